@@ -1,0 +1,51 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { Database, DialectName } from '../connection.ts';
+import * as m0001 from './0001-house.ts';
+
+interface DialectMigration {
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+}
+
+/** Every migration, in order. Names never change once released; add new ones at the end. */
+const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
+  '0001-house': m0001,
+};
+
+class InCodeProvider implements MigrationProvider {
+  readonly #dialect: DialectName;
+  constructor(dialect: DialectName) {
+    this.#dialect = dialect;
+  }
+  getMigrations(): Promise<Record<string, Migration>> {
+    const dialect = this.#dialect;
+    return Promise.resolve(
+      Object.fromEntries(
+        Object.entries(MIGRATIONS).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, dialect) }]),
+      ),
+    );
+  }
+}
+
+export interface MigrationReport {
+  readonly applied: readonly string[];
+}
+
+/** Brings the schema up to date. Throws with the failing migration's name if one fails. */
+export async function migrateToLatest(database: Database): Promise<MigrationReport> {
+  const migrator = new Migrator({ db: database.db, provider: new InCodeProvider(database.dialect) });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error !== undefined) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new Error(`数据库迁移失败 / migration failed${failed ? `: ${failed.migrationName}` : ''}`, {
+      cause: result.error,
+    });
+  }
+  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** Names of migrations not yet applied; /readyz is not ready while any remain. */
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  const migrator = new Migrator({ db: database.db, provider: new InCodeProvider(database.dialect) });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

@@ -1,0 +1,118 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Role } from '@xxgk/core';
+
+/**
+ * Row types of every table. Conventions that hold on both SQLite and PostgreSQL (STACK.md §3):
+ * instants are ISO-8601 UTC text (`2026-11-29T08:00:00.000Z`), legal dates `YYYY-MM-DD` text,
+ * booleans 0/1 integers, money integer 分, ids from `returning`.
+ */
+export interface Schema {
+  agencies: AgencyTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  audit_log: AuditLogTable;
+}
+
+/** 机关的类型: 人民政府, 政府工作部门, 乡镇（街道）, 其他（派出机构、事业单位等）. */
+export type AgencyKind = 'government' | 'department' | 'town' | 'other';
+
+export interface AgencyTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  /** Materialised path of ids from the root, `/1/4/`, so a subtree is one `like` away. */
+  path: string;
+  name: string;
+  short_name: string;
+  /** 统一社会信用代码, checked with its check character before it is stored. */
+  uscc: string;
+  kind: AgencyKind;
+  address: string;
+  phone: string;
+  fax: string;
+  postcode: string;
+  email: string;
+  office_hours: string;
+  sort_order: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export type UserStatus = 'active' | 'disabled';
+
+export interface UserTable {
+  id: Generated<number>;
+  /** Lower-case login name. */
+  username: string;
+  display_name: string;
+  agency_id: number;
+  password_hash: string;
+  phone: string;
+  email: string;
+  status: UserStatus;
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: string | null;
+  must_change_password: ColumnType<number, number | undefined, number>;
+  password_changed_at: string;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  role: Role;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token: a copy of this table does not let anyone log in. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute end, however active the session is. */
+  expires_at: string;
+  ip: string;
+  user_agent: string;
+  ended_at: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  at: string;
+  succeeded: number;
+}
+
+export type AuditOutcome = 'ok' | 'denied' | 'failed';
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  agency_id: number | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  outcome: AuditOutcome;
+  /** A short Chinese note: why access was denied, why a login failed. */
+  note: string;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string;
+  request_id: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export type AgencyRow = Selectable<AgencyTable>;
+export type NewAgencyRow = Insertable<AgencyTable>;
+export type AgencyUpdate = Updateable<AgencyTable>;
+export type UserRow = Selectable<UserTable>;
+export type NewUserRow = Insertable<UserTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
