@@ -18,6 +18,9 @@ export interface Schema {
 /** 机关的类型: 人民政府, 政府工作部门, 乡镇（街道）, 其他（派出机构、事业单位等）. */
 export type AgencyKind = 'government' | 'department' | 'town' | 'other';
 
+/** Text with a database default of '' . */
+type DefaultedText = ColumnType<string, string | undefined, string>;
+
 export interface AgencyTable {
   id: Generated<number>;
   parent_id: number | null;
@@ -28,12 +31,12 @@ export interface AgencyTable {
   /** 统一社会信用代码, checked with its check character before it is stored. */
   uscc: string;
   kind: AgencyKind;
-  address: string;
-  phone: string;
-  fax: string;
-  postcode: string;
-  email: string;
-  office_hours: string;
+  address: DefaultedText;
+  phone: DefaultedText;
+  fax: DefaultedText;
+  postcode: DefaultedText;
+  email: DefaultedText;
+  office_hours: DefaultedText;
   sort_order: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;

@@ -1,0 +1,55 @@
+import { DomainError, type Actor } from '@xxgk/core';
+import { findAgency, findAgencyByUscc, updateAgency as updateAgencyRow } from '@xxgk/db';
+import { audit, authorize } from '../audit.ts';
+import { iso, type AppContext, type RequestMeta } from '../context.ts';
+import { parseInput } from '../validation.ts';
+import { AgencyFields, toAgency, toRowFields, type Agency } from './agency-input.ts';
+
+export interface UpdateAgencyOptions {
+  readonly actor: Actor;
+  readonly agencyId: number;
+  readonly input: AgencyFields;
+  readonly meta: RequestMeta;
+}
+
+/**
+ * Changes an agency's details. Moving it to another parent needs the right to create agencies under
+ * the new parent, and may not put it inside its own subtree.
+ */
+export async function updateAgency(ctx: AppContext, { actor, agencyId, input, meta }: UpdateAgencyOptions): Promise<Agency> {
+  const fields = parseInput(AgencyFields, input);
+  const before = await findAgency(ctx.db, agencyId);
+  if (before === undefined) {
+    throw new DomainError('NOT_FOUND', `机关（编号 ${agencyId}）不存在`);
+  }
+  const what = { action: 'agency.update', targetType: 'agency', targetId: agencyId };
+  await authorize(ctx, actor, meta, 'agency.update', before, what);
+  if (fields.parentId !== before.parent_id) {
+    if (fields.parentId === null) {
+      await authorize(ctx, actor, meta, 'agency.create', { id: 0, path: '/' }, what);
+    } else {
+      const parent = await findAgency(ctx.db, fields.parentId);
+      if (parent === undefined) {
+        throw new DomainError('NOT_FOUND', `上级机关（编号 ${fields.parentId}）不存在`);
+      }
+      if (parent.path.startsWith(before.path)) {
+        throw new DomainError('AGENCY_CYCLE', '不能把机关移到它自己或其下级机关之下', {
+          issues: [{ path: 'parentId', message: '不能选择本机关或其下级机关' }],
+        });
+      }
+      await authorize(ctx, actor, meta, 'agency.create', parent, what);
+    }
+  }
+  const clash = await findAgencyByUscc(ctx.db, fields.uscc);
+  if (clash !== undefined && clash.id !== agencyId) {
+    throw new DomainError('CONFLICT', `统一社会信用代码 ${fields.uscc} 已由“${clash.name}”使用`, {
+      issues: [{ path: 'uscc', message: `已由“${clash.name}”使用` }],
+    });
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await updateAgencyRow(trx, agencyId, toRowFields(fields), iso(ctx.now()));
+    const agency = toAgency(row);
+    await audit(trx, ctx, actor, meta, { ...what, agencyId, before: toAgency(before), after: agency });
+    return agency;
+  });
+}

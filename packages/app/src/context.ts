@@ -1,0 +1,56 @@
+import { DEFAULT_PASSWORD_POLICY, type Actor, type PasswordPolicy } from '@xxgk/core';
+import type { Db, DialectName } from '@xxgk/db';
+
+/** Security settings the use cases enforce; built from the validated configuration. */
+export interface SecuritySettings {
+  readonly passwordPolicy: PasswordPolicy;
+  /** Failed passwords in a row before an account is locked. */
+  readonly maxFailedLogins: number;
+  readonly lockoutMinutes: number;
+  /** Failed logins from one address within {@link ipWindowMinutes} before that address is refused. */
+  readonly ipFailureLimit: number;
+  readonly ipWindowMinutes: number;
+  /** A session unused this long ends. */
+  readonly sessionIdleMinutes: number;
+  /** A session ends this long after login, however active. */
+  readonly sessionAbsoluteHours: number;
+}
+
+export const DEFAULT_SECURITY: SecuritySettings = {
+  passwordPolicy: DEFAULT_PASSWORD_POLICY,
+  maxFailedLogins: 5,
+  lockoutMinutes: 15,
+  ipFailureLimit: 30,
+  ipWindowMinutes: 15,
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+};
+
+/** What every use case is given: the database, the settings and the clock. */
+export interface AppContext {
+  readonly db: Db;
+  readonly dialect: DialectName;
+  readonly security: SecuritySettings;
+  /** The current instant; tests pass a fixed clock. */
+  now(): Date;
+}
+
+/** Where a request came from, for the audit log. */
+export interface RequestMeta {
+  readonly ip: string;
+  readonly requestId: string;
+}
+
+export const NO_REQUEST: RequestMeta = { ip: '', requestId: '' };
+
+/**
+ * The actor for work done on the machine itself (`xxgk user create`, `xxgk seed`): a system
+ * administrator with no user row. The audit log records it with no user id and its label.
+ */
+export function systemActor(label: string): Actor {
+  return { userId: 0, username: 'system', displayName: label, agency: { id: 0, path: '/' }, roles: ['system_admin'] };
+}
+
+export function iso(date: Date): string {
+  return date.toISOString();
+}

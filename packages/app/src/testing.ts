@@ -1,0 +1,65 @@
+import type { Actor } from '@xxgk/core';
+import { findUserByUsername } from '@xxgk/db';
+import { describeDialects, type TestDatabase } from '@xxgk/db/testing';
+import { actorOf } from './auth/actor.ts';
+import { DEFAULT_SECURITY, type AppContext, type RequestMeta, type SecuritySettings } from './context.ts';
+
+/** A clock tests move by hand. */
+export class TestClock {
+  #now: Date;
+  constructor(start = '2026-11-30T01:00:00.000Z') {
+    this.#now = new Date(start);
+  }
+  now(): Date {
+    return new Date(this.#now);
+  }
+  advanceMinutes(minutes: number): void {
+    this.#now = new Date(this.#now.getTime() + minutes * 60_000);
+  }
+}
+
+export const TEST_META: RequestMeta = { ip: '203.0.113.7', requestId: 'test-request' };
+
+export interface AppTestContext {
+  readonly ctx: AppContext;
+  readonly clock: TestClock;
+  readonly database: TestDatabase;
+  /** The actor for a demo (or other existing) username. */
+  actor(username: string): Promise<Actor>;
+}
+
+export function testContext(database: TestDatabase, security: Partial<SecuritySettings> = {}): AppTestContext {
+  const clock = new TestClock();
+  const ctx: AppContext = {
+    db: database.db,
+    dialect: database.dialect,
+    security: { ...DEFAULT_SECURITY, ...security },
+    now: () => clock.now(),
+  };
+  return {
+    ctx,
+    clock,
+    database,
+    async actor(username) {
+      const user = await findUserByUsername(database.db, username);
+      if (user === undefined) {
+        throw new Error(`no user ${username}`);
+      }
+      return actorOf(database.db, user);
+    },
+  };
+}
+
+/** Runs use-case tests on SQLite and PostgreSQL, each test with a fresh database and clock. */
+export function describeApp(name: string, body: (t: () => AppTestContext) => void, security: Partial<SecuritySettings> = {}): void {
+  describeDialects(name, (database) => {
+    let cached: { db: TestDatabase; t: AppTestContext } | undefined;
+    body(() => {
+      const db = database();
+      if (cached?.db !== db) {
+        cached = { db, t: testContext(db, security) };
+      }
+      return cached.t;
+    });
+  });
+}
