@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SECURITY, type SecuritySettings } from '@xxgk/app';
+
+/**
+ * The one configuration object, built and validated at start-up from the environment (and the CLI's
+ * flags, which win). Nothing else reads process.env. A bad value stops start-up with a message in
+ * Chinese and English naming the variable.
+ */
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  /** Directory of the SQLite database, the generated session secret and (later) uploaded files. */
+  readonly dataDir: string;
+  /** `postgres://…` to use PostgreSQL; unset for the embedded SQLite database. */
+  readonly databaseUrl: string | undefined;
+  readonly sessionSecret: string;
+  /** Whether the session cookie carries `Secure` (on by default in production; needs HTTPS in front). */
+  readonly cookieSecure: boolean;
+  /** Trust X-Forwarded-For from the reverse proxy (nginx) for client addresses. */
+  readonly trustProxy: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly production: boolean;
+  /** Where the built admin SPA lives. */
+  readonly adminDist: string;
+  /** Requests per minute one address may make to the login endpoint. */
+  readonly loginRateLimit: number;
+  readonly security: SecuritySettings;
+}
+
+export interface ConfigOverrides {
+  readonly port?: number | undefined;
+  readonly host?: string | undefined;
+  readonly dataDir?: string | undefined;
+}
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`配置错误 / Configuration error:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback: string): string {
+    const value = this.env[name];
+    return value === undefined || value === '' ? fallback : value;
+  }
+
+  optional(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') {
+      return fallback;
+    }
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(
+        `${name} 必须是 ${min}–${max} 之间的整数 / must be an integer from ${min} to ${max} (got "${raw}")`,
+      );
+      return fallback;
+    }
+    return value;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') {
+      return fallback;
+    }
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) {
+      return true;
+    }
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) {
+      return false;
+    }
+    this.problems.push(`${name} 必须是 true 或 false / must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') {
+      return fallback;
+    }
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name} 必须是 ${allowed.join('、')} 之一 / must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  }
+}
+
+/**
+ * Builds the configuration. In production (NODE_ENV=production) XXGK_SESSION_SECRET must be set;
+ * elsewhere a random one is made once and kept in the data directory, so sessions survive restarts.
+ */
+export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
+  const r = new Reader(env);
+  const production = env['NODE_ENV'] === 'production';
+  const port = overrides.port ?? r.int('XXGK_PORT', r.int('PORT', 3000, 1, 65535), 1, 65535);
+  if (overrides.port !== undefined && (!Number.isInteger(overrides.port) || overrides.port < 1 || overrides.port > 65535)) {
+    r.problems.push(`--port 必须是 1–65535 之间的整数 / must be an integer from 1 to 65535 (got "${overrides.port}")`);
+  }
+  const host = overrides.host ?? r.string('XXGK_HOST', '127.0.0.1');
+  const dataDir = path.resolve(overrides.dataDir ?? r.string('XXGK_DATA_DIR', './data'));
+  const databaseUrl = r.optional('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
+    r.problems.push(
+      'DATABASE_URL 必须以 postgres:// 开头；留空则使用内置 SQLite / must start with postgres:// (leave it unset for the embedded SQLite)',
+    );
+  }
+  let sessionSecret = r.optional('XXGK_SESSION_SECRET');
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    r.problems.push('XXGK_SESSION_SECRET 至少需要32个字符 / must be at least 32 characters');
+  }
+  if (sessionSecret === undefined && production) {
+    r.problems.push('生产环境必须设置 XXGK_SESSION_SECRET / XXGK_SESSION_SECRET is required when NODE_ENV=production');
+  }
+  const cookieSecure = r.bool('XXGK_COOKIE_SECURE', production);
+  const trustProxy = r.bool('XXGK_TRUST_PROXY', false);
+  const logLevel = r.oneOf('XXGK_LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const);
+  const adminDist = path.resolve(r.string('XXGK_ADMIN_DIST', path.join(REPO_ROOT, 'apps/admin/dist')));
+  const loginRateLimit = r.int('XXGK_LOGIN_RATE_LIMIT', 20, 1, 10_000);
+  const d = DEFAULT_SECURITY;
+  const security: SecuritySettings = {
+    passwordPolicy: {
+      minLength: r.int('XXGK_PASSWORD_MIN_LENGTH', d.passwordPolicy.minLength, 6, 128),
+      minClasses: r.int('XXGK_PASSWORD_MIN_CLASSES', d.passwordPolicy.minClasses, 1, 4),
+      forbidUsername: r.bool('XXGK_PASSWORD_FORBID_USERNAME', d.passwordPolicy.forbidUsername),
+    },
+    maxFailedLogins: r.int('XXGK_LOGIN_MAX_FAILURES', d.maxFailedLogins, 1, 100),
+    lockoutMinutes: r.int('XXGK_LOGIN_LOCKOUT_MINUTES', d.lockoutMinutes, 1, 24 * 60),
+    ipFailureLimit: r.int('XXGK_LOGIN_IP_FAILURE_LIMIT', d.ipFailureLimit, 1, 100_000),
+    ipWindowMinutes: r.int('XXGK_LOGIN_IP_WINDOW_MINUTES', d.ipWindowMinutes, 1, 24 * 60),
+    sessionIdleMinutes: r.int('XXGK_SESSION_IDLE_MINUTES', d.sessionIdleMinutes, 1, 24 * 60),
+    sessionAbsoluteHours: r.int('XXGK_SESSION_ABSOLUTE_HOURS', d.sessionAbsoluteHours, 1, 24 * 30),
+  };
+  if (r.problems.length > 0) {
+    throw new ConfigError(r.problems);
+  }
+  sessionSecret ??= persistedSecret(dataDir);
+  return {
+    host,
+    port,
+    dataDir,
+    databaseUrl,
+    sessionSecret,
+    cookieSecure,
+    trustProxy,
+    logLevel,
+    production,
+    adminDist,
+    loginRateLimit,
+    security,
+  };
+}
+
+/** A random secret made on first start and kept (mode 0600) in the data directory. */
+function persistedSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) {
+    return readFileSync(file, 'utf8').trim();
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

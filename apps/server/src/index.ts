@@ -1,0 +1,4 @@
+export * from './config.ts';
+export * from './server.ts';
+export * from './start.ts';
+export type { ServerDeps } from './context.ts';

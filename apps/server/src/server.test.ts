@@ -1,0 +1,155 @@
+import { describeDialects } from '@xxgk/db/testing';
+import { listAudit } from '@xxgk/db';
+import { expect, it } from 'vitest';
+import { httpTest } from './testing.ts';
+
+describeDialects('HTTP', (database) => {
+  it('answers health and readiness', async () => {
+    const { app } = await httpTest(database());
+    expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await app.inject('/readyz')).json()).toMatchObject({ status: 'ready' });
+  });
+
+  it('serves a portal home page listing the agencies, readable without JavaScript', async () => {
+    const { app } = await httpTest(database());
+    const response = await app.inject('/');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    const body = response.body;
+    expect(body).toContain('<html lang="zh-CN">');
+    expect(body).toContain('示例市人民政府');
+    expect(body).toContain('示例市财政局');
+    expect(body).toContain('示例市青山乡人民政府');
+    expect(body).not.toContain('<script');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('refuses a wrong password with a Chinese message and sets no cookie', async () => {
+    const { login } = await httpTest(database());
+    const { response } = await login('editor', 'wrong-password');
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: '用户名或密码错误，再错4次账号将被锁定15分钟',
+    });
+    expect(response.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('logs in with an HttpOnly, SameSite session cookie and reports the user', async () => {
+    const { app, login } = await httpTest(database());
+    const { response, cookie } = await login('supervisor');
+    expect(response.statusCode).toBe(200);
+    expect(String(response.headers['set-cookie'])).toMatch(/HttpOnly/);
+    expect(String(response.headers['set-cookie'])).toMatch(/SameSite=Lax/);
+    const me = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(me.json().user).toMatchObject({
+      username: 'supervisor',
+      roles: ['supervisor'],
+      permissions: { 'user.manage': 'subtree' },
+    });
+  });
+
+  it('gives an editor 403 on user management and audits the refusal', async () => {
+    const { app, login, database: db } = await httpTest(database());
+    const { cookie } = await login('editor');
+    const response = await app.inject({ url: '/api/users', headers: { cookie } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error).toMatchObject({ code: 'FORBIDDEN', message: '您没有执行此操作的权限' });
+    const denied = await listAudit(db.db, { outcome: 'denied', limit: 5, offset: 0 });
+    expect(denied.rows[0]).toMatchObject({ action: 'user.list', outcome: 'denied', request_id: response.headers['x-request-id'] });
+  });
+
+  it('answers 401 without a session', async () => {
+    const { app } = await httpTest(database());
+    const response = await app.inject('/api/users');
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.message).toBe('请先登录');
+  });
+
+  it('demands the CSRF token on changes, and refuses other origins', async () => {
+    const { app, login } = await httpTest(database());
+    const { cookie, csrf, response: me } = await login('supervisor');
+    const agencyId = me.json().user.agency.id as number;
+    const payload = {
+      username: 'new.user',
+      displayName: '新用户',
+      agencyId,
+      password: 'Welcome#2026',
+      roles: ['editor'],
+    };
+    const noToken = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie }, payload });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().error.code).toBe('CSRF_REJECTED');
+    const foreign = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie, 'x-csrf-token': csrf, origin: 'https://evil.example' },
+      payload,
+    });
+    expect(foreign.statusCode).toBe(403);
+    const ok = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie, 'x-csrf-token': csrf }, payload });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ username: 'new.user', roles: ['editor'] });
+  });
+
+  it('refuses a login posted as a form (what a cross-site page could send)', async () => {
+    const { app } = await httpTest(database());
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'username=editor&password=Shili%402026',
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('explains invalid input field by field in Chinese', async () => {
+    const { app, login } = await httpTest(database());
+    const { cookie, csrf } = await login('supervisor');
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/agencies',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { parentId: null, name: '测', shortName: '测', uscc: '123', kind: 'department' },
+    });
+    expect(response.statusCode).toBe(400);
+    const error = response.json().error;
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'name', message: '机关全称至少2个字' },
+        { path: 'uscc', message: '统一社会信用代码应为18位，当前为3位' },
+      ]),
+    );
+  });
+
+  it('publishes an OpenAPI document of the routes', async () => {
+    const { app } = await httpTest(database());
+    await app.ready();
+    const doc = app.swagger() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users', '/api/agencies', '/api/audit']));
+    const ui = await app.inject('/api/docs');
+    expect([200, 302]).toContain(ui.statusCode);
+  });
+
+  it('lists the audit log for an agency admin, filtered', async () => {
+    const { app, login } = await httpTest(database());
+    const { cookie } = await login('agencyadmin');
+    const response = await app.inject({ url: '/api/audit?action=user.create&pageSize=3', headers: { cookie } });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.total).toBe(8);
+    expect(body.entries).toHaveLength(3);
+    expect(body.entries[0]).toMatchObject({ action: 'user.create', agencyName: '示例市财政局', outcome: 'ok' });
+  });
+
+  it('logs out and the cookie stops working', async () => {
+    const { app, login } = await httpTest(database());
+    const { cookie, csrf } = await login('editor');
+    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
+    expect(out.statusCode).toBe(204);
+    expect((await app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,59 @@
+import { DEMO_PASSWORD, DEMO_USERS, NO_REQUEST, seedDemo, type AppContext } from '@xxgk/app';
+import { countAgencies, migrateToLatest, openDatabase, type Database } from '@xxgk/db';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { buildServer } from './server.ts';
+
+/** Opens the configured database and the use-case context over it. */
+export function openApp(config: Config): { database: Database; ctx: AppContext } {
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const ctx: AppContext = {
+    db: database.db,
+    dialect: database.dialect,
+    security: config.security,
+    now: () => new Date(),
+  };
+  return { database, ctx };
+}
+
+export interface StartOptions {
+  /** Seed 示例市 when the database has no agencies yet. */
+  readonly demo: boolean;
+  readonly logger?: boolean;
+}
+
+export interface Started {
+  readonly app: FastifyInstance;
+  readonly url: string;
+  readonly database: Database;
+  readonly seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/** Migrates, optionally seeds the demo, and listens. `stop` drains requests, then closes the database. */
+export async function startServer(config: Config, options: StartOptions): Promise<Started> {
+  const { database, ctx } = openApp(config);
+  await migrateToLatest(database);
+  let seeded = false;
+  if (options.demo && (await countAgencies(database.db)) === 0) {
+    await seedDemo(ctx, NO_REQUEST);
+    seeded = true;
+  }
+  const app = await buildServer({ config, database, ctx }, { logger: options.logger ?? true });
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return {
+    app,
+    url: `http://${shownHost}:${port}`,
+    database,
+    seeded,
+    async stop() {
+      await app.close();
+      await database.destroy();
+    },
+  };
+}
+
+export const DEMO_LOGINS = DEMO_USERS.map((u) => ({ username: u.username, password: DEMO_PASSWORD, displayName: u.displayName }));
