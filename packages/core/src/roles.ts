@@ -151,3 +151,9 @@ export function grantableRoles(actor: Actor): readonly Role[] {
   }
   return [];
 }
+
+/** Roles in their canonical order (as {@link ROLES} lists them), without repeats. */
+export function sortRoles(roles: Iterable<Role>): Role[] {
+  const set = new Set(roles);
+  return ROLES.filter((r) => set.has(r));
+}

@@ -1,4 +1,4 @@
-import type { Role } from '@xxgk/core';
+import { sortRoles, type Role } from '@xxgk/core';
 import type { Executor } from './connection.ts';
 import type { NewUserRow, UserRow, UserTable } from './schema.ts';
 import type { Updateable } from 'kysely';
@@ -49,8 +49,8 @@ export async function findUserByUsername(ex: Executor, username: string): Promis
 }
 
 export async function rolesOf(ex: Executor, userId: number): Promise<Role[]> {
-  const rows = await ex.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
-  return rows.map((r) => r.role);
+  const rows = await ex.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+  return sortRoles(rows.map((r) => r.role));
 }
 
 export async function setUserRoles(ex: Executor, userId: number, roles: readonly Role[]): Promise<void> {
@@ -129,7 +129,7 @@ export async function listUsers(ex: Executor, options: ListUsersOptions = {}): P
     status: r.status,
     lockedUntil: r.locked_until,
     lastLoginAt: r.last_login_at,
-    roles: (rolesByUser.get(r.id) ?? []).sort(),
+    roles: sortRoles(rolesByUser.get(r.id) ?? []),
   }));
 }
 

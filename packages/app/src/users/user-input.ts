@@ -1,4 +1,4 @@
-import { DomainError, grantableRoles, passwordProblems, ROLES, type Actor, type Role } from '@xxgk/core';
+import { DomainError, grantableRoles, passwordProblems, ROLES, sortRoles, type Actor, type Role } from '@xxgk/core';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { text } from '../validation.ts';
@@ -12,7 +12,7 @@ export const Username = z
 export const RoleList = z
   .array(z.enum(ROLES, { error: '角色无效' }))
   .max(ROLES.length)
-  .transform((roles) => [...new Set(roles)].sort());
+  .transform((roles) => sortRoles(roles));
 
 export const UserFields = z.object({
   displayName: text('姓名', { min: 1, max: 50 }),

@@ -1,0 +1,52 @@
+/** Help texts, in Chinese and English, one per command. */
+export const HELP: Readonly<Record<string, string>> = {
+  main: `xxgk — 政府信息公开工作平台 / government information disclosure platform
+
+用法 / usage: xxgk <命令 command> [选项 options]
+
+命令 / commands:
+  serve                     启动平台（门户、管理端、API）/ start the platform (portal, admin, API)
+  migrate                   把数据库结构升级到最新 / bring the database schema up to date
+  seed --demo               向空数据库导入示例市演示数据 / load the 示例市 demo into an empty database
+  user create               新建用户 / create a user
+  user reset-password       重置用户密码并解除锁定 / reset a user's password and unlock it
+  audit verify              校验审计日志哈希链 / verify the audit log's hash chain
+
+通用选项 / common options:
+  --data DIR                SQLite 数据目录（默认 ./data）；设置 DATABASE_URL=postgres://… 则使用 PostgreSQL
+                            SQLite data directory (default ./data); set DATABASE_URL=postgres://… for PostgreSQL
+  -h, --help                显示帮助 / show help
+
+每个命令的帮助 / help for a command: xxgk <命令> --help`,
+  serve: `用法 / usage: xxgk serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--demo]
+
+启动平台：执行数据库迁移，按需导入演示数据，然后监听端口。收到 SIGINT/SIGTERM 时处理完进行中的请求再退出。
+Start the platform: migrate, seed the demo if asked, and listen. On SIGINT/SIGTERM it drains requests, then exits.
+
+  --port N      监听端口（默认 3000，或 XXGK_PORT）/ port (default 3000, or XXGK_PORT)
+  --host H      监听地址（默认 127.0.0.1，或 XXGK_HOST）/ address (default 127.0.0.1, or XXGK_HOST)
+  --data DIR    SQLite 数据目录 / SQLite data directory
+  --demo        数据库为空时导入示例市演示数据并打印演示账号 / seed 示例市 into an empty database and print the demo logins`,
+  migrate: `用法 / usage: xxgk migrate [--data DIR]
+
+把数据库结构升级到最新版本（serve 启动时也会自动执行）。
+Bring the database schema up to date (serve does this on start too).`,
+  seed: `用法 / usage: xxgk seed --demo [--data DIR]
+
+向空数据库导入示例市（16个机关、每种角色的用户）。数据库已有机关时拒绝执行。
+Load 示例市 (16 agencies, a user for every role) into an empty database; refuses one that has agencies.`,
+  user: `用法 / usage:
+  xxgk user create --username U --name 姓名 --agency 机关编号或统一社会信用代码 --role 角色[,角色] [--password P]
+  xxgk user reset-password --username U [--password P]
+
+不给 --password 时生成一个随机密码并打印，用户首次登录须修改。
+Without --password a random password is generated and printed; the user must change it at first login.
+
+角色 / roles: editor 信息员, reviewer_first 初审人, reviewer_second 复审人, reviewer_final 终审人,
+  secrecy_reviewer 保密审查员, application_handler 依申请经办人, legal_reviewer 法制审核员,
+  agency_admin 单位管理员, supervisor 政务公开办（监督）, system_admin 系统管理员`,
+  audit: `用法 / usage: xxgk audit verify [--data DIR]
+
+逐条校验审计日志的哈希链；发现被修改或删除的记录时列出并以退出码 1 结束。
+Walk the audit log's hash chain; list any edited or deleted entry and exit 1 if there is one.`,
+};

@@ -1,0 +1,96 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { HELP } from './help.ts';
+import { EXIT, processIo, reportError, UsageError, type Io } from './io.ts';
+import { auditVerify } from './commands/audit-verify.ts';
+import { migrate } from './commands/migrate.ts';
+import { seed } from './commands/seed.ts';
+import { serve } from './commands/serve.ts';
+import { userCreate, userResetPassword } from './commands/user.ts';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const DATA = { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Runs one `xxgk` invocation and returns its exit code. */
+export async function main(argv: string[], env: Env, io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      io.out(HELP['main'] ?? '');
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    switch (command) {
+      case 'serve': {
+        const v = parse(rest, { ...DATA, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } });
+        if (v.help) {
+          io.out(HELP['serve'] ?? '');
+          return EXIT.ok;
+        }
+        const port = v.port === undefined ? undefined : Number(v.port);
+        return await serve(env, io, { port, host: v.host, dataDir: v.data, demo: v.demo ?? false });
+      }
+      case 'migrate': {
+        const v = parse(rest, DATA);
+        if (v.help) {
+          io.out(HELP['migrate'] ?? '');
+          return EXIT.ok;
+        }
+        return await migrate(env, io, { dataDir: v.data });
+      }
+      case 'seed': {
+        const v = parse(rest, { ...DATA, demo: { type: 'boolean' } });
+        if (v.help) {
+          io.out(HELP['seed'] ?? '');
+          return EXIT.ok;
+        }
+        if (!v.demo) {
+          throw new UsageError('seed 目前只支持 --demo / seed takes --demo');
+        }
+        return await seed(env, io, { dataDir: v.data });
+      }
+      case 'user': {
+        const [sub, ...subArgs] = rest;
+        const v = parse(subArgs, {
+          ...DATA,
+          username: { type: 'string' },
+          name: { type: 'string' },
+          agency: { type: 'string' },
+          role: { type: 'string', multiple: true },
+          password: { type: 'string' },
+        });
+        if (v.help || sub === undefined || sub === '--help' || sub === '-h') {
+          io.out(HELP['user'] ?? '');
+          return sub === undefined ? EXIT.usage : EXIT.ok;
+        }
+        if (sub === 'create') {
+          return await userCreate(env, io, v);
+        }
+        if (sub === 'reset-password') {
+          return await userResetPassword(env, io, v);
+        }
+        throw new UsageError(`未知的子命令 user ${sub} / unknown subcommand`);
+      }
+      case 'audit': {
+        const [sub, ...subArgs] = rest;
+        const v = parse(subArgs, DATA);
+        if (v.help || sub !== 'verify') {
+          io.out(HELP['audit'] ?? '');
+          return sub === 'verify' || sub === '--help' || sub === '-h' ? EXIT.ok : EXIT.usage;
+        }
+        return await auditVerify(env, io, { dataDir: v.data });
+      }
+      default:
+        throw new UsageError(`未知的命令 ${command} / unknown command`);
+    }
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
