@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { Role } from '@xxgk/core';
+import type { AgencyKind, Role } from '@xxgk/core';
 
 /**
  * Row types of every table. Conventions that hold on both SQLite and PostgreSQL (STACK.md §3):
@@ -15,8 +15,6 @@ export interface Schema {
   audit_log: AuditLogTable;
 }
 
-/** 机关的类型: 人民政府, 政府工作部门, 乡镇（街道）, 其他（派出机构、事业单位等）. */
-export type AgencyKind = 'government' | 'department' | 'town' | 'other';
 
 /** Text with a database default of '' . */
 type DefaultedText = ColumnType<string, string | undefined, string>;

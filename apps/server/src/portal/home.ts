@@ -1,4 +1,5 @@
-import { AGENCY_KIND_LABELS, type Agency } from '@xxgk/app';
+import type { Agency } from '@xxgk/app';
+import { AGENCY_KIND_LABELS } from '@xxgk/core';
 import { html } from './html.ts';
 import { page } from './layout.ts';
 

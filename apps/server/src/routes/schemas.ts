@@ -1,4 +1,4 @@
-import { PERMISSIONS, ROLES } from '@xxgk/core';
+import { AGENCY_KINDS, PERMISSIONS, ROLES } from '@xxgk/core';
 import { z } from 'zod';
 
 export const ErrorOut = z
@@ -19,7 +19,7 @@ export const AgencyOut = z.object({
   name: z.string(),
   shortName: z.string(),
   uscc: z.string(),
-  kind: z.enum(['government', 'department', 'town', 'other']),
+  kind: z.enum(AGENCY_KINDS),
   address: z.string(),
   phone: z.string(),
   fax: z.string(),

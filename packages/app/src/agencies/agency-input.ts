@@ -1,15 +1,8 @@
-import { checkUscc, isPhoneNumber, isPostcode, normalizeUscc } from '@xxgk/core';
+import { AGENCY_KINDS, checkUscc, isPhoneNumber, isPostcode, normalizeUscc } from '@xxgk/core';
 import type { AgencyRow } from '@xxgk/db';
 import { z } from 'zod';
 import { text } from '../validation.ts';
 
-export const AGENCY_KINDS = ['government', 'department', 'town', 'other'] as const;
-export const AGENCY_KIND_LABELS = {
-  government: '人民政府',
-  department: '政府工作部门',
-  town: '乡镇（街道）',
-  other: '其他机关单位',
-} as const;
 
 const optionalText = (label: string, max: number) => text(label, { max }).default('');
 

@@ -1,0 +1,70 @@
+/** The admin's one way to call the server: JSON in and out, the CSRF token on every change. */
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: FieldIssue[],
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+let onUnauthenticated: (() => void) | undefined;
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Called when any request finds the session gone (expired or logged out elsewhere). */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+  }
+  if (method !== 'GET') {
+    headers['x-csrf-token'] = csrfToken;
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试', []);
+  }
+  if (response.status === 204) {
+    return undefined as T;
+  }
+  const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; issues?: FieldIssue[] } };
+  if (!response.ok) {
+    const error = data.error ?? { code: 'INTERNAL', message: `服务器返回错误（${response.status}）` };
+    if (response.status === 401 && url !== '/api/auth/login' && url !== '/api/auth/me') {
+      onUnauthenticated?.();
+    }
+    throw new ApiError(response.status, error.code, error.message, error.issues ?? []);
+  }
+  return data as T;
+}
+
+/** Turns field issues into Ant Design form errors. */
+export function formErrors(error: unknown): { name: (string | number)[]; errors: string[] }[] {
+  if (!(error instanceof ApiError)) {
+    return [];
+  }
+  return error.issues.filter((i) => i.path !== '').map((i) => ({ name: i.path.split('.'), errors: [i.message] }));
+}

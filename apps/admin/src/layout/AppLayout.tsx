@@ -1,0 +1,87 @@
+import { ApartmentOutlined, AuditOutlined, DownOutlined, HomeOutlined, LogoutOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { indentedName, useAgencyScope } from '../agency-scope.tsx';
+import { useAuth, useMe } from '../auth.tsx';
+import { ROLE_LABELS } from '../texts.ts';
+
+const { Header, Sider, Content } = Layout;
+
+/** The frame every screen lives in: the menu the user's roles allow, the agency switcher, the account menu. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const { logout } = useAuth();
+  const { agencies, current, setCurrent } = useAgencyScope();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const p = me.user.permissions;
+  const oversees = p['agency.read'] === 'subtree' || p['agency.read'] === 'all';
+
+  const items = [
+    { key: '/', icon: <HomeOutlined />, label: '工作台' },
+    ...(p['agency.read'] ? [{ key: '/agencies', icon: <ApartmentOutlined />, label: '机关管理' }] : []),
+    ...(p['user.read'] ? [{ key: '/users', icon: <TeamOutlined />, label: '用户与角色' }] : []),
+    ...(p['audit.read'] ? [{ key: '/audit', icon: <AuditOutlined />, label: '审计日志' }] : []),
+  ];
+  const selected = items.map((i) => i.key).filter((k) => k !== '/' && location.pathname.startsWith(k));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider breakpoint="lg" collapsedWidth={0} width={208} theme="dark">
+        <div style={{ color: '#fff', padding: '18px 20px', fontSize: 16, fontWeight: 600, lineHeight: 1.4 }}>
+          政府信息公开
+          <br />
+          <span style={{ fontWeight: 400, fontSize: 13, opacity: 0.75 }}>工作平台</span>
+        </div>
+        <nav aria-label="主菜单">
+          <Menu theme="dark" mode="inline" selectedKeys={selected.length ? selected : ['/']} items={items} onClick={(e) => navigate(e.key)} />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
+          <Space>
+            {oversees ? (
+              <Select
+                aria-label="切换机关"
+                style={{ minWidth: 280 }}
+                value={current ?? 0}
+                onChange={(v: number) => setCurrent(v === 0 ? undefined : v)}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={[
+                  { value: 0, label: p['agency.read'] === 'all' ? '全部机关' : `${me.user.agency.name}及下属机关` },
+                  ...agencies.map((a) => ({ value: a.id, label: indentedName(a, agencies) })),
+                ]}
+              />
+            ) : (
+              <Typography.Text strong>{me.user.agency.name}</Typography.Text>
+            )}
+          </Space>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => navigate('/account/password') },
+                { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void logout() },
+              ],
+            }}
+          >
+            <Button type="text" aria-label="账号菜单">
+              <Space>
+                <span data-testid="current-user">{me.user.displayName}</span>
+                {me.user.roles.map((r) => (
+                  <Tag key={r} color="red" style={{ marginInlineEnd: 0 }}>
+                    {ROLE_LABELS[r]}
+                  </Tag>
+                ))}
+                <DownOutlined />
+              </Space>
+            </Button>
+          </Dropdown>
+        </Header>
+        <Content style={{ margin: 24 }}>
+          <main>{children}</main>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

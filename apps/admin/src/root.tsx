@@ -1,0 +1,47 @@
+import { Spin } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { AgencyScopeProvider } from './agency-scope.tsx';
+import { useAuth } from './auth.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { LoginPage } from './screens/login/LoginPage.tsx';
+import { HomePage } from './screens/home/HomePage.tsx';
+import { ChangePasswordPage } from './screens/account/ChangePasswordPage.tsx';
+
+const AgenciesPage = lazy(() => import('./screens/agencies/AgenciesPage.tsx'));
+const UsersPage = lazy(() => import('./screens/users/UsersPage.tsx'));
+const AuditPage = lazy(() => import('./screens/audit/AuditPage.tsx'));
+
+export function Root() {
+  const { me } = useAuth();
+  if (me === undefined) {
+    return <Spin fullscreen tip="正在加载…" />;
+  }
+  if (me === null) {
+    return (
+      <Routes>
+        <Route path="*" element={<LoginPage />} />
+      </Routes>
+    );
+  }
+  if (me.user.mustChangePassword) {
+    return <ChangePasswordPage forced />;
+  }
+  const p = me.user.permissions;
+  return (
+    <AgencyScopeProvider>
+      <AppLayout>
+        <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            {p['agency.read'] && <Route path="/agencies" element={<AgenciesPage />} />}
+            {p['user.read'] && <Route path="/users" element={<UsersPage />} />}
+            {p['audit.read'] && <Route path="/audit" element={<AuditPage />} />}
+            <Route path="/account/password" element={<ChangePasswordPage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
+      </AppLayout>
+    </AgencyScopeProvider>
+  );
+}

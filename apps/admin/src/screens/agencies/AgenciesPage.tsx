@@ -1,0 +1,173 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { api, ApiError, formErrors } from '../../api.ts';
+import { indentedName, useAgencyScope } from '../../agency-scope.tsx';
+import { useMe } from '../../auth.tsx';
+import { AGENCY_KIND_LABELS } from '../../texts.ts';
+import type { Agency } from '../../types.ts';
+
+type AgencyTreeRow = Agency & { children?: AgencyTreeRow[] };
+
+function toTree(agencies: Agency[]): AgencyTreeRow[] {
+  const byId = new Map<number, AgencyTreeRow>(agencies.map((a) => [a.id, { ...a }]));
+  const roots: AgencyTreeRow[] = [];
+  for (const a of agencies) {
+    const row = byId.get(a.id)!;
+    const parent = a.parentId === null ? undefined : byId.get(a.parentId);
+    if (parent) {
+      (parent.children ??= []).push(row);
+    } else {
+      roots.push(row);
+    }
+  }
+  return roots;
+}
+
+export default function AgenciesPage() {
+  const me = useMe();
+  const { agencies, reload } = useAgencyScope();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<Agency | 'new' | undefined>();
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const tree = useMemo(() => toTree(agencies), [agencies]);
+  const canCreate = me.user.permissions['agency.create'] !== undefined;
+  const canUpdate = me.user.permissions['agency.update'] !== undefined;
+
+  const open = (agency: Agency | 'new') => {
+    setEditing(agency);
+    form.resetFields();
+    form.setFieldsValue(
+      agency === 'new'
+        ? { parentId: me.user.agency.id, kind: 'department', sortOrder: 0 }
+        : agency,
+    );
+  };
+
+  const save = async () => {
+    const values = await form.validateFields();
+    setSaving(true);
+    try {
+      const body = { ...values, parentId: values.parentId ?? null };
+      if (editing === 'new') {
+        await api('POST', '/api/agencies', body);
+        message.success('机关已新建');
+      } else if (editing) {
+        await api('PUT', `/api/agencies/${editing.id}`, body);
+        message.success('机关信息已保存');
+      }
+      setEditing(undefined);
+      await reload();
+    } catch (e) {
+      form.setFields(formErrors(e));
+      message.error(e instanceof ApiError ? e.message : '保存失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card
+      title="机关管理"
+      extra={
+        canCreate && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
+            新建机关
+          </Button>
+        )
+      }
+    >
+      <Table<AgencyTreeRow>
+        rowKey="id"
+        dataSource={tree}
+        pagination={false}
+        expandable={{ defaultExpandAllRows: true }}
+        size="middle"
+        columns={[
+          { title: '机关全称', dataIndex: 'name' },
+          { title: '简称', dataIndex: 'shortName', width: 140 },
+          { title: '类型', dataIndex: 'kind', width: 130, render: (k: Agency['kind']) => <Tag>{AGENCY_KIND_LABELS[k]}</Tag> },
+          { title: '统一社会信用代码', dataIndex: 'uscc', width: 200, render: (v: string) => <code>{v}</code> },
+          { title: '联系电话', dataIndex: 'phone', width: 140 },
+          {
+            title: '操作',
+            width: 90,
+            render: (_: unknown, a: Agency) =>
+              canUpdate && (
+                <Button type="link" onClick={() => open(a)} aria-label={`编辑 ${a.name}`}>
+                  编辑
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <Modal
+        open={editing !== undefined}
+        title={editing === 'new' ? '新建机关' : '编辑机关'}
+        onCancel={() => setEditing(undefined)}
+        onOk={() => void save()}
+        okText="保存"
+        confirmLoading={saving}
+        width={720}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical">
+          <Form.Item label="上级机关" name="parentId">
+            <Select
+              allowClear
+              placeholder="（无上级，即顶级机关）"
+              options={agencies
+                .filter((a) => editing === 'new' || editing === undefined || !a.path.startsWith(editing.path))
+                .map((a) => ({ value: a.id, label: indentedName(a, agencies) }))}
+            />
+          </Form.Item>
+          <Space.Compact block>
+            <Form.Item label="机关全称" name="name" rules={[{ required: true, message: '请填写机关全称' }]} style={{ flex: 2 }}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item label="简称" name="shortName" rules={[{ required: true, message: '请填写简称' }]} style={{ flex: 1 }}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Space.Compact>
+          <Space.Compact block>
+            <Form.Item
+              label="统一社会信用代码"
+              name="uscc"
+              rules={[{ required: true, message: '请填写统一社会信用代码' }]}
+              style={{ flex: 2 }}
+            >
+              <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
+            </Form.Item>
+            <Form.Item label="类型" name="kind" style={{ flex: 1 }}>
+              <Select options={Object.entries(AGENCY_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+          </Space.Compact>
+          <Form.Item label="办公地址" name="address">
+            <Input maxLength={200} />
+          </Form.Item>
+          <Space.Compact block>
+            <Form.Item label="联系电话" name="phone" style={{ flex: 1 }}>
+              <Input maxLength={40} />
+            </Form.Item>
+            <Form.Item label="传真" name="fax" style={{ flex: 1 }}>
+              <Input maxLength={40} />
+            </Form.Item>
+            <Form.Item label="邮政编码" name="postcode" style={{ flex: 1 }}>
+              <Input maxLength={6} />
+            </Form.Item>
+          </Space.Compact>
+          <Form.Item label="电子邮箱" name="email">
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item label="办公时间" name="officeHours">
+            <Input maxLength={200} placeholder="如：工作日 上午8:30—12:00，下午14:30—17:30" />
+          </Form.Item>
+          <Form.Item label="排序" name="sortOrder">
+            <InputNumber min={0} max={100000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,26 @@
+/** Labels the admin shows in more than one place, in one place for review. */
+export { AGENCY_KIND_LABELS, ROLE_LABELS } from '@xxgk/core';
+
+export const OUTCOME_LABELS = { ok: '成功', denied: '拒绝（无权限）', failed: '失败' } as const;
+
+export const ACTION_LABELS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.lockout': '账号锁定',
+  'agency.create': '新建机关',
+  'agency.update': '修改机关',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'user.list': '查看用户列表',
+  'user.reset_password': '重置密码',
+  'user.change_password': '修改本人密码',
+  'audit.list': '查看审计日志',
+};
+
+/** An ISO instant as 北京时间. */
+export function beijing(iso: string | null | undefined): string {
+  if (!iso) {
+    return '—';
+  }
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
