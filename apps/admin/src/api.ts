@@ -6,13 +6,14 @@ export interface FieldIssue {
 }
 
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: FieldIssue[],
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly issues: FieldIssue[];
+  constructor(status: number, code: string, message: string, issues: FieldIssue[]) {
     super(message);
+    this.status = status;
+    this.code = code;
+    this.issues = issues;
   }
 }
 
@@ -50,7 +51,9 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: str
   if (response.status === 204) {
     return undefined as T;
   }
-  const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; issues?: FieldIssue[] } };
+  const data = (await response.json().catch(() => ({}))) as {
+    error?: { code: string; message: string; issues?: FieldIssue[] };
+  };
   if (!response.ok) {
     const error = data.error ?? { code: 'INTERNAL', message: `服务器返回错误（${response.status}）` };
     if (response.status === 401 && url !== '/api/auth/login' && url !== '/api/auth/me') {

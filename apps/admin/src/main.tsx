@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AuthProvider } from './auth.tsx';
 import { Root } from './root.tsx';
+import './global.css';
 
 const container = document.getElementById('root');
 if (container) {

@@ -19,7 +19,17 @@ export class UsageError extends Error {}
  * 64 wrong usage; 65 bad input data; 66 not found; 69 database unavailable; 77 not allowed;
  * 78 bad configuration; 70 anything else.
  */
-export const EXIT = { ok: 0, problem: 1, usage: 64, data: 65, notFound: 66, unavailable: 69, software: 70, noPerm: 77, config: 78 } as const;
+export const EXIT = {
+  ok: 0,
+  problem: 1,
+  usage: 64,
+  data: 65,
+  notFound: 66,
+  unavailable: 69,
+  software: 70,
+  noPerm: 77,
+  config: 78,
+} as const;
 
 const CODE_EXITS: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: EXIT.data,

@@ -72,16 +72,49 @@ describe('xxgk (SQLite data directory)', () => {
     const data = tmp();
     await run(['seed', '--demo', '--data', data]);
     const created = await run([
-      'user', 'create', '--data', data, '--username', 'tjj.editor', '--name', '统计局信息员', '--agency', '1', '--role', 'editor,application_handler',
+      'user',
+      'create',
+      '--data',
+      data,
+      '--username',
+      'tjj.editor',
+      '--name',
+      '统计局信息员',
+      '--agency',
+      '1',
+      '--role',
+      'editor,application_handler',
     ]);
     expect(created.code).toBe(0);
     expect(created.out).toContain('角色 / roles: 信息员、依申请经办人');
     expect(created.out).toMatch(/初始密码 \/ initial password: \S{16}/);
-    const reset = await run(['user', 'reset-password', '--data', data, '--username', 'tjj.editor', '--password', 'Another#2026x']);
+    const reset = await run([
+      'user',
+      'reset-password',
+      '--data',
+      data,
+      '--username',
+      'tjj.editor',
+      '--password',
+      'Another#2026x',
+    ]);
     expect(reset.code).toBe(0);
     const missing = await run(['user', 'reset-password', '--data', data, '--username', 'nobody']);
     expect(missing.code).toBe(66);
-    const weak = await run(['user', 'create', '--data', data, '--username', 'w.x', '--name', '某', '--agency', '1', '--password', 'short']);
+    const weak = await run([
+      'user',
+      'create',
+      '--data',
+      data,
+      '--username',
+      'w.x',
+      '--name',
+      '某',
+      '--agency',
+      '1',
+      '--password',
+      'short',
+    ]);
     expect(weak.code).toBe(65);
     expect(weak.err).toContain('密码至少需要10个字符');
   });

@@ -29,7 +29,12 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
     }
     switch (command) {
       case 'serve': {
-        const v = parse(rest, { ...DATA, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } });
+        const v = parse(rest, {
+          ...DATA,
+          port: { type: 'string' },
+          host: { type: 'string' },
+          demo: { type: 'boolean' },
+        });
         if (v.help) {
           io.out(HELP['serve'] ?? '');
           return EXIT.ok;

@@ -51,20 +51,23 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 class Reader {
   readonly problems: string[] = [];
-  constructor(private readonly env: Env) {}
+  readonly #env: Env;
+  constructor(env: Env) {
+    this.#env = env;
+  }
 
   string(name: string, fallback: string): string {
-    const value = this.env[name];
+    const value = this.#env[name];
     return value === undefined || value === '' ? fallback : value;
   }
 
   optional(name: string): string | undefined {
-    const value = this.env[name];
+    const value = this.#env[name];
     return value === undefined || value === '' ? undefined : value;
   }
 
   int(name: string, fallback: number, min: number, max: number): number {
-    const raw = this.env[name];
+    const raw = this.#env[name];
     if (raw === undefined || raw === '') {
       return fallback;
     }
@@ -79,7 +82,7 @@ class Reader {
   }
 
   bool(name: string, fallback: boolean): boolean {
-    const raw = this.env[name];
+    const raw = this.#env[name];
     if (raw === undefined || raw === '') {
       return fallback;
     }
@@ -94,12 +97,14 @@ class Reader {
   }
 
   oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
-    const raw = this.env[name];
+    const raw = this.#env[name];
     if (raw === undefined || raw === '') {
       return fallback;
     }
     if (!(allowed as readonly string[]).includes(raw)) {
-      this.problems.push(`${name} 必须是 ${allowed.join('、')} 之一 / must be one of ${allowed.join(', ')} (got "${raw}")`);
+      this.problems.push(
+        `${name} 必须是 ${allowed.join('、')} 之一 / must be one of ${allowed.join(', ')} (got "${raw}")`,
+      );
       return fallback;
     }
     return raw as T;
@@ -114,8 +119,12 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
   const r = new Reader(env);
   const production = env['NODE_ENV'] === 'production';
   const port = overrides.port ?? r.int('XXGK_PORT', r.int('PORT', 3000, 1, 65535), 1, 65535);
-  if (overrides.port !== undefined && (!Number.isInteger(overrides.port) || overrides.port < 1 || overrides.port > 65535)) {
-    r.problems.push(`--port 必须是 1–65535 之间的整数 / must be an integer from 1 to 65535 (got "${overrides.port}")`);
+  // --port 0 asks the system for any free port (tests use it).
+  if (
+    overrides.port !== undefined &&
+    (!Number.isInteger(overrides.port) || overrides.port < 0 || overrides.port > 65535)
+  ) {
+    r.problems.push(`--port 必须是 0–65535 之间的整数 / must be an integer from 0 to 65535 (got "${overrides.port}")`);
   }
   const host = overrides.host ?? r.string('XXGK_HOST', '127.0.0.1');
   const dataDir = path.resolve(overrides.dataDir ?? r.string('XXGK_DATA_DIR', './data'));
@@ -134,7 +143,15 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
   }
   const cookieSecure = r.bool('XXGK_COOKIE_SECURE', production);
   const trustProxy = r.bool('XXGK_TRUST_PROXY', false);
-  const logLevel = r.oneOf('XXGK_LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const);
+  const logLevel = r.oneOf('XXGK_LOG_LEVEL', 'info', [
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const);
   const adminDist = path.resolve(r.string('XXGK_ADMIN_DIST', path.join(REPO_ROOT, 'apps/admin/dist')));
   const loginRateLimit = r.int('XXGK_LOGIN_RATE_LIMIT', 20, 1, 10_000);
   const d = DEFAULT_SECURITY;

@@ -58,7 +58,11 @@ describeDialects('HTTP', (database) => {
     expect(response.statusCode).toBe(403);
     expect(response.json().error).toMatchObject({ code: 'FORBIDDEN', message: '您没有执行此操作的权限' });
     const denied = await listAudit(db.db, { outcome: 'denied', limit: 5, offset: 0 });
-    expect(denied.rows[0]).toMatchObject({ action: 'user.list', outcome: 'denied', request_id: response.headers['x-request-id'] });
+    expect(denied.rows[0]).toMatchObject({
+      action: 'user.list',
+      outcome: 'denied',
+      request_id: response.headers['x-request-id'],
+    });
   });
 
   it('answers 401 without a session', async () => {
@@ -89,7 +93,12 @@ describeDialects('HTTP', (database) => {
       payload,
     });
     expect(foreign.statusCode).toBe(403);
-    const ok = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie, 'x-csrf-token': csrf }, payload });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload,
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ username: 'new.user', roles: ['editor'] });
   });
@@ -129,7 +138,9 @@ describeDialects('HTTP', (database) => {
     const { app } = await httpTest(database());
     await app.ready();
     const doc = app.swagger() as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users', '/api/agencies', '/api/audit']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/users', '/api/agencies', '/api/audit']),
+    );
     const ui = await app.inject('/api/docs');
     expect([200, 302]).toContain(ui.statusCode);
   });
@@ -148,7 +159,11 @@ describeDialects('HTTP', (database) => {
   it('logs out and the cookie stops working', async () => {
     const { app, login } = await httpTest(database());
     const { cookie, csrf } = await login('editor');
-    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     expect(out.statusCode).toBe(204);
     expect((await app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });

@@ -108,7 +108,9 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
       return sendAdminIndex(deps, reply);
     }
     if (request.url.startsWith('/api/')) {
-      return reply.code(404).send(errorBody(request, 'NOT_FOUND', `没有这个接口：${request.method} ${request.url.split('?')[0]}`));
+      return reply
+        .code(404)
+        .send(errorBody(request, 'NOT_FOUND', `没有这个接口：${request.method} ${request.url.split('?')[0]}`));
     }
     return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage());
   });
@@ -150,7 +152,10 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
       wildcard: true,
       setHeaders: (res, file) => {
         // Vite names assets by content hash, so they never change under the same URL.
-        res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
@@ -166,12 +171,19 @@ function sendAdminIndex(deps: ServerDeps, reply: FastifyReply) {
     return reply
       .code(503)
       .type('text/html; charset=utf-8')
-      .send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>管理端尚未构建</title><p>管理端尚未构建：请在仓库根目录运行 <code>npm run build:admin</code>。</p></html>');
+      .send(
+        '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>管理端尚未构建</title><p>管理端尚未构建：请在仓库根目录运行 <code>npm run build:admin</code>。</p></html>',
+      );
   }
   return reply.header('cache-control', 'no-cache').sendFile('index.html', deps.config.adminDist);
 }
 
-function errorBody(request: FastifyRequest, code: ErrorCode, message: string, issues: ErrorBody['error']['issues'] = []): ErrorBody {
+function errorBody(
+  request: FastifyRequest,
+  code: ErrorCode,
+  message: string,
+  issues: ErrorBody['error']['issues'] = [],
+): ErrorBody {
   return { error: { code, message, issues, requestId: request.id } };
 }
 

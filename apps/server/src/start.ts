@@ -56,4 +56,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
   };
 }
 
-export const DEMO_LOGINS = DEMO_USERS.map((u) => ({ username: u.username, password: DEMO_PASSWORD, displayName: u.displayName }));
+export const DEMO_LOGINS = DEMO_USERS.map((u) => ({
+  username: u.username,
+  password: DEMO_PASSWORD,
+  displayName: u.displayName,
+}));

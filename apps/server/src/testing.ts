@@ -12,7 +12,10 @@ export interface HttpTest {
   readonly app: FastifyInstance;
   readonly database: TestDatabase;
   /** Logs in and returns the cookie header and CSRF token to send with later requests. */
-  login(username: string, password?: string): Promise<{ cookie: string; csrf: string; response: LightMyRequestResponse }>;
+  login(
+    username: string,
+    password?: string,
+  ): Promise<{ cookie: string; csrf: string; response: LightMyRequestResponse }>;
 }
 
 /** A server over a seeded test database, for `inject`-driven HTTP tests. */

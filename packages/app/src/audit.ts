@@ -61,7 +61,13 @@ export async function denied(
   ctx: AppContext,
   actor: Actor,
   meta: RequestMeta,
-  what: { action: string; targetType: string; targetId: string | number | null; agencyId: number | null; permission: string },
+  what: {
+    action: string;
+    targetType: string;
+    targetId: string | number | null;
+    agencyId: number | null;
+    permission: string;
+  },
 ): Promise<never> {
   await ctx.db.transaction().execute((trx) =>
     audit(trx, ctx, actor, meta, {

@@ -51,7 +51,11 @@ export function testContext(database: TestDatabase, security: Partial<SecuritySe
 }
 
 /** Runs use-case tests on SQLite and PostgreSQL, each test with a fresh database and clock. */
-export function describeApp(name: string, body: (t: () => AppTestContext) => void, security: Partial<SecuritySettings> = {}): void {
+export function describeApp(
+  name: string,
+  body: (t: () => AppTestContext) => void,
+  security: Partial<SecuritySettings> = {},
+): void {
   describeDialects(name, (database) => {
     let cached: { db: TestDatabase; t: AppTestContext } | undefined;
     body(() => {

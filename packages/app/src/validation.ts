@@ -11,9 +11,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     return result.data;
   }
   const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  throw new DomainError('VALIDATION_FAILED', issues.map((i) => (i.path ? `${i.path}：${i.message}` : i.message)).join('；'), {
-    issues,
-  });
+  throw new DomainError(
+    'VALIDATION_FAILED',
+    issues.map((i) => (i.path ? `${i.path}：${i.message}` : i.message)).join('；'),
+    {
+      issues,
+    },
+  );
 }
 
 /** Trimmed text with a Chinese label in its messages. */

@@ -1,6 +1,13 @@
 import { expect, it } from 'vitest';
 import { describeDialects } from './testing.ts';
-import { countAgencies, findAgencyByUscc, insertAgency, listAgencies, updateAgency, type NewAgency } from './agencies.ts';
+import {
+  countAgencies,
+  findAgencyByUscc,
+  insertAgency,
+  listAgencies,
+  updateAgency,
+  type NewAgency,
+} from './agencies.ts';
 
 const NOW = '2026-11-29T08:00:00.000Z';
 

@@ -71,7 +71,9 @@ describeDialects('audit log', (database) => {
     const { db } = database();
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        db.transaction().execute((trx) => appendAudit(trx, entry(`w${i}`, `2026-01-01T00:00:${String(i).padStart(2, '0')}.000Z`))),
+        db
+          .transaction()
+          .execute((trx) => appendAudit(trx, entry(`w${i}`, `2026-01-01T00:00:${String(i).padStart(2, '0')}.000Z`))),
       ),
     );
     const result = await verifyAuditChain(db, 5);

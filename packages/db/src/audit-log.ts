@@ -193,7 +193,11 @@ export async function verifyAuditChain(ex: Executor, batchSize = 1000): Promise<
       }
       const { id: _id, hash, ...fields } = row;
       if (auditHash(fields) !== hash) {
-        breaks.push({ id: row.id, reason: 'content-changed', message: `第 ${row.id} 条的内容与其哈希不符：记录已被修改` });
+        breaks.push({
+          id: row.id,
+          reason: 'content-changed',
+          message: `第 ${row.id} 条的内容与其哈希不符：记录已被修改`,
+        });
       }
       previous = hash;
       afterId = row.id;

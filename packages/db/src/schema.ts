@@ -15,7 +15,6 @@ export interface Schema {
   audit_log: AuditLogTable;
 }
 
-
 /** Text with a database default of '' . */
 type DefaultedText = ColumnType<string, string | undefined, string>;
 

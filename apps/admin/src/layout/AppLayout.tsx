@@ -1,4 +1,12 @@
-import { ApartmentOutlined, AuditOutlined, DownOutlined, HomeOutlined, LogoutOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DownOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  KeyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -35,11 +43,26 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <span style={{ fontWeight: 400, fontSize: 13, opacity: 0.75 }}>工作平台</span>
         </div>
         <nav aria-label="主菜单">
-          <Menu theme="dark" mode="inline" selectedKeys={selected.length ? selected : ['/']} items={items} onClick={(e) => navigate(e.key)} />
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={selected.length ? selected : ['/']}
+            items={items}
+            onClick={(e) => navigate(e.key)}
+          />
         </nav>
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 16,
+          }}
+        >
           <Space>
             {oversees ? (
               <Select
@@ -60,7 +83,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Dropdown
             menu={{
               items: [
-                { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => navigate('/account/password') },
+                {
+                  key: 'password',
+                  icon: <KeyOutlined />,
+                  label: '修改密码',
+                  onClick: () => navigate('/account/password'),
+                },
                 { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void logout() },
               ],
             }}

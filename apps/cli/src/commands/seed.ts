@@ -3,7 +3,11 @@ import { EXIT, type Io } from '../io.ts';
 import { withApp } from './open.ts';
 import { printLogins } from './serve.ts';
 
-export async function seed(env: Readonly<Record<string, string | undefined>>, io: Io, options: { dataDir: string | undefined }) {
+export async function seed(
+  env: Readonly<Record<string, string | undefined>>,
+  io: Io,
+  options: { dataDir: string | undefined },
+) {
   return withApp(env, options.dataDir, async ({ ctx, database }) => {
     const logins = await seedDemo(ctx);
     io.out(`已导入示例市演示数据 / demo loaded into ${database.location}`);

@@ -20,7 +20,11 @@ export interface ServeOptions {
 }
 
 /** Starts the platform and resolves when it has been stopped by a signal. */
-export async function serve(env: Readonly<Record<string, string | undefined>>, io: Io, options: ServeOptions): Promise<number> {
+export async function serve(
+  env: Readonly<Record<string, string | undefined>>,
+  io: Io,
+  options: ServeOptions,
+): Promise<number> {
   const config = loadConfig(env, { port: options.port, host: options.host, dataDir: options.dataDir });
   const started = await startServer(config, { demo: options.demo });
   io.out('');

@@ -41,7 +41,10 @@ export async function userCreate(env: Env, io: Io, flags: UserFlags): Promise<nu
   const username = required(flags.username, '--username');
   const displayName = required(flags.name, '--name');
   const agencyRef = required(flags.agency, '--agency');
-  const roles = (flags.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter((r) => r !== '');
+  const roles = (flags.role ?? [])
+    .flatMap((r) => r.split(','))
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
   const unknown = roles.filter((r) => !isRole(r));
   if (unknown.length > 0) {
     throw new UsageError(`未知的角色 / unknown role: ${unknown.join(', ')}`);
@@ -75,8 +78,15 @@ export async function userResetPassword(env: Env, io: Io, flags: UserFlags): Pro
   const generated = flags.password === undefined;
   const password = flags.password ?? generatePassword();
   return withApp(env, flags.data, async ({ ctx }) => {
-    await resetPassword(ctx, { actor: systemActor('命令行'), user: { username }, newPassword: password, meta: NO_REQUEST });
-    io.out(`已重置 ${username} 的密码并解除锁定，其登录会话已全部结束 / password reset, account unlocked, sessions ended`);
+    await resetPassword(ctx, {
+      actor: systemActor('命令行'),
+      user: { username },
+      newPassword: password,
+      meta: NO_REQUEST,
+    });
+    io.out(
+      `已重置 ${username} 的密码并解除锁定，其登录会话已全部结束 / password reset, account unlocked, sessions ended`,
+    );
     if (generated) {
       io.out(`新密码 / new password: ${password}`);
     }

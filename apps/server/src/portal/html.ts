@@ -3,7 +3,10 @@
  * unless it is already {@link Html} made by this module.
  */
 export class Html {
-  constructor(readonly value: string) {}
+  readonly value: string;
+  constructor(value: string) {
+    this.value = value;
+  }
   toString(): string {
     return this.value;
   }

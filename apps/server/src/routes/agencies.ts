@@ -34,7 +34,11 @@ export function agencyRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const session = requireSession(request);
-        const agency = await createAgency(deps.ctx, { actor: session.actor, input: request.body, meta: metaOf(request) });
+        const agency = await createAgency(deps.ctx, {
+          actor: session.actor,
+          input: request.body,
+          meta: metaOf(request),
+        });
         return reply.code(201).send(agency);
       },
     );

@@ -23,7 +23,11 @@ export function auditRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const session = requireSession(request);
-        const page = await listAuditLog(deps.ctx, { actor: session.actor, query: request.query, meta: metaOf(request) });
+        const page = await listAuditLog(deps.ctx, {
+          actor: session.actor,
+          query: request.query,
+          meta: metaOf(request),
+        });
         return {
           total: page.total,
           entries: page.rows.map((r) => ({

@@ -12,7 +12,10 @@ const LoginBody = z.object({
   password: z.string().min(1, '请输入密码').max(256),
 });
 
-async function me(deps: ServerDeps, session: Pick<ResolvedSession, 'actor' | 'csrfToken' | 'expiresAt' | 'mustChangePassword'>) {
+async function me(
+  deps: ServerDeps,
+  session: Pick<ResolvedSession, 'actor' | 'csrfToken' | 'expiresAt' | 'mustChangePassword'>,
+) {
   const { actor } = session;
   const agency = await findAgency(deps.ctx.db, actor.agency.id);
   const permissions: Partial<Record<(typeof PERMISSIONS)[number], 'own' | 'subtree' | 'all'>> = {};
@@ -75,7 +78,13 @@ export function authRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/auth/me',
-      { schema: { tags: ['登录'], summary: '当前登录用户、权限和 CSRF 令牌', response: { 200: MeOut, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['登录'],
+          summary: '当前登录用户、权限和 CSRF 令牌',
+          response: { 200: MeOut, ...errorResponses },
+        },
+      },
       async (request) => me(deps, requireSession(request)),
     );
 

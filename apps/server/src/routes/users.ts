@@ -37,7 +37,12 @@ export function userRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/users',
       {
-        schema: { tags: ['用户'], summary: '新建用户', body: CreateUserInput, response: { 201: UserOut, ...errorResponses } },
+        schema: {
+          tags: ['用户'],
+          summary: '新建用户',
+          body: CreateUserInput,
+          response: { 201: UserOut, ...errorResponses },
+        },
       },
       async (request, reply) => {
         const session = requireSession(request);

@@ -30,7 +30,13 @@ describeApp('agencies', (t) => {
       createAgency(ctx, {
         actor: supervisor,
         meta: TEST_META,
-        input: { parentId: supervisor.agency.id, name: '示例市统计局', shortName: '市统计局', uscc: bad, kind: 'department' },
+        input: {
+          parentId: supervisor.agency.id,
+          name: '示例市统计局',
+          shortName: '市统计局',
+          uscc: bad,
+          kind: 'department',
+        },
       }),
     ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -60,9 +66,19 @@ describeApp('agencies', (t) => {
       createAgency(ctx, {
         actor: supervisor,
         meta: TEST_META,
-        input: { parentId: null, name: '另一个市', shortName: '另一市', uscc: demoUscc(98), kind: 'government', postcode: '12' },
+        input: {
+          parentId: null,
+          name: '另一个市',
+          shortName: '另一市',
+          uscc: demoUscc(98),
+          kind: 'government',
+          postcode: '12',
+        },
       }),
-    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'postcode', message: '邮政编码应为6位数字' }] });
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'postcode', message: '邮政编码应为6位数字' }],
+    });
   });
 
   it('keeps an agency admin from creating agencies, and audits it', async () => {
@@ -73,7 +89,13 @@ describeApp('agencies', (t) => {
       createAgency(ctx, {
         actor: admin,
         meta: TEST_META,
-        input: { parentId: admin.agency.id, name: '财政局下属中心', shortName: '中心', uscc: demoUscc(97), kind: 'other' },
+        input: {
+          parentId: admin.agency.id,
+          name: '财政局下属中心',
+          shortName: '中心',
+          uscc: demoUscc(97),
+          kind: 'other',
+        },
       }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await listAudit(ctx.db, { outcome: 'denied', limit: 5, offset: 0 })).rows[0]?.action).toBe('agency.create');

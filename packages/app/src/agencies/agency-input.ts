@@ -3,7 +3,6 @@ import type { AgencyRow } from '@xxgk/db';
 import { z } from 'zod';
 import { text } from '../validation.ts';
 
-
 const optionalText = (label: string, max: number) => text(label, { max }).default('');
 
 /** Fields of an agency as forms and the API give them. */

@@ -31,7 +31,9 @@ const collator = new Intl.Collator('zh-CN');
  * Depth-first tree order: parents before children, siblings by sort order then by pinyin
  * (sorted here because only PostgreSQL has a Chinese collation; STACK.md §3).
  */
-export function sortTree<T extends { id: number; parent_id: number | null; sort_order: number; name: string }>(rows: T[]): T[] {
+export function sortTree<T extends { id: number; parent_id: number | null; sort_order: number; name: string }>(
+  rows: T[],
+): T[] {
   const ids = new Set(rows.map((r) => r.id));
   const children = new Map<number | null, T[]>();
   for (const row of rows) {

@@ -16,7 +16,10 @@ export interface UpdateAgencyOptions {
  * Changes an agency's details. Moving it to another parent needs the right to create agencies under
  * the new parent, and may not put it inside its own subtree.
  */
-export async function updateAgency(ctx: AppContext, { actor, agencyId, input, meta }: UpdateAgencyOptions): Promise<Agency> {
+export async function updateAgency(
+  ctx: AppContext,
+  { actor, agencyId, input, meta }: UpdateAgencyOptions,
+): Promise<Agency> {
   const fields = parseInput(AgencyFields, input);
   const before = await findAgency(ctx.db, agencyId);
   if (before === undefined) {

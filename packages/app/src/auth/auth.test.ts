@@ -63,7 +63,9 @@ describeApp('log in and sessions', (t) => {
     await expect(logIn(ctx, { username: 'admin', password: 'Shili@2026' }, TEST_META)).rejects.toMatchObject({
       code: 'TOO_MANY_ATTEMPTS',
     });
-    await expect(logIn(ctx, { username: 'admin', password: 'Shili@2026' }, { ...TEST_META, ip: '198.51.100.1' })).resolves.toBeDefined();
+    await expect(
+      logIn(ctx, { username: 'admin', password: 'Shili@2026' }, { ...TEST_META, ip: '198.51.100.1' }),
+    ).resolves.toBeDefined();
   }, 30_000);
 
   it('ends a session after the idle timeout, and after the absolute timeout however active', async () => {
@@ -75,7 +77,10 @@ describeApp('log in and sessions', (t) => {
     clock.advanceMinutes(29);
     await resolveSession(ctx, idle.token);
     clock.advanceMinutes(31);
-    await expect(resolveSession(ctx, idle.token)).rejects.toMatchObject({ code: 'SESSION_EXPIRED', message: '登录已超时，请重新登录' });
+    await expect(resolveSession(ctx, idle.token)).rejects.toMatchObject({
+      code: 'SESSION_EXPIRED',
+      message: '登录已超时，请重新登录',
+    });
 
     const busy = await logIn(ctx, { username: 'editor', password: 'Shili@2026' }, TEST_META);
     for (let minutes = 0; minutes < 12 * 60 - 20; minutes += 20) {

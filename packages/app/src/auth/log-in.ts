@@ -1,11 +1,5 @@
 import { DomainError, type Actor } from '@xxgk/core';
-import {
-  countFailedLoginsFrom,
-  findUserByUsername,
-  insertSession,
-  recordLoginAttempt,
-  updateUser,
-} from '@xxgk/db';
+import { countFailedLoginsFrom, findUserByUsername, insertSession, recordLoginAttempt, updateUser } from '@xxgk/db';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';

@@ -30,7 +30,11 @@ export async function createUser(ctx: AppContext, { actor, input, meta }: Create
   if (agency === undefined) {
     throw new DomainError('NOT_FOUND', `单位（编号 ${fields.agencyId}）不存在`);
   }
-  await authorize(ctx, actor, meta, 'user.manage', agency, { action: 'user.create', targetType: 'user', targetId: null });
+  await authorize(ctx, actor, meta, 'user.manage', agency, {
+    action: 'user.create',
+    targetType: 'user',
+    targetId: null,
+  });
   assertRolesGrantable(actor, fields.roles);
   assertPasswordAllowed(ctx, fields.password, fields.username);
   if ((await findUserByUsername(ctx.db, fields.username)) !== undefined) {

@@ -29,7 +29,8 @@ export interface UpdateUserOptions {
 
 export async function loadListing(ex: Executor, userId: number): Promise<UserListing> {
   const row = await findUserById(ex, userId);
-  const listing = row && (await listUsers(ex, { agencyId: row.agency_id, search: row.username })).find((u) => u.id === userId);
+  const listing =
+    row && (await listUsers(ex, { agencyId: row.agency_id, search: row.username })).find((u) => u.id === userId);
   if (listing === undefined) {
     throw new DomainError('NOT_FOUND', `用户（编号 ${userId}）不存在`);
   }
@@ -41,7 +42,10 @@ export async function loadListing(ex: Executor, userId: number): Promise<UserLis
  * agency and the new one, and may grant only roles they could grant anyway; nobody disables or
  * strips their own account. A role or status change ends the user's open sessions.
  */
-export async function updateUser(ctx: AppContext, { actor, userId, input, meta }: UpdateUserOptions): Promise<UserListing> {
+export async function updateUser(
+  ctx: AppContext,
+  { actor, userId, input, meta }: UpdateUserOptions,
+): Promise<UserListing> {
   const fields = parseInput(UpdateUserInput, input);
   const before = await loadListing(ctx.db, userId);
   const what = { action: 'user.update', targetType: 'user', targetId: userId };

@@ -54,15 +54,28 @@ describeApp('users', (t) => {
       roles: ['editor' as const],
     };
     const created = await createUser(ctx, { actor: admin, input, meta: TEST_META });
-    expect(created).toMatchObject({ username: 'czj.new', roles: ['editor'], agencyName: '示例市财政局', status: 'active' });
+    expect(created).toMatchObject({
+      username: 'czj.new',
+      roles: ['editor'],
+      agencyName: '示例市财政局',
+      status: 'active',
+    });
 
     const education = (await actor('jyj.editor')).agency.id;
-    expect(await codeOf(createUser(ctx, { actor: admin, input: { ...input, username: 'x.y1', agencyId: education }, meta: TEST_META }))).toBe(
-      'FORBIDDEN',
-    );
-    expect(await codeOf(createUser(ctx, { actor: admin, input: { ...input, username: 'x.y2', roles: ['supervisor'] }, meta: TEST_META }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      await codeOf(
+        createUser(ctx, { actor: admin, input: { ...input, username: 'x.y1', agencyId: education }, meta: TEST_META }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await codeOf(
+        createUser(ctx, {
+          actor: admin,
+          input: { ...input, username: 'x.y2', roles: ['supervisor'] },
+          meta: TEST_META,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
     expect(await codeOf(createUser(ctx, { actor: admin, input, meta: TEST_META }))).toBe('CONFLICT');
   });
 
@@ -106,7 +119,12 @@ describeApp('users', (t) => {
     const admin = await actor('agencyadmin');
     const editor = await actor('editor');
     await logIn(ctx, { username: 'editor', password: 'Shili@2026' }, TEST_META);
-    const input = { displayName: editor.displayName, agencyId: editor.agency.id, roles: ['editor' as const], status: 'disabled' as const };
+    const input = {
+      displayName: editor.displayName,
+      agencyId: editor.agency.id,
+      roles: ['editor' as const],
+      status: 'disabled' as const,
+    };
     const after = await updateUser(ctx, { actor: admin, userId: editor.userId, input, meta: TEST_META });
     expect(after.status).toBe('disabled');
     const open = await ctx.db.selectFrom('sessions').select('id').where('ended_at', 'is', null).execute();
@@ -114,15 +132,27 @@ describeApp('users', (t) => {
     await expect(logIn(ctx, { username: 'editor', password: 'Shili@2026' }, TEST_META)).rejects.toMatchObject({
       code: 'ACCOUNT_DISABLED',
     });
-    const self = { displayName: admin.displayName, agencyId: admin.agency.id, roles: ['agency_admin' as const], status: 'disabled' as const };
-    expect(await codeOf(updateUser(ctx, { actor: admin, userId: admin.userId, input: self, meta: TEST_META }))).toBe('CONFLICT');
+    const self = {
+      displayName: admin.displayName,
+      agencyId: admin.agency.id,
+      roles: ['agency_admin' as const],
+      status: 'disabled' as const,
+    };
+    expect(await codeOf(updateUser(ctx, { actor: admin, userId: admin.userId, input: self, meta: TEST_META }))).toBe(
+      'CONFLICT',
+    );
   });
 
   it('resets a password, unlocks the account and demands a new password', async () => {
     const { ctx, actor } = t();
     await seedDemo(ctx);
     const admin = await actor('agencyadmin');
-    await resetPassword(ctx, { actor: admin, user: { username: 'editor' }, newPassword: 'Temporary#2026', meta: TEST_META });
+    await resetPassword(ctx, {
+      actor: admin,
+      user: { username: 'editor' },
+      newPassword: 'Temporary#2026',
+      meta: TEST_META,
+    });
     const session = await logIn(ctx, { username: 'editor', password: 'Temporary#2026' }, TEST_META);
     expect(session.mustChangePassword).toBe(true);
     expect((await verifyAuditChain(ctx.db)).breaks).toEqual([]);

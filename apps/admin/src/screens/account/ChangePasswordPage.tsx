@@ -12,7 +12,10 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   const submit = async (values: { currentPassword: string; newPassword: string }) => {
     setError(undefined);
     try {
-      await api('POST', '/api/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+      await api('POST', '/api/auth/password', {
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+      });
       message.success('密码已修改');
       form.resetFields();
       await refresh();
@@ -25,13 +28,25 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   return (
     <div style={forced ? { minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f6f8' } : {}}>
       <Card title="修改密码" style={{ maxWidth: 480, width: '100%' }}>
-        {forced && <Alert type="info" showIcon title="首次登录或密码已被重置，请先设置您自己的密码" style={{ marginBottom: 16 }} />}
+        {forced && (
+          <Alert
+            type="info"
+            showIcon
+            title="首次登录或密码已被重置，请先设置您自己的密码"
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" onFinish={submit}>
           <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item label="新密码" name="newPassword" rules={[{ required: true, message: '请输入新密码' }]} extra="至少10位，包含大写字母、小写字母、数字、符号中的至少3类，且不含用户名">
+          <Form.Item
+            label="新密码"
+            name="newPassword"
+            rules={[{ required: true, message: '请输入新密码' }]}
+            extra="至少10位，包含大写字母、小写字母、数字、符号中的至少3类，且不含用户名"
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item
@@ -41,7 +56,10 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
             rules={[
               { required: true, message: '请再次输入新密码' },
               ({ getFieldValue }) => ({
-                validator: (_, value) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致'))),
+                validator: (_, value) =>
+                  value === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('两次输入的新密码不一致')),
               }),
             ]}
           >

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
 import { indentedName, useAgencyScope } from '../../agency-scope.tsx';
@@ -38,11 +38,7 @@ export default function AgenciesPage() {
   const open = (agency: Agency | 'new') => {
     setEditing(agency);
     form.resetFields();
-    form.setFieldsValue(
-      agency === 'new'
-        ? { parentId: me.user.agency.id, kind: 'department', sortOrder: 0 }
-        : agency,
-    );
+    form.setFieldsValue(agency === 'new' ? { parentId: me.user.agency.id, kind: 'department', sortOrder: 0 } : agency);
   };
 
   const save = async () => {
@@ -87,7 +83,12 @@ export default function AgenciesPage() {
         columns={[
           { title: '机关全称', dataIndex: 'name' },
           { title: '简称', dataIndex: 'shortName', width: 140 },
-          { title: '类型', dataIndex: 'kind', width: 130, render: (k: Agency['kind']) => <Tag>{AGENCY_KIND_LABELS[k]}</Tag> },
+          {
+            title: '类型',
+            dataIndex: 'kind',
+            width: 130,
+            render: (k: Agency['kind']) => <Tag>{AGENCY_KIND_LABELS[k]}</Tag>,
+          },
           { title: '统一社会信用代码', dataIndex: 'uscc', width: 200, render: (v: string) => <code>{v}</code> },
           { title: '联系电话', dataIndex: 'phone', width: 140 },
           {
@@ -122,15 +123,25 @@ export default function AgenciesPage() {
                 .map((a) => ({ value: a.id, label: indentedName(a, agencies) }))}
             />
           </Form.Item>
-          <Space.Compact block>
-            <Form.Item label="机关全称" name="name" rules={[{ required: true, message: '请填写机关全称' }]} style={{ flex: 2 }}>
+          <div style={{ display: 'flex', gap: 12 }}>
+            <Form.Item
+              label="机关全称"
+              name="name"
+              rules={[{ required: true, message: '请填写机关全称' }]}
+              style={{ flex: 2 }}
+            >
               <Input maxLength={100} />
             </Form.Item>
-            <Form.Item label="简称" name="shortName" rules={[{ required: true, message: '请填写简称' }]} style={{ flex: 1 }}>
+            <Form.Item
+              label="简称"
+              name="shortName"
+              rules={[{ required: true, message: '请填写简称' }]}
+              style={{ flex: 1 }}
+            >
               <Input maxLength={50} />
             </Form.Item>
-          </Space.Compact>
-          <Space.Compact block>
+          </div>
+          <div style={{ display: 'flex', gap: 12 }}>
             <Form.Item
               label="统一社会信用代码"
               name="uscc"
@@ -142,11 +153,11 @@ export default function AgenciesPage() {
             <Form.Item label="类型" name="kind" style={{ flex: 1 }}>
               <Select options={Object.entries(AGENCY_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
-          </Space.Compact>
+          </div>
           <Form.Item label="办公地址" name="address">
             <Input maxLength={200} />
           </Form.Item>
-          <Space.Compact block>
+          <div style={{ display: 'flex', gap: 12 }}>
             <Form.Item label="联系电话" name="phone" style={{ flex: 1 }}>
               <Input maxLength={40} />
             </Form.Item>
@@ -156,7 +167,7 @@ export default function AgenciesPage() {
             <Form.Item label="邮政编码" name="postcode" style={{ flex: 1 }}>
               <Input maxLength={6} />
             </Form.Item>
-          </Space.Compact>
+          </div>
           <Form.Item label="电子邮箱" name="email">
             <Input maxLength={100} />
           </Form.Item>

@@ -25,12 +25,24 @@ export default function AuditPage() {
   const load = useCallback(async () => {
     setLoading(true);
     const params = new URLSearchParams({ page: String(page), pageSize: '20' });
-    if (current !== undefined) params.set('agencyId', String(current));
-    if (filters.action) params.set('action', filters.action);
-    if (filters.actor) params.set('actor', filters.actor);
-    if (filters.outcome) params.set('outcome', filters.outcome);
-    if (filters.range?.[0]) params.set('from', filters.range[0].format('YYYY-MM-DD'));
-    if (filters.range?.[1]) params.set('to', filters.range[1].format('YYYY-MM-DD'));
+    if (current !== undefined) {
+      params.set('agencyId', String(current));
+    }
+    if (filters.action) {
+      params.set('action', filters.action);
+    }
+    if (filters.actor) {
+      params.set('actor', filters.actor);
+    }
+    if (filters.outcome) {
+      params.set('outcome', filters.outcome);
+    }
+    if (filters.range?.[0]) {
+      params.set('from', filters.range[0].format('YYYY-MM-DD'));
+    }
+    if (filters.range?.[1]) {
+      params.set('to', filters.range[1].format('YYYY-MM-DD'));
+    }
     try {
       setData(await api('GET', `/api/audit?${params}`));
       setError(undefined);
@@ -69,7 +81,13 @@ export default function AuditPage() {
           options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))}
           onChange={(v?: AuditEntry['outcome']) => update({ outcome: v })}
         />
-        <Input.Search placeholder="操作人" allowClear style={{ width: 180 }} aria-label="操作人" onSearch={(v) => update({ actor: v })} />
+        <Input.Search
+          placeholder="操作人"
+          allowClear
+          style={{ width: 180 }}
+          aria-label="操作人"
+          onSearch={(v) => update({ actor: v })}
+        />
         <DatePicker.RangePicker aria-label="日期范围" onChange={(range) => update({ range })} />
       </Space>
       {error && <p role="alert">{error}</p>}
@@ -79,7 +97,14 @@ export default function AuditPage() {
         loading={loading}
         dataSource={data.entries}
         onRow={(entry) => ({ onClick: () => setShown(entry), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize: 20, total: data.total, onChange: setPage, showTotal: (n) => `共 ${n} 条`, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data.total,
+          onChange: setPage,
+          showTotal: (n) => `共 ${n} 条`,
+          showSizeChanger: false,
+        }}
         columns={[
           { title: '序号', dataIndex: 'id', width: 80 },
           { title: '时间', dataIndex: 'at', width: 170, render: beijing },
@@ -90,12 +115,19 @@ export default function AuditPage() {
             title: '结果',
             dataIndex: 'outcome',
             width: 130,
-            render: (v: AuditEntry['outcome']) => <Tag color={v === 'ok' ? 'green' : v === 'denied' ? 'red' : 'orange'}>{OUTCOME_LABELS[v]}</Tag>,
+            render: (v: AuditEntry['outcome']) => (
+              <Tag color={v === 'ok' ? 'green' : v === 'denied' ? 'red' : 'orange'}>{OUTCOME_LABELS[v]}</Tag>
+            ),
           },
           { title: '说明', dataIndex: 'note' },
         ]}
       />
-      <Drawer open={shown !== undefined} onClose={() => setShown(undefined)} title={`审计记录 #${shown?.id ?? ''}`} size={640}>
+      <Drawer
+        open={shown !== undefined}
+        onClose={() => setShown(undefined)}
+        title={`审计记录 #${shown?.id ?? ''}`}
+        size={640}
+      >
         {shown && (
           <>
             <Descriptions column={1} bordered size="small">
@@ -118,13 +150,17 @@ export default function AuditPage() {
             {shown.before != null && (
               <>
                 <Typography.Title level={5}>修改前</Typography.Title>
-                <pre style={{ background: '#fafafa', padding: 12, overflow: 'auto' }}>{JSON.stringify(shown.before, null, 2)}</pre>
+                <pre style={{ background: '#fafafa', padding: 12, overflow: 'auto' }}>
+                  {JSON.stringify(shown.before, null, 2)}
+                </pre>
               </>
             )}
             {shown.after != null && (
               <>
                 <Typography.Title level={5}>修改后</Typography.Title>
-                <pre style={{ background: '#fafafa', padding: 12, overflow: 'auto' }}>{JSON.stringify(shown.after, null, 2)}</pre>
+                <pre style={{ background: '#fafafa', padding: 12, overflow: 'auto' }}>
+                  {JSON.stringify(shown.after, null, 2)}
+                </pre>
               </>
             )}
           </>

@@ -22,7 +22,14 @@ export function LoginPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(180deg,#b81c22 0,#b81c22 240px,#f5f6f8 240px)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        background: 'linear-gradient(180deg,#b81c22 0,#b81c22 240px,#f5f6f8 240px)',
+      }}
+    >
       <main style={{ width: 380, maxWidth: '92vw' }}>
         <Typography.Title level={2} style={{ color: '#fff', textAlign: 'center', marginBottom: 24 }}>
           政府信息公开工作平台

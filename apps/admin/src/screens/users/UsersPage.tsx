@@ -45,7 +45,11 @@ export default function UsersPage() {
     void load();
   }, [load]);
 
-  const manageable = agencies.filter((a) => me.user.permissions['user.manage'] !== undefined && (me.user.permissions['user.manage'] !== 'own' || a.id === me.user.agency.id));
+  const manageable = agencies.filter(
+    (a) =>
+      me.user.permissions['user.manage'] !== undefined &&
+      (me.user.permissions['user.manage'] !== 'own' || a.id === me.user.agency.id),
+  );
   const roleOptions = me.user.grantableRoles.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
   const open = (next: Editing) => {
@@ -82,14 +86,27 @@ export default function UsersPage() {
     }
   };
 
-  const title = editing?.kind === 'new' ? '新建用户' : editing?.kind === 'edit' ? `编辑用户 ${editing.user.username}` : editing ? `重置 ${editing.user.username} 的密码` : '';
+  const title =
+    editing?.kind === 'new'
+      ? '新建用户'
+      : editing?.kind === 'edit'
+        ? `编辑用户 ${editing.user.username}`
+        : editing
+          ? `重置 ${editing.user.username} 的密码`
+          : '';
 
   return (
     <Card
       title="用户与角色"
       extra={
         <Space>
-          <Input.Search placeholder="用户名或姓名" allowClear onSearch={setSearch} style={{ width: 220 }} aria-label="搜索用户" />
+          <Input.Search
+            placeholder="用户名或姓名"
+            allowClear
+            onSearch={setSearch}
+            style={{ width: 220 }}
+            aria-label="搜索用户"
+          />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ kind: 'new' })}>
             新建用户
           </Button>
@@ -107,7 +124,11 @@ export default function UsersPage() {
           { title: '用户名', dataIndex: 'username', width: 150 },
           { title: '姓名', dataIndex: 'displayName' },
           { title: '所属单位', dataIndex: 'agencyName' },
-          { title: '角色', dataIndex: 'roles', render: (roles: User['roles']) => roles.map((r) => <Tag key={r}>{ROLE_LABELS[r]}</Tag>) },
+          {
+            title: '角色',
+            dataIndex: 'roles',
+            render: (roles: User['roles']) => roles.map((r) => <Tag key={r}>{ROLE_LABELS[r]}</Tag>),
+          },
           {
             title: '状态',
             width: 110,
@@ -137,16 +158,34 @@ export default function UsersPage() {
           },
         ]}
       />
-      <Modal open={editing !== undefined} title={title} onCancel={() => setEditing(undefined)} onOk={() => void save()} okText="保存" confirmLoading={saving} destroyOnHidden>
+      <Modal
+        open={editing !== undefined}
+        title={title}
+        onCancel={() => setEditing(undefined)}
+        onOk={() => void save()}
+        okText="保存"
+        confirmLoading={saving}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
           {editing?.kind === 'reset' ? (
-            <Form.Item label="新密码（临时）" name="newPassword" rules={[{ required: true, message: '请输入新密码' }]} extra="重置后账号解除锁定，用户的登录会话全部结束，下次登录须修改密码">
+            <Form.Item
+              label="新密码（临时）"
+              name="newPassword"
+              rules={[{ required: true, message: '请输入新密码' }]}
+              extra="重置后账号解除锁定，用户的登录会话全部结束，下次登录须修改密码"
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
           ) : (
             <>
               {editing?.kind === 'new' && (
-                <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请填写用户名' }]} extra="字母开头，3至32位字母、数字、下划线、点或连字符">
+                <Form.Item
+                  label="用户名"
+                  name="username"
+                  rules={[{ required: true, message: '请填写用户名' }]}
+                  extra="字母开头，3至32位字母、数字、下划线、点或连字符"
+                >
                   <Input autoComplete="off" />
                 </Form.Item>
               )}
@@ -154,22 +193,30 @@ export default function UsersPage() {
                 <Input maxLength={50} />
               </Form.Item>
               <Form.Item label="所属单位" name="agencyId" rules={[{ required: true, message: '请选择所属单位' }]}>
-                <Select showSearch={{ optionFilterProp: 'label' }} options={manageable.map((a) => ({ value: a.id, label: indentedName(a, agencies) }))} />
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={manageable.map((a) => ({ value: a.id, label: indentedName(a, agencies) }))}
+                />
               </Form.Item>
               <Form.Item label="角色" name="roles">
                 <Select mode="multiple" options={roleOptions} placeholder="选择角色" />
               </Form.Item>
-              <Space.Compact block>
+              <div style={{ display: 'flex', gap: 12 }}>
                 <Form.Item label="手机号码" name="phone" style={{ flex: 1 }}>
                   <Input maxLength={40} />
                 </Form.Item>
                 <Form.Item label="电子邮箱" name="email" style={{ flex: 1 }}>
                   <Input maxLength={100} />
                 </Form.Item>
-              </Space.Compact>
+              </div>
               {editing?.kind === 'new' && (
                 <>
-                  <Form.Item label="初始密码" name="password" rules={[{ required: true, message: '请设置初始密码' }]} extra="至少10位，包含大写字母、小写字母、数字、符号中的至少3类">
+                  <Form.Item
+                    label="初始密码"
+                    name="password"
+                    rules={[{ required: true, message: '请设置初始密码' }]}
+                    extra="至少10位，包含大写字母、小写字母、数字、符号中的至少3类"
+                  >
                     <Input.Password autoComplete="new-password" />
                   </Form.Item>
                   <Form.Item name="mustChangePassword" valuePropName="checked">
@@ -179,7 +226,12 @@ export default function UsersPage() {
               )}
               {editing?.kind === 'edit' && (
                 <Form.Item label="状态" name="status">
-                  <Select options={[{ value: 'active', label: '启用' }, { value: 'disabled', label: '停用' }]} />
+                  <Select
+                    options={[
+                      { value: 'active', label: '启用' },
+                      { value: 'disabled', label: '停用' },
+                    ]}
+                  />
                 </Form.Item>
               )}
             </>

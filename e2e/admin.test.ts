@@ -1,0 +1,82 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Started } from '@xxgk/server';
+import { ARTIFACTS, launchBrowser, startDemo } from './browser.ts';
+
+let server: Started;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemo();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function logIn(page: Page, username: string, password = 'Shili@2026'): Promise<void> {
+  await page.goto(`${server.url}/admin/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+describe('admin journeys in Chromium', () => {
+  it('an editor logs in, sees their workspace, and no user management', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await logIn(page, 'editor');
+    await expect.poll(() => page.getByTestId('current-user').textContent()).toBe('张信息（市财政局信息员）');
+    await expect
+      .poll(() => page.getByRole('heading', { name: '欢迎，张信息（市财政局信息员）' }).isVisible())
+      .toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'admin-after-login.png'), fullPage: true });
+    const menu = await page.getByRole('navigation', { name: '主菜单' }).textContent();
+    expect(menu).toContain('工作台');
+    expect(menu).not.toContain('用户与角色');
+    await page.goto(`${server.url}/admin/users`);
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/admin\/?$/);
+    await page.close();
+  });
+
+  it('a supervisor creates a user who then appears in the list', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await logIn(page, 'supervisor');
+    await page.getByRole('menuitem', { name: '用户与角色' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'agencyadmin', exact: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('tjj.editor');
+    await dialog.getByLabel('姓名').fill('钱信息（统计员）');
+    await dialog.getByLabel('角色').click();
+    await page.getByTitle('信息员', { exact: true }).click();
+    await dialog.getByLabel('初始密码').fill('Tongji#2026');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByText('用户 tjj.editor 已创建').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('cell', { name: '钱信息（统计员）' }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'supervisor-created-user.png') });
+    await page.close();
+  });
+
+  it('refuses a wrong password with a Chinese message', async () => {
+    const page = await browser.newPage();
+    await logIn(page, 'editor', 'not-the-password');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('用户名或密码错误');
+    expect(await page.getByTestId('current-user').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows the portal home page without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('政府信息公开');
+    expect(await page.getByRole('heading', { name: '示例市财政局' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 3 }).count()).toBe(16);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'portal-home.png'), fullPage: true });
+    await context.close();
+  });
+});

@@ -1,0 +1,96 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Frameworks and I/O the rulebook must never touch: packages/core stays pure (STYLE.md). */
+const NOT_IN_CORE = [
+  {
+    group: ['@xxgk/db', '@xxgk/db/*', '@xxgk/app', '@xxgk/app/*', '@xxgk/documents', '@xxgk/server', '@xxgk/cli'],
+    message: '@xxgk/core 只能是纯函数：不得依赖 db、app 或其他应用层包 / core must not import db, app or apps.',
+  },
+  {
+    group: [
+      'kysely',
+      'better-sqlite3',
+      'pg',
+      'fastify',
+      'fastify/*',
+      '@fastify/*',
+      'react',
+      'react-dom',
+      'antd',
+      'zod',
+    ],
+    message: '@xxgk/core 不得依赖框架或数据库 / core must not import a framework or database.',
+  },
+  {
+    group: [
+      'node:fs',
+      'fs',
+      'node:fs/*',
+      'fs/*',
+      'node:net',
+      'node:http',
+      'node:https',
+      'node:child_process',
+      'node:crypto',
+    ],
+    message: '@xxgk/core 不做 I/O / core does no I/O.',
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'e2e/artifacts/**', 'data/**', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'apps/cli/bin/*.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' },
+    },
+    rules: {
+      curly: ['error', 'all'],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'No TS enum: use a const array and a union (STYLE.md).' },
+        { selector: 'TSParameterProperty', message: 'No parameter properties (STYLE.md).' },
+        { selector: 'Decorator', message: 'No decorators (STYLE.md).' },
+      ],
+    },
+  },
+  {
+    files: ['packages/core/**/*.ts'],
+    ignores: ['packages/core/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: NOT_IN_CORE }] },
+  },
+  {
+    files: ['apps/admin/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', sessionStorage: 'readonly', fetch: 'readonly' },
+    },
+  },
+  {
+    // The admin may import core (to show the very rule the server applies), but nothing server-side.
+    files: ['apps/admin/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@xxgk/db', '@xxgk/app', '@xxgk/server', '@xxgk/documents'],
+              message: '管理端只能引用 @xxgk/core / the admin may import @xxgk/core only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
