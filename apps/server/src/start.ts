@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_USERS, NO_REQUEST, seedDemo, type AppContext } from '@xxgk/app';
+import { NO_REQUEST, seedDemo, type AppContext } from '@xxgk/app';
 import { countAgencies, migrateToLatest, openDatabase, type Database } from '@xxgk/db';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
@@ -55,9 +55,3 @@ export async function startServer(config: Config, options: StartOptions): Promis
     },
   };
 }
-
-export const DEMO_LOGINS = DEMO_USERS.map((u) => ({
-  username: u.username,
-  password: DEMO_PASSWORD,
-  displayName: u.displayName,
-}));

@@ -32,6 +32,10 @@ export async function serve(
   io.out(`  门户 / portal:    ${started.url}/`);
   io.out(`  管理端 / admin:   ${started.url}/admin/`);
   io.out(`  接口文档 / API:   ${started.url}/api/docs`);
+  if (options.demo && !started.seeded) {
+    io.out('');
+    io.out('数据库中已有数据，未再导入演示数据 / the database was not empty, so the demo was not loaded again');
+  }
   if (options.demo) {
     printLogins(
       io,

@@ -60,6 +60,10 @@ export async function registerSession(app: FastifyInstance, deps: ServerDeps): P
   app.decorateRequest('sessionProblem', undefined);
 
   app.addHook('onRequest', async (request) => {
+    // Only the API acts on sessions; the portal and static files need no database round trip.
+    if (!request.url.startsWith('/api/')) {
+      return;
+    }
     const raw = request.cookies[sessionCookieName(deps)];
     if (raw === undefined) {
       return;

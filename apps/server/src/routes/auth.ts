@@ -1,4 +1,4 @@
-import { changeOwnPassword, ChangeOwnPasswordInput, logIn, logOut, type ResolvedSession } from '@xxgk/app';
+import { changeOwnPassword, ChangeOwnPasswordInput, logIn, LogInInput, logOut, type ResolvedSession } from '@xxgk/app';
 import { grantableRoles, PERMISSIONS, reachOf } from '@xxgk/core';
 import { findAgency } from '@xxgk/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -7,10 +7,7 @@ import type { ServerDeps } from '../context.ts';
 import { clearSessionCookie, metaOf, requireSession, setSessionCookie } from '../plugins/session.ts';
 import { errorResponses, ErrorOut, MeOut } from './schemas.ts';
 
-const LoginBody = z.object({
-  username: z.string().trim().min(1, '请输入用户名').max(64),
-  password: z.string().min(1, '请输入密码').max(256),
-});
+const LoginBody = LogInInput.omit({ userAgent: true });
 
 async function me(
   deps: ServerDeps,
