@@ -4,3 +4,6 @@ export * from './roles.ts';
 export * from './password-policy.ts';
 export * from './contact.ts';
 export * from './agency-kinds.ts';
+export * from './calendar/dates.ts';
+export * from './calendar/working-days.ts';
+export * from './clock/application-clock.ts';
