@@ -7,3 +7,8 @@ export * from './agency-kinds.ts';
 export * from './calendar/dates.ts';
 export * from './calendar/working-days.ts';
 export * from './clock/application-clock.ts';
+export * from './fees/information-fees.ts';
+export * from './outcomes.ts';
+export * from './report/model.ts';
+export * from './report/counting.ts';
+export * from './report/check-report.ts';

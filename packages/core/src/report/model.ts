@@ -1,0 +1,203 @@
+import { OUTCOMES, type OutcomeCode } from '../outcomes.ts';
+
+/**
+ * The annual report as data: the `xxgk-annual-report/1` JSON shape of shared/spec/report-json.md.
+ * The generator computes it, the importer reads it, the checker judges it, the portal publishes it.
+ */
+export const REPORT_SCHEMA = 'xxgk-annual-report/1';
+
+/** 国办公开办函〔2021〕30号 (2021+) or 〔2019〕60号 试行 (the 2019 and 2020 reports). */
+export type ReportFormat = '2021' | '2019';
+
+/** [自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计]; null is a blank cell. */
+export type ApplicationRow = (number | null)[];
+/** [结果维持, 结果纠正, 其他结果, 尚未审结, 总计]. */
+export type AppealRow = (number | null)[];
+
+export interface DocumentCounts {
+  issued: number | null;
+  abolished: number | null;
+  inForce: number | null;
+}
+
+export interface ActiveDisclosure {
+  regulations: DocumentCounts | null;
+  normativeDocuments: DocumentCounts | null;
+  licensing: { decisions: number | null } | null;
+  penalties: { decisions: number | null } | null;
+  coercion: { decisions: number | null } | null;
+  fees: { amountWanYuan: number | null } | null;
+}
+
+export interface ApplicationResults {
+  granted: ApplicationRow | null;
+  partiallyGranted: ApplicationRow | null;
+  denied: {
+    stateSecret: ApplicationRow | null;
+    prohibitedByLaw: ApplicationRow | null;
+    securityAndStability: ApplicationRow | null;
+    thirdPartyRights: ApplicationRow | null;
+    internalAffairs: ApplicationRow | null;
+    processInformation: ApplicationRow | null;
+    enforcementFiles: ApplicationRow | null;
+    administrativeQuery: ApplicationRow | null;
+  };
+  unableToProvide: {
+    notHeld: ApplicationRow | null;
+    needsCreation: ApplicationRow | null;
+    unclearAfterCorrection: ApplicationRow | null;
+  };
+  notProcessed: {
+    petitionOrComplaint: ApplicationRow | null;
+    duplicate: ApplicationRow | null;
+    publication: ApplicationRow | null;
+    massRepeated: ApplicationRow | null;
+    confirmationRequest: ApplicationRow | null;
+  };
+  other: {
+    correctionOverdue: ApplicationRow | null;
+    feeUnpaid: ApplicationRow | null;
+    other: ApplicationRow | null;
+  };
+  total: ApplicationRow | null;
+}
+
+export interface Applications {
+  newReceived: ApplicationRow | null;
+  carriedOver: ApplicationRow | null;
+  results: ApplicationResults;
+  carriedForward: ApplicationRow | null;
+}
+
+export interface Appeals {
+  reconsideration: AppealRow | null;
+  litigationDirect: AppealRow | null;
+  litigationAfterReconsideration: AppealRow | null;
+}
+
+export interface ReportSection {
+  number: number;
+  title: string;
+  text?: string | null;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  cells: string[];
+  message: string;
+  expected?: number;
+  actual?: number;
+}
+
+export interface AnnualReport {
+  schema: string;
+  format: ReportFormat;
+  year: number | null;
+  agency: string | null;
+  sections: ReportSection[];
+  active: ActiveDisclosure | null;
+  /** Format 2019's table 二, kept with that format's labels (report-json.md). */
+  active2019?: unknown;
+  applications: Applications | null;
+  appeals: Appeals | null;
+  findings: Finding[];
+  source: { kind: 'docx' | 'pdf' | 'html' | 'text' | 'generated'; warnings: string[]; [key: string]: unknown };
+}
+
+export const APPLICATION_COLUMN_COUNT = 7;
+export const TOTAL_COLUMN = 6;
+export const APPEAL_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
+
+export function zeroRow(): number[] {
+  return [0, 0, 0, 0, 0, 0, 0];
+}
+
+/** A fresh report with every cell 0: the start of a generated report. */
+export function emptyReport(options: { year: number; agency: string; format?: ReportFormat }): AnnualReport {
+  const results = emptyResults();
+  return {
+    schema: REPORT_SCHEMA,
+    format: options.format ?? '2021',
+    year: options.year,
+    agency: options.agency,
+    sections: [],
+    active: {
+      regulations: { issued: 0, abolished: 0, inForce: 0 },
+      normativeDocuments: { issued: 0, abolished: 0, inForce: 0 },
+      licensing: { decisions: 0 },
+      penalties: { decisions: 0 },
+      coercion: { decisions: 0 },
+      fees: { amountWanYuan: 0 },
+    },
+    applications: { newReceived: zeroRow(), carriedOver: zeroRow(), results, carriedForward: zeroRow() },
+    appeals: { reconsideration: [0, 0, 0, 0, 0], litigationDirect: [0, 0, 0, 0, 0], litigationAfterReconsideration: [0, 0, 0, 0, 0] },
+    findings: [],
+    source: { kind: 'generated', warnings: [] },
+  };
+}
+
+function emptyResults(): ApplicationResults {
+  return {
+    granted: zeroRow(),
+    partiallyGranted: zeroRow(),
+    denied: {
+      stateSecret: zeroRow(),
+      prohibitedByLaw: zeroRow(),
+      securityAndStability: zeroRow(),
+      thirdPartyRights: zeroRow(),
+      internalAffairs: zeroRow(),
+      processInformation: zeroRow(),
+      enforcementFiles: zeroRow(),
+      administrativeQuery: zeroRow(),
+    },
+    unableToProvide: { notHeld: zeroRow(), needsCreation: zeroRow(), unclearAfterCorrection: zeroRow() },
+    notProcessed: {
+      petitionOrComplaint: zeroRow(),
+      duplicate: zeroRow(),
+      publication: zeroRow(),
+      massRepeated: zeroRow(),
+      confirmationRequest: zeroRow(),
+    },
+    other: { correctionOverdue: zeroRow(), feeUnpaid: zeroRow(), other: zeroRow() },
+    total: zeroRow(),
+  };
+}
+
+/** The row of an outcome in a results table (by its code, e.g. `denied.stateSecret`). */
+export function outcomeRow(results: ApplicationResults, code: OutcomeCode): ApplicationRow | null {
+  const [group, leaf] = code.split('.') as [string, string | undefined];
+  const node = (results as unknown as Record<string, unknown>)[group];
+  if (leaf === undefined) {
+    return (node as ApplicationRow | null) ?? null;
+  }
+  return ((node as Record<string, ApplicationRow | null> | undefined)?.[leaf] ?? null) as ApplicationRow | null;
+}
+
+export function setOutcomeRow(results: ApplicationResults, code: OutcomeCode, row: ApplicationRow | null): void {
+  const [group, leaf] = code.split('.') as [string, string | undefined];
+  const r = results as unknown as Record<string, unknown>;
+  if (leaf === undefined) {
+    r[group] = row;
+    return;
+  }
+  (r[group] as Record<string, ApplicationRow | null>)[leaf] = row;
+}
+
+/** The JSON path of an outcome row: `applications.results.denied.stateSecret`. */
+export function outcomePath(code: OutcomeCode): string {
+  return `applications.results.${code}`;
+}
+
+/** The Chinese name of a table-三 row for messages, e.g. `（三）1 属于国家秘密`. */
+export function outcomeName(code: OutcomeCode): string {
+  const o = OUTCOMES.find((x) => x.code === code);
+  return o === undefined ? code : `${o.row}${o.label.replace(/（.*$/, '')}`;
+}
+
+/** Reads a cell as a number for arithmetic: blank (null) counts as 0; the caller warns about blanks (R7). */
+export function n(value: number | null | undefined): number {
+  return value ?? 0;
+}

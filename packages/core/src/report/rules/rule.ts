@@ -1,0 +1,20 @@
+import type { AnnualReport, Finding } from '../model.ts';
+
+/** What a check may know besides the report itself. */
+export interface RuleContext {
+  /** Last year's report, for the cross-year rules R5, R8 and R10. */
+  readonly previous?: AnnualReport | undefined;
+  /** The day the report was published, for R12. */
+  readonly publishedOn?: string | undefined;
+  /**
+   * Whose report it is, for R12: a government department's (due 31 January) or a people's
+   * government's own (due 31 March) — 条例 第四十九条.
+   */
+  readonly level?: 'department' | 'government' | undefined;
+}
+
+/** One cross-check (勾稽关系) of statute.md §2.8: pure, returns findings (empty when it holds). */
+export type Rule = (report: AnnualReport, context: RuleContext) => Finding[];
+
+/** The columns of table 三 as messages name them. */
+export const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
