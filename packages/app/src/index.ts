@@ -19,3 +19,8 @@ export * from './audit/list-audit-log.ts';
 export * from './audit/verify-audit-log.ts';
 export * from './demo/demo-data.ts';
 export * from './demo/seed-demo.ts';
+export * from './calendar/chinese-days-data.ts';
+export * from './calendar/load-calendar.ts';
+export * from './calendar/set-calendar-day.ts';
+export * from './calendar/import-calendar.ts';
+export * from './calendar/calendar-status.ts';

@@ -48,6 +48,7 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'calendar.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -85,6 +86,7 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'user.read': 'all',
     'user.manage': 'all',
     'audit.read': 'all',
+    'calendar.manage': 'all',
   },
 };
 

@@ -6,3 +6,4 @@ export * from './users.ts';
 export * from './sessions.ts';
 export * from './login-attempts.ts';
 export * from './audit-log.ts';
+export * from './calendar.ts';

@@ -13,6 +13,8 @@ export interface Schema {
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
   audit_log: AuditLogTable;
+  calendar_overrides: CalendarOverrideTable;
+  calendar_years: CalendarYearTable;
 }
 
 /** Text with a database default of '' . */
@@ -116,3 +118,19 @@ export type UserRow = Selectable<UserTable>;
 export type NewUserRow = Insertable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+
+export interface CalendarOverrideTable {
+  /** YYYY-MM-DD. */
+  date: string;
+  kind: 'workday' | 'holiday';
+  note: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  note: string;
+  updated_by: string;
+  updated_at: string;
+}

@@ -239,7 +239,7 @@ interface ExpectedFinding extends Finding {
   mustReport: boolean;
 }
 
-function fixture(name: string): AnnualReport & { findings: ExpectedFinding[] } {
+function fixture(name: string): Omit<AnnualReport, 'findings'> & { findings: ExpectedFinding[] } {
   return JSON.parse(readFileSync(new URL(`../../../../../shared/fixtures/reports/expected/${name}.json`, import.meta.url), 'utf8'));
 }
 

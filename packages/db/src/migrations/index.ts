@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Database, DialectName } from '../connection.ts';
 import * as m0001 from './0001-house.ts';
+import * as m0002 from './0002-calendar.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -9,6 +10,7 @@ interface DialectMigration {
 /** Every migration, in order. Names never change once released; add new ones at the end. */
 const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0001-house': m0001,
+  '0002-calendar': m0002,
 };
 
 class InCodeProvider implements MigrationProvider {
