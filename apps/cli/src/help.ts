@@ -11,6 +11,11 @@ export const HELP: Readonly<Record<string, string>> = {
   user create               新建用户 / create a user
   user reset-password       重置用户密码并解除锁定 / reset a user's password and unlock it
   audit verify              校验审计日志哈希链 / verify the audit log's hash chain
+  workdays add|between|is   工作日计算 / working-day arithmetic
+  deadline < ledger.json    由办理台账计算答复期限 / the reply deadline from an application's ledger
+  fee items N | pages N     信息处理费 / information processing fee
+  report verify FILE.json   年度报告勾稽关系校验 / cross-check an annual report
+  calendar set|import       维护节假日设置 / maintain the holiday calendar
 
 通用选项 / common options:
   --data DIR                SQLite 数据目录（默认 ./data）；设置 DATABASE_URL=postgres://… 则使用 PostgreSQL
@@ -49,4 +54,35 @@ Without --password a random password is generated and printed; the user must cha
 
 逐条校验审计日志的哈希链；发现被修改或删除的记录时列出并以退出码 1 结束。
 Walk the audit log's hash chain; list any edited or deleted entry and exit 1 if there is one.`,
+  workdays: `用法 / usage:
+  xxgk workdays add DATE N [--count-start]   DATE 之后第 N 个工作日 / the Nth working day after DATE
+  xxgk workdays between A B                  A 之后至 B（含）的工作日数 / working days after A up to B
+  xxgk workdays is DATE                      是否工作日（是则退出码 0，否则 1）/ exit 0 if a working day, 1 if not
+  --json                                     输出 JSON / print JSON
+  --data DIR                                 使用该数据目录中的节假日人工设置 / use the overrides in that database
+
+默认不计起始日（民法典第二百零一条），只计工作日（法定节假日不计，调休上班日计入）。
+The start day is not counted by default; only working days count (holidays skipped, 调休 weekends counted).
+例 / e.g.: xxgk workdays add 2024-09-27 20   →   2024-10-30`,
+  deadline: `用法 / usage: xxgk deadline [--today YYYY-MM-DD] [--data DIR] < ledger.json
+
+从标准输入读取办理台账（事件数组，或 {"events": [...], "settings": {...}}），输出答复期限 JSON：
+due、correctionNoticeDue、overdue、workingDaysLeft、warnings、explanation（逐步说明及法律依据）。
+Reads an application's ledger on stdin and prints its deadline as JSON. The ledger format is in the README.`,
+  fee: `用法 / usage:
+  xxgk fee items N [--json]   同一申请人一个自然月内 N 件申请的按件计收总额 / per-application fee for N applications in a month
+  xxgk fee pages N [--json]   一件申请 N 页的按量计收金额 / per-page fee for one application of N pages
+
+依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）第四条、第五条，超额累进。
+--json 输出分档明细（金额单位：分）/ --json prints the tier breakdown (amounts in fen).`,
+  report: `用法 / usage: xxgk report verify FILE.json [--previous LAST.json] [--published DATE --level department|government] [--json]
+
+按勾稽关系 R1–R12 校验一份 xxgk-annual-report/1 格式的年度报告；有错误时退出码 1。
+Runs cross-checks R1–R12 on a report in the report-json shape; exit 1 if any error.`,
+  calendar: `用法 / usage:
+  xxgk calendar set DATE workday|holiday [--note 说明] [--data DIR]
+  xxgk calendar import FILE.csv [--note 文件依据] [--data DIR]
+
+CSV 每行一个日期：2027-01-01,holiday,元旦（类型可写 workday/工作日、holiday/休息日）；导入后文件中的年份视为已完整录入。
+CSV, one date a line; the years in the file are then treated as known.`,
 };

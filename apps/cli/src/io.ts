@@ -5,11 +5,20 @@ import { isDomainError, type ErrorCode } from '@xxgk/core';
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** All of standard input (for `xxgk deadline < ledger.json`). */
+  stdin(): Promise<string>;
 }
 
 export const processIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  async stdin() {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  },
 };
 
 export class UsageError extends Error {}

@@ -6,14 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { main } from './main.ts';
 import type { Io } from './io.ts';
 
-function capture(): Io & { stdout: string[]; stderr: string[] } {
+function capture(input = ''): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), stdin: async () => input };
 }
 
-const run = async (args: string[], env: Record<string, string> = {}) => {
-  const io = capture();
+const run = async (args: string[], env: Record<string, string> = {}, input = '') => {
+  const io = capture(input);
   const code = await main(args, { XXGK_LOG_LEVEL: 'silent', ...env }, io);
   return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
 };
@@ -117,5 +117,65 @@ describe('xxgk (SQLite data directory)', () => {
     ]);
     expect(weak.code).toBe(65);
     expect(weak.err).toContain('密码至少需要10个字符');
+  });
+});
+
+const SHARED = new URL('../../../../shared/fixtures/reports/expected/', import.meta.url);
+
+describe('xxgk rulebook commands', () => {
+  it('adds, counts and judges working days on the official calendar', async () => {
+    const nowhere = tmp();
+    expect(await run(['workdays', 'add', '2024-09-27', '20', '--data', nowhere])).toEqual({ code: 0, out: '2024-10-30', err: '' });
+    expect((await run(['workdays', 'between', '2024-09-27', '2024-10-30', '--data', nowhere])).out).toBe('20');
+    expect(await run(['workdays', 'is', '2024-10-12', '--data', nowhere])).toMatchObject({ code: 0, out: '工作日：调休工作日（国庆节调休上班）' });
+    expect(await run(['workdays', 'is', '2024-10-03', '--data', nowhere])).toMatchObject({ code: 1, out: '休息日：法定节假日（国庆节）' });
+    const unknown = await run(['workdays', 'add', '2026-12-20', '20', '--data', nowhere, '--json']);
+    expect(JSON.parse(unknown.out).warnings[0]).toContain('2027年的法定节假日安排尚未录入');
+    expect((await run(['workdays', 'add', '2024-02-30', '20', '--data', nowhere])).code).toBe(64);
+  });
+
+  it('follows the calendar overrides of the data directory', async () => {
+    const data = tmp();
+    await run(['migrate', '--data', data]);
+    expect((await run(['calendar', 'set', '2024-10-08', 'holiday', '--note', '本地', '--data', data])).code).toBe(0);
+    expect((await run(['workdays', 'add', '2024-09-30', '1', '--data', data])).out).toBe('2024-10-09');
+  });
+
+  it('computes a deadline from a ledger on standard input', async () => {
+    const ledger = JSON.stringify({
+      events: [
+        { type: 'received', date: '2024-09-27', channel: 'online', confirmedOn: '2024-09-27' },
+        { type: 'extension_approved', date: '2024-10-28', days: 20 },
+      ],
+    });
+    const result = await run(['deadline', '--today', '2024-11-20', '--data', tmp()], {}, ledger);
+    expect(result.code).toBe(0);
+    const d = JSON.parse(result.out);
+    expect(d).toMatchObject({ due: '2024-11-27', correctionNoticeDue: '2024-10-12', overdue: false, workingDaysLeft: 5, warnings: [] });
+    expect(d.explanation.length).toBeGreaterThan(3);
+    const bad = await run(['deadline', '--data', tmp()], {}, JSON.stringify([{ type: 'decided', date: '2024-01-01' }]));
+    expect(bad).toMatchObject({ code: 65, err: '台账无效（第1条）：台账中没有“收到申请”记录' });
+    expect((await run(['deadline'], {}, 'not json')).code).toBe(64);
+  });
+
+  it('prices applications and pages', async () => {
+    expect((await run(['fee', 'pages', '2219'])).out).toBe('83460元');
+    expect((await run(['fee', 'items', '31'])).out).toBe('2200元');
+    const json = JSON.parse((await run(['fee', 'items', '12', '--json'])).out);
+    expect(json).toMatchObject({ method: 'per_application', totalFen: 20000, totalYuan: '200' });
+    expect(json.lines).toHaveLength(2);
+  });
+
+  it('verifies a report JSON and exits 1 on errors', async () => {
+    const wrong = await run(['report', 'verify', new URL('hongzequ-2023.json', SHARED).pathname]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).toContain('[R4·错误] 行政复议：结果维持＋结果纠正＋其他结果＋尚未审结（11）≠ 总计（0）');
+    const right = await run(['report', 'verify', new URL('huaian-shizhengfu-2024.json', SHARED).pathname]);
+    expect(right).toMatchObject({ code: 0, out: '淮安市人民政府2024年度报告：全部勾稽关系校验通过' });
+    const pair = await run([
+      'report', 'verify', new URL('hongzequ-2024.json', SHARED).pathname, '--previous', new URL('hongzequ-2023.json', SHARED).pathname, '--json',
+    ]);
+    expect(pair.code).toBe(0);
+    expect(JSON.parse(pair.out).findings.every((f: { severity: string }) => f.severity !== 'error')).toBe(true);
   });
 });

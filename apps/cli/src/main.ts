@@ -6,6 +6,7 @@ import { migrate } from './commands/migrate.ts';
 import { seed } from './commands/seed.ts';
 import { serve } from './commands/serve.ts';
 import { userCreate, userResetPassword } from './commands/user.ts';
+import { calendar, deadline, fee, reportVerify, workdays } from './commands/rulebook.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -14,6 +15,14 @@ const DATA = { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function parseWith<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -28,6 +37,53 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
       return command === undefined ? EXIT.usage : EXIT.ok;
     }
     switch (command) {
+      case 'workdays': {
+        const v = parseWith(rest, { ...DATA, json: { type: 'boolean' }, 'count-start': { type: 'boolean' } });
+        if (v.values.help || v.positionals.length === 0) {
+          io.out(HELP['workdays'] ?? '');
+          return v.values.help ? EXIT.ok : EXIT.usage;
+        }
+        return await workdays(env, io, v.positionals, { data: v.values.data, json: v.values.json, countStart: v.values['count-start'] });
+      }
+      case 'deadline': {
+        const v = parse(rest, { ...DATA, today: { type: 'string' } });
+        if (v.help) {
+          io.out(HELP['deadline'] ?? '');
+          return EXIT.ok;
+        }
+        return await deadline(env, io, await io.stdin(), { data: v.data, today: v.today });
+      }
+      case 'fee': {
+        const v = parseWith(rest, { help: DATA.help, json: { type: 'boolean' } });
+        if (v.values.help || v.positionals.length === 0) {
+          io.out(HELP['fee'] ?? '');
+          return v.values.help ? EXIT.ok : EXIT.usage;
+        }
+        return fee(io, v.positionals, { json: v.values.json });
+      }
+      case 'report': {
+        const v = parseWith(rest, {
+          help: DATA.help,
+          json: { type: 'boolean' },
+          previous: { type: 'string' },
+          published: { type: 'string' },
+          level: { type: 'string' },
+        });
+        const [sub, ...files] = v.positionals;
+        if (v.values.help || sub !== 'verify') {
+          io.out(HELP['report'] ?? '');
+          return v.values.help ? EXIT.ok : EXIT.usage;
+        }
+        return reportVerify(io, files, v.values);
+      }
+      case 'calendar': {
+        const v = parseWith(rest, { ...DATA, note: { type: 'string' } });
+        if (v.values.help || v.positionals.length === 0) {
+          io.out(HELP['calendar'] ?? '');
+          return v.values.help ? EXIT.ok : EXIT.usage;
+        }
+        return await calendar(env, io, v.positionals, { data: v.values.data, note: v.values.note });
+      }
       case 'serve': {
         const v = parse(rest, {
           ...DATA,

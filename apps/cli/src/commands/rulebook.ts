@@ -1,0 +1,217 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importCalendar, loadCalendar, NO_REQUEST, officialCalendar, parseCalendarCsv, setCalendarDay, systemActor } from '@xxgk/app';
+import {
+  addWorkingDays,
+  applicationsFee,
+  checkReport,
+  computeDeadline,
+  fenToYuan,
+  hasErrors,
+  isIsoDate,
+  LedgerError,
+  pageFee,
+  shanghaiDate,
+  workingDaysBetween,
+  type AnnualReport,
+  type ClockEvent,
+  type ClockSettings,
+  type WorkCalendar,
+} from '@xxgk/core';
+import { isPostgresUrl } from '@xxgk/db';
+import { loadConfig } from '@xxgk/server';
+import { EXIT, UsageError, type Io } from '../io.ts';
+import { withApp } from './open.ts';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The calendar for a computation: the database's overrides when there is a database (PostgreSQL, or
+ * an existing SQLite file under --data); otherwise the official schedule alone. A calculation never
+ * creates a database as a side effect.
+ */
+async function calendarFor(env: Env, dataDir: string | undefined): Promise<WorkCalendar> {
+  const config = loadConfig(env, { dataDir });
+  if (!isPostgresUrl(config.databaseUrl) && !existsSync(path.join(config.dataDir, 'xxgk.sqlite'))) {
+    return officialCalendar();
+  }
+  return withApp(env, dataDir, ({ ctx }) => loadCalendar(ctx.db));
+}
+
+function date(value: string | undefined, what: string): string {
+  if (value === undefined || !isIsoDate(value)) {
+    throw new UsageError(`${what}应为 YYYY-MM-DD 格式的日期，实为“${value ?? ''}”`);
+  }
+  return value;
+}
+
+function count(value: string | undefined, what: string, min: number): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isInteger(n) || n < min) {
+    throw new UsageError(`${what}应为不小于${min}的整数，实为“${value ?? ''}”`);
+  }
+  return n;
+}
+
+export async function workdays(env: Env, io: Io, args: string[], flags: { data?: string | undefined; json?: boolean | undefined; countStart?: boolean | undefined }): Promise<number> {
+  const [sub, a, b] = args;
+  const cal = await calendarFor(env, flags.data);
+  const print = (text: string, json: unknown, warnings: readonly string[]) => {
+    if (flags.json) {
+      io.out(JSON.stringify(json));
+    } else {
+      io.out(text);
+    }
+    warnings.forEach((w) => io.err(`注意：${w}`));
+  };
+  switch (sub) {
+    case 'add': {
+      const start = date(a, '起始日期');
+      const days = count(b, '工作日数', 1);
+      const r = addWorkingDays(cal, start, days, { countStartDay: flags.countStart === true });
+      print(r.date, { date: r.date, warnings: r.warnings }, r.warnings);
+      return EXIT.ok;
+    }
+    case 'between': {
+      const r = workingDaysBetween(cal, date(a, '起始日期'), date(b, '结束日期'));
+      print(String(r.days), { days: r.days, warnings: r.warnings }, r.warnings);
+      return EXIT.ok;
+    }
+    case 'is': {
+      const d = date(a, '日期');
+      const working = cal.isWorkingDay(d);
+      const warnings = cal.isKnownYear(Number(d.slice(0, 4))) ? [] : [`${d.slice(0, 4)}年的法定节假日安排尚未录入，按普通周末判断`];
+      print(`${working ? '工作日' : '休息日'}：${cal.describe(d)}`, { date: d, workingDay: working, description: cal.describe(d), warnings }, warnings);
+      return working ? EXIT.ok : EXIT.problem;
+    }
+    default:
+      throw new UsageError('用法：xxgk workdays add DATE N | between A B | is DATE');
+  }
+}
+
+interface LedgerFile {
+  events?: ClockEvent[];
+  today?: string;
+  settings?: Partial<ClockSettings>;
+}
+
+export async function deadline(env: Env, io: Io, stdin: string, flags: { data?: string | undefined; today?: string | undefined }): Promise<number> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stdin);
+  } catch (error) {
+    throw new UsageError(`标准输入不是有效的 JSON：${(error as Error).message}`);
+  }
+  const file: LedgerFile = Array.isArray(parsed) ? { events: parsed as ClockEvent[] } : (parsed as LedgerFile);
+  if (!Array.isArray(file.events)) {
+    throw new UsageError('台账应为事件数组，或含 "events" 数组的对象（见 README“办理期限”一节）');
+  }
+  const today = flags.today ?? file.today ?? shanghaiDate(new Date());
+  date(today, '--today ');
+  const cal = await calendarFor(env, flags.data);
+  try {
+    const d = computeDeadline(cal, file.events, { today, ...(file.settings === undefined ? {} : { settings: file.settings }) });
+    io.out(JSON.stringify({ today, ...d }, null, 2));
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof LedgerError) {
+      io.err(`台账无效（第${error.index + 1}条）：${error.message}`);
+      return EXIT.data;
+    }
+    throw error;
+  }
+}
+
+export function fee(io: Io, args: string[], flags: { json?: boolean | undefined }): number {
+  const [kind, value] = args;
+  if (kind !== 'items' && kind !== 'pages') {
+    throw new UsageError('用法：xxgk fee items N | pages N [--json]');
+  }
+  const b = kind === 'items' ? applicationsFee(count(value, '申请件数', 0)) : pageFee(count(value, '页数', 0));
+  if (flags.json) {
+    io.out(JSON.stringify({ ...b, totalYuan: fenToYuan(b.totalFen) }, null, 2));
+  } else {
+    io.out(`${fenToYuan(b.totalFen)}元`);
+  }
+  return EXIT.ok;
+}
+
+function readReport(file: string): AnnualReport {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`无法读取 ${file}：${(error as Error).message}`);
+  }
+  try {
+    const report = JSON.parse(text) as AnnualReport;
+    if (typeof report !== 'object' || report === null || !('applications' in report)) {
+      throw new Error('不是 xxgk-annual-report/1 格式（缺少 applications）');
+    }
+    return { ...report, sections: report.sections ?? [], findings: [] };
+  } catch (error) {
+    throw new UsageError(`${file} 不是有效的年度报告 JSON：${(error as Error).message}`);
+  }
+}
+
+export function reportVerify(io: Io, args: string[], flags: { previous?: string | undefined; json?: boolean | undefined; published?: string | undefined; level?: string | undefined }): number {
+  const [file] = args;
+  if (file === undefined) {
+    throw new UsageError('用法：xxgk report verify FILE.json [--previous LAST.json] [--published DATE --level department|government] [--json]');
+  }
+  if (flags.level !== undefined && flags.level !== 'department' && flags.level !== 'government') {
+    throw new UsageError('--level 应为 department（政府部门）或 government（人民政府）');
+  }
+  const report = readReport(file);
+  const findings = checkReport(report, {
+    previous: flags.previous === undefined ? undefined : readReport(flags.previous),
+    publishedOn: flags.published === undefined ? undefined : date(flags.published, '--published '),
+    level: flags.level as 'department' | 'government' | undefined,
+  });
+  if (flags.json) {
+    io.out(JSON.stringify({ ...report, findings }, null, 2));
+  } else if (findings.length === 0) {
+    io.out(`${report.agency ?? ''}${report.year ?? ''}年度报告：全部勾稽关系校验通过`);
+  } else {
+    const label = { error: '错误', warning: '警告', info: '提示' } as const;
+    io.out(`${report.agency ?? ''}${report.year ?? ''}年度报告：发现 ${findings.length} 处问题`);
+    for (const f of findings) {
+      io.out(`  [${f.rule}·${label[f.severity]}] ${f.message}`);
+      io.out(`      单元格：${f.cells.join('，')}`);
+    }
+  }
+  return hasErrors(findings) ? EXIT.problem : EXIT.ok;
+}
+
+export async function calendar(env: Env, io: Io, args: string[], flags: { data?: string | undefined; note?: string | undefined }): Promise<number> {
+  const [sub, a, b] = args;
+  if (sub === 'set') {
+    const d = date(a, '日期');
+    if (b !== 'workday' && b !== 'holiday') {
+      throw new UsageError('用法：xxgk calendar set DATE workday|holiday [--note 说明]');
+    }
+    return withApp(env, flags.data, async ({ ctx }) => {
+      await setCalendarDay(ctx, { actor: systemActor('命令行'), input: { date: d, kind: b, note: flags.note ?? '' }, meta: NO_REQUEST });
+      io.out(`已设置 ${d} 为${b === 'workday' ? '工作日' : '休息日'}${flags.note ? `（${flags.note}）` : ''}`);
+      return EXIT.ok;
+    });
+  }
+  if (sub === 'import') {
+    if (a === undefined) {
+      throw new UsageError('用法：xxgk calendar import FILE.csv [--note 文件依据]');
+    }
+    let text: string;
+    try {
+      text = readFileSync(a, 'utf8');
+    } catch (error) {
+      throw new UsageError(`无法读取 ${a}：${(error as Error).message}`);
+    }
+    const days = parseCalendarCsv(text);
+    return withApp(env, flags.data, async ({ ctx }) => {
+      const r = await importCalendar(ctx, { actor: systemActor('命令行'), days, meta: NO_REQUEST, note: flags.note ?? path.basename(a) });
+      io.out(`已导入 ${r.days} 个日期；${r.years.join('、')}年的节假日安排已标记为完整`);
+      return EXIT.ok;
+    });
+  }
+  throw new UsageError('用法：xxgk calendar set DATE workday|holiday [--note …] | import FILE.csv');
+}
