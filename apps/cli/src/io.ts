@@ -1,4 +1,4 @@
-import { ConfigError } from '@xxgk/server';
+import { ConfigError } from '@xxgk/server/config';
 import { isDomainError, type ErrorCode } from '@xxgk/core';
 
 /** Where commands write; tests pass their own. */

@@ -125,10 +125,20 @@ const SHARED = new URL('../../../../shared/fixtures/reports/expected/', import.m
 describe('xxgk rulebook commands', () => {
   it('adds, counts and judges working days on the official calendar', async () => {
     const nowhere = tmp();
-    expect(await run(['workdays', 'add', '2024-09-27', '20', '--data', nowhere])).toEqual({ code: 0, out: '2024-10-30', err: '' });
+    expect(await run(['workdays', 'add', '2024-09-27', '20', '--data', nowhere])).toEqual({
+      code: 0,
+      out: '2024-10-30',
+      err: '',
+    });
     expect((await run(['workdays', 'between', '2024-09-27', '2024-10-30', '--data', nowhere])).out).toBe('20');
-    expect(await run(['workdays', 'is', '2024-10-12', '--data', nowhere])).toMatchObject({ code: 0, out: '工作日：调休工作日（国庆节调休上班）' });
-    expect(await run(['workdays', 'is', '2024-10-03', '--data', nowhere])).toMatchObject({ code: 1, out: '休息日：法定节假日（国庆节）' });
+    expect(await run(['workdays', 'is', '2024-10-12', '--data', nowhere])).toMatchObject({
+      code: 0,
+      out: '工作日：调休工作日（国庆节调休上班）',
+    });
+    expect(await run(['workdays', 'is', '2024-10-03', '--data', nowhere])).toMatchObject({
+      code: 1,
+      out: '休息日：法定节假日（国庆节）',
+    });
     const unknown = await run(['workdays', 'add', '2026-12-20', '20', '--data', nowhere, '--json']);
     expect(JSON.parse(unknown.out).warnings[0]).toContain('2027年的法定节假日安排尚未录入');
     expect((await run(['workdays', 'add', '2024-02-30', '20', '--data', nowhere])).code).toBe(64);
@@ -151,7 +161,13 @@ describe('xxgk rulebook commands', () => {
     const result = await run(['deadline', '--today', '2024-11-20', '--data', tmp()], {}, ledger);
     expect(result.code).toBe(0);
     const d = JSON.parse(result.out);
-    expect(d).toMatchObject({ due: '2024-11-27', correctionNoticeDue: '2024-10-12', overdue: false, workingDaysLeft: 5, warnings: [] });
+    expect(d).toMatchObject({
+      due: '2024-11-27',
+      correctionNoticeDue: '2024-10-12',
+      overdue: false,
+      workingDaysLeft: 5,
+      warnings: [],
+    });
     expect(d.explanation.length).toBeGreaterThan(3);
     const bad = await run(['deadline', '--data', tmp()], {}, JSON.stringify([{ type: 'decided', date: '2024-01-01' }]));
     expect(bad).toMatchObject({ code: 65, err: '台账无效（第1条）：台账中没有“收到申请”记录' });
@@ -173,7 +189,12 @@ describe('xxgk rulebook commands', () => {
     const right = await run(['report', 'verify', new URL('huaian-shizhengfu-2024.json', SHARED).pathname]);
     expect(right).toMatchObject({ code: 0, out: '淮安市人民政府2024年度报告：全部勾稽关系校验通过' });
     const pair = await run([
-      'report', 'verify', new URL('hongzequ-2024.json', SHARED).pathname, '--previous', new URL('hongzequ-2023.json', SHARED).pathname, '--json',
+      'report',
+      'verify',
+      new URL('hongzequ-2024.json', SHARED).pathname,
+      '--previous',
+      new URL('hongzequ-2023.json', SHARED).pathname,
+      '--json',
     ]);
     expect(pair.code).toBe(0);
     expect(JSON.parse(pair.out).findings.every((f: { severity: string }) => f.severity !== 'error')).toBe(true);

@@ -1,14 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HELP } from './help.ts';
 import { EXIT, processIo, reportError, UsageError, type Io } from './io.ts';
-import { auditVerify } from './commands/audit-verify.ts';
-import { migrate } from './commands/migrate.ts';
-import { seed } from './commands/seed.ts';
-import { serve } from './commands/serve.ts';
-import { userCreate, userResetPassword } from './commands/user.ts';
-import { calendar, deadline, fee, reportVerify, workdays } from './commands/rulebook.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+// Commands load on demand: `xxgk --help` or `xxgk fee` should not start the web server's modules.
+const rulebook = () => import('./commands/rulebook.ts');
+const pure = () => import('./commands/pure.ts');
 
 const DATA = { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -43,7 +41,13 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
           io.out(HELP['workdays'] ?? '');
           return v.values.help ? EXIT.ok : EXIT.usage;
         }
-        return await workdays(env, io, v.positionals, { data: v.values.data, json: v.values.json, countStart: v.values['count-start'] });
+        return await (
+          await rulebook()
+        ).workdays(env, io, v.positionals, {
+          data: v.values.data,
+          json: v.values.json,
+          countStart: v.values['count-start'],
+        });
       }
       case 'deadline': {
         const v = parse(rest, { ...DATA, today: { type: 'string' } });
@@ -51,7 +55,7 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
           io.out(HELP['deadline'] ?? '');
           return EXIT.ok;
         }
-        return await deadline(env, io, await io.stdin(), { data: v.data, today: v.today });
+        return await (await rulebook()).deadline(env, io, await io.stdin(), { data: v.data, today: v.today });
       }
       case 'fee': {
         const v = parseWith(rest, { help: DATA.help, json: { type: 'boolean' } });
@@ -59,7 +63,7 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
           io.out(HELP['fee'] ?? '');
           return v.values.help ? EXIT.ok : EXIT.usage;
         }
-        return fee(io, v.positionals, { json: v.values.json });
+        return (await pure()).fee(io, v.positionals, { json: v.values.json });
       }
       case 'report': {
         const v = parseWith(rest, {
@@ -74,7 +78,7 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
           io.out(HELP['report'] ?? '');
           return v.values.help ? EXIT.ok : EXIT.usage;
         }
-        return reportVerify(io, files, v.values);
+        return (await pure()).reportVerify(io, files, v.values);
       }
       case 'calendar': {
         const v = parseWith(rest, { ...DATA, note: { type: 'string' } });
@@ -82,7 +86,7 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
           io.out(HELP['calendar'] ?? '');
           return v.values.help ? EXIT.ok : EXIT.usage;
         }
-        return await calendar(env, io, v.positionals, { data: v.values.data, note: v.values.note });
+        return await (await rulebook()).calendar(env, io, v.positionals, { data: v.values.data, note: v.values.note });
       }
       case 'serve': {
         const v = parse(rest, {
@@ -96,7 +100,9 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
           return EXIT.ok;
         }
         const port = v.port === undefined ? undefined : Number(v.port);
-        return await serve(env, io, { port, host: v.host, dataDir: v.data, demo: v.demo ?? false });
+        return await (
+          await import('./commands/serve.ts')
+        ).serve(env, io, { port, host: v.host, dataDir: v.data, demo: v.demo ?? false });
       }
       case 'migrate': {
         const v = parse(rest, DATA);
@@ -104,7 +110,7 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
           io.out(HELP['migrate'] ?? '');
           return EXIT.ok;
         }
-        return await migrate(env, io, { dataDir: v.data });
+        return await (await import('./commands/migrate.ts')).migrate(env, io, { dataDir: v.data });
       }
       case 'seed': {
         const v = parse(rest, { ...DATA, demo: { type: 'boolean' } });
@@ -115,7 +121,7 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
         if (!v.demo) {
           throw new UsageError('seed 目前只支持 --demo / seed takes --demo');
         }
-        return await seed(env, io, { dataDir: v.data });
+        return await (await import('./commands/seed.ts')).seed(env, io, { dataDir: v.data });
       }
       case 'user': {
         const [sub, ...subArgs] = rest;
@@ -132,10 +138,10 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
           return sub === undefined ? EXIT.usage : EXIT.ok;
         }
         if (sub === 'create') {
-          return await userCreate(env, io, v);
+          return await (await import('./commands/user.ts')).userCreate(env, io, v);
         }
         if (sub === 'reset-password') {
-          return await userResetPassword(env, io, v);
+          return await (await import('./commands/user.ts')).userResetPassword(env, io, v);
         }
         throw new UsageError(`未知的子命令 user ${sub} / unknown subcommand`);
       }
@@ -146,7 +152,7 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
           io.out(HELP['audit'] ?? '');
           return sub === 'verify' || sub === '--help' || sub === '-h' ? EXIT.ok : EXIT.usage;
         }
-        return await auditVerify(env, io, { dataDir: v.data });
+        return await (await import('./commands/audit-verify.ts')).auditVerify(env, io, { dataDir: v.data });
       }
       default:
         throw new UsageError(`未知的命令 ${command} / unknown command`);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SECURITY, type SecuritySettings } from '@xxgk/app';
+import { DEFAULT_SECURITY, type SecuritySettings } from '@xxgk/app/context';
 
 /**
  * The one configuration object, built and validated at start-up from the environment (and the CLI's

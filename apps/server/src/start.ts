@@ -1,20 +1,9 @@
-import { NO_REQUEST, seedDemo, type AppContext } from '@xxgk/app';
-import { countAgencies, migrateToLatest, openDatabase, type Database } from '@xxgk/db';
+import { NO_REQUEST, seedDemo } from '@xxgk/app';
+import { countAgencies, migrateToLatest, type Database } from '@xxgk/db';
+import { openApp } from './open-app.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { buildServer } from './server.ts';
-
-/** Opens the configured database and the use-case context over it. */
-export function openApp(config: Config): { database: Database; ctx: AppContext } {
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const ctx: AppContext = {
-    db: database.db,
-    dialect: database.dialect,
-    security: config.security,
-    now: () => new Date(),
-  };
-  return { database, ctx };
-}
 
 export interface StartOptions {
   /** Seed 示例市 when the database has no agencies yet. */

@@ -40,6 +40,14 @@ describe('outcome codes (statute.md §2.4, §1(e))', () => {
   });
 
   it('name the seven columns of 申请人情况', () => {
-    expect(APPLICATION_COLUMNS).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+    expect(APPLICATION_COLUMNS).toEqual([
+      '自然人',
+      '商业企业',
+      '科研机构',
+      '社会公益组织',
+      '法律服务机构',
+      '其他',
+      '总计',
+    ]);
   });
 });

@@ -14,7 +14,9 @@ export async function upsertCalendarOverride(ex: Executor, row: CalendarOverride
     .insertInto('calendar_overrides')
     .values(row)
     .onConflict((oc) =>
-      oc.column('date').doUpdateSet({ kind: row.kind, note: row.note, updated_by: row.updated_by, updated_at: row.updated_at }),
+      oc
+        .column('date')
+        .doUpdateSet({ kind: row.kind, note: row.note, updated_by: row.updated_by, updated_at: row.updated_at }),
     )
     .execute();
 }
@@ -32,6 +34,8 @@ export async function upsertCalendarYear(ex: Executor, row: CalendarYearTable): 
   await ex
     .insertInto('calendar_years')
     .values(row)
-    .onConflict((oc) => oc.column('year').doUpdateSet({ note: row.note, updated_by: row.updated_by, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc.column('year').doUpdateSet({ note: row.note, updated_by: row.updated_by, updated_at: row.updated_at }),
+    )
     .execute();
 }

@@ -1,5 +1,6 @@
 import { migrateToLatest } from '@xxgk/db';
-import { loadConfig, openApp } from '@xxgk/server';
+import { loadConfig } from '@xxgk/server/config';
+import { openApp } from '@xxgk/server/open-app';
 import { EXIT, type Io } from '../io.ts';
 
 export async function migrate(

@@ -1,6 +1,7 @@
 import type { AppContext } from '@xxgk/app';
 import { migrateToLatest, type Database } from '@xxgk/db';
-import { loadConfig, openApp, type Config } from '@xxgk/server';
+import { loadConfig, type Config } from '@xxgk/server/config';
+import { openApp } from '@xxgk/server/open-app';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

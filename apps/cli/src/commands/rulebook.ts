@@ -1,25 +1,27 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { importCalendar, loadCalendar, NO_REQUEST, officialCalendar, parseCalendarCsv, setCalendarDay, systemActor } from '@xxgk/app';
+import {
+  importCalendar,
+  loadCalendar,
+  NO_REQUEST,
+  officialCalendar,
+  parseCalendarCsv,
+  setCalendarDay,
+  systemActor,
+} from '@xxgk/app';
 import {
   addWorkingDays,
-  applicationsFee,
-  checkReport,
   computeDeadline,
-  fenToYuan,
-  hasErrors,
   isIsoDate,
   LedgerError,
-  pageFee,
   shanghaiDate,
   workingDaysBetween,
-  type AnnualReport,
   type ClockEvent,
   type ClockSettings,
   type WorkCalendar,
 } from '@xxgk/core';
 import { isPostgresUrl } from '@xxgk/db';
-import { loadConfig } from '@xxgk/server';
+import { loadConfig } from '@xxgk/server/config';
 import { EXIT, UsageError, type Io } from '../io.ts';
 import { withApp } from './open.ts';
 
@@ -53,7 +55,12 @@ function count(value: string | undefined, what: string, min: number): number {
   return n;
 }
 
-export async function workdays(env: Env, io: Io, args: string[], flags: { data?: string | undefined; json?: boolean | undefined; countStart?: boolean | undefined }): Promise<number> {
+export async function workdays(
+  env: Env,
+  io: Io,
+  args: string[],
+  flags: { data?: string | undefined; json?: boolean | undefined; countStart?: boolean | undefined },
+): Promise<number> {
   const [sub, a, b] = args;
   const cal = await calendarFor(env, flags.data);
   const print = (text: string, json: unknown, warnings: readonly string[]) => {
@@ -80,8 +87,14 @@ export async function workdays(env: Env, io: Io, args: string[], flags: { data?:
     case 'is': {
       const d = date(a, '日期');
       const working = cal.isWorkingDay(d);
-      const warnings = cal.isKnownYear(Number(d.slice(0, 4))) ? [] : [`${d.slice(0, 4)}年的法定节假日安排尚未录入，按普通周末判断`];
-      print(`${working ? '工作日' : '休息日'}：${cal.describe(d)}`, { date: d, workingDay: working, description: cal.describe(d), warnings }, warnings);
+      const warnings = cal.isKnownYear(Number(d.slice(0, 4)))
+        ? []
+        : [`${d.slice(0, 4)}年的法定节假日安排尚未录入，按普通周末判断`];
+      print(
+        `${working ? '工作日' : '休息日'}：${cal.describe(d)}`,
+        { date: d, workingDay: working, description: cal.describe(d), warnings },
+        warnings,
+      );
       return working ? EXIT.ok : EXIT.problem;
     }
     default:
@@ -95,7 +108,12 @@ interface LedgerFile {
   settings?: Partial<ClockSettings>;
 }
 
-export async function deadline(env: Env, io: Io, stdin: string, flags: { data?: string | undefined; today?: string | undefined }): Promise<number> {
+export async function deadline(
+  env: Env,
+  io: Io,
+  stdin: string,
+  flags: { data?: string | undefined; today?: string | undefined },
+): Promise<number> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(stdin);
@@ -110,7 +128,10 @@ export async function deadline(env: Env, io: Io, stdin: string, flags: { data?: 
   date(today, '--today ');
   const cal = await calendarFor(env, flags.data);
   try {
-    const d = computeDeadline(cal, file.events, { today, ...(file.settings === undefined ? {} : { settings: file.settings }) });
+    const d = computeDeadline(cal, file.events, {
+      today,
+      ...(file.settings === undefined ? {} : { settings: file.settings }),
+    });
     io.out(JSON.stringify({ today, ...d }, null, 2));
     return EXIT.ok;
   } catch (error) {
@@ -122,68 +143,12 @@ export async function deadline(env: Env, io: Io, stdin: string, flags: { data?: 
   }
 }
 
-export function fee(io: Io, args: string[], flags: { json?: boolean | undefined }): number {
-  const [kind, value] = args;
-  if (kind !== 'items' && kind !== 'pages') {
-    throw new UsageError('用法：xxgk fee items N | pages N [--json]');
-  }
-  const b = kind === 'items' ? applicationsFee(count(value, '申请件数', 0)) : pageFee(count(value, '页数', 0));
-  if (flags.json) {
-    io.out(JSON.stringify({ ...b, totalYuan: fenToYuan(b.totalFen) }, null, 2));
-  } else {
-    io.out(`${fenToYuan(b.totalFen)}元`);
-  }
-  return EXIT.ok;
-}
-
-function readReport(file: string): AnnualReport {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`无法读取 ${file}：${(error as Error).message}`);
-  }
-  try {
-    const report = JSON.parse(text) as AnnualReport;
-    if (typeof report !== 'object' || report === null || !('applications' in report)) {
-      throw new Error('不是 xxgk-annual-report/1 格式（缺少 applications）');
-    }
-    return { ...report, sections: report.sections ?? [], findings: [] };
-  } catch (error) {
-    throw new UsageError(`${file} 不是有效的年度报告 JSON：${(error as Error).message}`);
-  }
-}
-
-export function reportVerify(io: Io, args: string[], flags: { previous?: string | undefined; json?: boolean | undefined; published?: string | undefined; level?: string | undefined }): number {
-  const [file] = args;
-  if (file === undefined) {
-    throw new UsageError('用法：xxgk report verify FILE.json [--previous LAST.json] [--published DATE --level department|government] [--json]');
-  }
-  if (flags.level !== undefined && flags.level !== 'department' && flags.level !== 'government') {
-    throw new UsageError('--level 应为 department（政府部门）或 government（人民政府）');
-  }
-  const report = readReport(file);
-  const findings = checkReport(report, {
-    previous: flags.previous === undefined ? undefined : readReport(flags.previous),
-    publishedOn: flags.published === undefined ? undefined : date(flags.published, '--published '),
-    level: flags.level as 'department' | 'government' | undefined,
-  });
-  if (flags.json) {
-    io.out(JSON.stringify({ ...report, findings }, null, 2));
-  } else if (findings.length === 0) {
-    io.out(`${report.agency ?? ''}${report.year ?? ''}年度报告：全部勾稽关系校验通过`);
-  } else {
-    const label = { error: '错误', warning: '警告', info: '提示' } as const;
-    io.out(`${report.agency ?? ''}${report.year ?? ''}年度报告：发现 ${findings.length} 处问题`);
-    for (const f of findings) {
-      io.out(`  [${f.rule}·${label[f.severity]}] ${f.message}`);
-      io.out(`      单元格：${f.cells.join('，')}`);
-    }
-  }
-  return hasErrors(findings) ? EXIT.problem : EXIT.ok;
-}
-
-export async function calendar(env: Env, io: Io, args: string[], flags: { data?: string | undefined; note?: string | undefined }): Promise<number> {
+export async function calendar(
+  env: Env,
+  io: Io,
+  args: string[],
+  flags: { data?: string | undefined; note?: string | undefined },
+): Promise<number> {
   const [sub, a, b] = args;
   if (sub === 'set') {
     const d = date(a, '日期');
@@ -191,7 +156,11 @@ export async function calendar(env: Env, io: Io, args: string[], flags: { data?:
       throw new UsageError('用法：xxgk calendar set DATE workday|holiday [--note 说明]');
     }
     return withApp(env, flags.data, async ({ ctx }) => {
-      await setCalendarDay(ctx, { actor: systemActor('命令行'), input: { date: d, kind: b, note: flags.note ?? '' }, meta: NO_REQUEST });
+      await setCalendarDay(ctx, {
+        actor: systemActor('命令行'),
+        input: { date: d, kind: b, note: flags.note ?? '' },
+        meta: NO_REQUEST,
+      });
       io.out(`已设置 ${d} 为${b === 'workday' ? '工作日' : '休息日'}${flags.note ? `（${flags.note}）` : ''}`);
       return EXIT.ok;
     });
@@ -208,7 +177,12 @@ export async function calendar(env: Env, io: Io, args: string[], flags: { data?:
     }
     const days = parseCalendarCsv(text);
     return withApp(env, flags.data, async ({ ctx }) => {
-      const r = await importCalendar(ctx, { actor: systemActor('命令行'), days, meta: NO_REQUEST, note: flags.note ?? path.basename(a) });
+      const r = await importCalendar(ctx, {
+        actor: systemActor('命令行'),
+        days,
+        meta: NO_REQUEST,
+        note: flags.note ?? path.basename(a),
+      });
       io.out(`已导入 ${r.days} 个日期；${r.years.join('、')}年的节假日安排已标记为完整`);
       return EXIT.ok;
     });

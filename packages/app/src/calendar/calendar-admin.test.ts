@@ -21,7 +21,11 @@ describeApp('calendar administration', (t) => {
     await seedDemo(ctx);
     const admin = await actor('admin');
     expect(addWorkingDays(await loadCalendar(ctx.db), '2024-10-08', 1).date).toBe('2024-10-09');
-    await setCalendarDay(ctx, { actor: admin, input: { date: '2024-10-09', kind: 'holiday', note: '本市防汛停工' }, meta: TEST_META });
+    await setCalendarDay(ctx, {
+      actor: admin,
+      input: { date: '2024-10-09', kind: 'holiday', note: '本市防汛停工' },
+      meta: TEST_META,
+    });
     expect(addWorkingDays(await loadCalendar(ctx.db), '2024-10-08', 1).date).toBe('2024-10-10');
     await clearCalendarDay(ctx, { actor: admin, date: '2024-10-09', meta: TEST_META });
     expect(addWorkingDays(await loadCalendar(ctx.db), '2024-10-08', 1).date).toBe('2024-10-09');
@@ -33,7 +37,11 @@ describeApp('calendar administration', (t) => {
     const { ctx, actor } = t();
     await seedDemo(ctx);
     await expect(
-      setCalendarDay(ctx, { actor: await actor('supervisor'), input: { date: '2024-10-09', kind: 'holiday' }, meta: TEST_META }),
+      setCalendarDay(ctx, {
+        actor: await actor('supervisor'),
+        input: { date: '2024-10-09', kind: 'holiday' },
+        meta: TEST_META,
+      }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await listAudit(ctx.db, { outcome: 'denied', limit: 1, offset: 0 })).rows[0]?.action).toBe('calendar.set');
   });
@@ -42,7 +50,12 @@ describeApp('calendar administration', (t) => {
     const { ctx, actor, clock } = t();
     await seedDemo(ctx);
     expect((await calendarStatus(ctx)).banner).toContain('2027年的法定节假日安排尚未录入');
-    const result = await importCalendar(ctx, { actor: await actor('admin'), days: parseCalendarCsv(SCHEDULE_2027), meta: TEST_META, note: '国办发明电' });
+    const result = await importCalendar(ctx, {
+      actor: await actor('admin'),
+      days: parseCalendarCsv(SCHEDULE_2027),
+      meta: TEST_META,
+      note: '国办发明电',
+    });
     expect(result).toEqual({ days: 3, years: [2027] });
     const status = await calendarStatus(ctx);
     expect(status).toMatchObject({ nextYear: 2027, nextYearKnown: true, banner: null });
@@ -55,7 +68,9 @@ describeApp('calendar administration', (t) => {
 });
 
 it('parses a schedule, naming every bad line', () => {
-  expect(() => parseCalendarCsv('2027-13-01,holiday\n2027-01-02,maybe')).toThrow('第1行：日期“2027-13-01”无效（应为 YYYY-MM-DD）；第2行：类型“maybe”无效（应为 workday/工作日 或 holiday/休息日）');
+  expect(() => parseCalendarCsv('2027-13-01,holiday\n2027-01-02,maybe')).toThrow(
+    '第1行：日期“2027-13-01”无效（应为 YYYY-MM-DD）；第2行：类型“maybe”无效（应为 workday/工作日 或 holiday/休息日）',
+  );
   expect(parseCalendarCsv(SCHEDULE_2027)).toEqual([
     { date: '2027-01-01', kind: 'holiday', note: '元旦' },
     { date: '2027-02-06', kind: 'workday', note: '春节调休' },

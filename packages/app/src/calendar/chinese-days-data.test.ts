@@ -6,22 +6,25 @@ import { chineseDaysCalendar } from './chinese-days-data.ts';
 const cal = createCalendar(chineseDaysCalendar());
 
 describe('the official calendar, 2019–2026 (statute.md §6)', () => {
-  it.each(Object.entries(SCHEDULE))('%s has exactly the notice’s holidays and 调休 workdays', (y, [holidays, workdays]) => {
-    const year = Number(y);
-    const weekdayHolidays: string[] = [];
-    const weekendWorkdays: string[] = [];
-    for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) {
-      if (isWeekend(d) && cal.isWorkingDay(d)) {
-        weekendWorkdays.push(d);
+  it.each(Object.entries(SCHEDULE))(
+    '%s has exactly the notice’s holidays and 调休 workdays',
+    (y, [holidays, workdays]) => {
+      const year = Number(y);
+      const weekdayHolidays: string[] = [];
+      const weekendWorkdays: string[] = [];
+      for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) {
+        if (isWeekend(d) && cal.isWorkingDay(d)) {
+          weekendWorkdays.push(d);
+        }
+        if (!isWeekend(d) && !cal.isWorkingDay(d)) {
+          weekdayHolidays.push(d);
+        }
       }
-      if (!isWeekend(d) && !cal.isWorkingDay(d)) {
-        weekdayHolidays.push(d);
-      }
-    }
-    expect(weekdayHolidays).toEqual(expand(year, holidays));
-    expect(weekendWorkdays).toEqual(expand(year, workdays));
-    expect(cal.isKnownYear(year)).toBe(true);
-  });
+      expect(weekdayHolidays).toEqual(expand(year, holidays));
+      expect(weekendWorkdays).toEqual(expand(year, workdays));
+      expect(cal.isKnownYear(year)).toBe(true);
+    },
+  );
 
   it('does not know 2027 yet, and says so on any date computed through it', () => {
     expect(cal.isKnownYear(2027)).toBe(false);

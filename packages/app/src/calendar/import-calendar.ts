@@ -22,7 +22,12 @@ export function parseCalendarCsv(text: string): ImportedDay[] {
       return;
     }
     const [date = '', kind = '', ...rest] = line.split(/[,，]/).map((p) => p.trim());
-    const normalizedKind = kind === '工作日' || kind === '上班' ? 'workday' : kind === '休息日' || kind === '假日' || kind === '放假' ? 'holiday' : kind;
+    const normalizedKind =
+      kind === '工作日' || kind === '上班'
+        ? 'workday'
+        : kind === '休息日' || kind === '假日' || kind === '放假'
+          ? 'holiday'
+          : kind;
     if (!isIsoDate(date)) {
       problems.push(`第${i + 1}行：日期“${date}”无效（应为 YYYY-MM-DD）`);
     } else if (normalizedKind !== 'workday' && normalizedKind !== 'holiday') {
@@ -51,7 +56,14 @@ export async function importCalendar(
   ctx: AppContext,
   { actor, days, meta, note }: { actor: Actor; days: readonly ImportedDay[]; meta: RequestMeta; note: string },
 ): Promise<{ days: number; years: number[] }> {
-  await authorize(ctx, actor, meta, 'calendar.manage', { id: 0, path: '/' }, { action: 'calendar.import', targetType: 'calendar', targetId: null });
+  await authorize(
+    ctx,
+    actor,
+    meta,
+    'calendar.manage',
+    { id: 0, path: '/' },
+    { action: 'calendar.import', targetType: 'calendar', targetId: null },
+  );
   const years = [...new Set(days.map((d) => Number(d.date.slice(0, 4))))].sort();
   const at = iso(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {

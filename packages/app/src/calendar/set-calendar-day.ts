@@ -20,7 +20,11 @@ export async function setCalendarDay(
   { actor, input, meta }: { actor: Actor; input: CalendarDayInput; meta: RequestMeta },
 ): Promise<void> {
   const day = parseInput(CalendarDayInput, input);
-  await authorize(ctx, actor, meta, 'calendar.manage', ROOT, { action: 'calendar.set', targetType: 'calendar_day', targetId: day.date });
+  await authorize(ctx, actor, meta, 'calendar.manage', ROOT, {
+    action: 'calendar.set',
+    targetType: 'calendar_day',
+    targetId: day.date,
+  });
   await ctx.db.transaction().execute(async (trx) => {
     const before = await findCalendarOverride(trx, day.date);
     await upsertCalendarOverride(trx, { ...day, updated_by: actor.username, updated_at: iso(ctx.now()) });
@@ -40,7 +44,11 @@ export async function clearCalendarDay(
   ctx: AppContext,
   { actor, date, meta }: { actor: Actor; date: string; meta: RequestMeta },
 ): Promise<void> {
-  await authorize(ctx, actor, meta, 'calendar.manage', ROOT, { action: 'calendar.clear', targetType: 'calendar_day', targetId: date });
+  await authorize(ctx, actor, meta, 'calendar.manage', ROOT, {
+    action: 'calendar.clear',
+    targetType: 'calendar_day',
+    targetId: date,
+  });
   await ctx.db.transaction().execute(async (trx) => {
     const before = await findCalendarOverride(trx, date);
     if (before === undefined) {

@@ -10,19 +10,29 @@ const dateIn2019to2026 = fc.integer({ min: 0, max: 365 * 8 - 60 }).map((n) => ad
 describe('working days over the official 2019–2026 calendar', () => {
   it('a computed due date is always a working day (so never ends on a holiday: 民法典 第二百零三条)', () => {
     fc.assert(
-      fc.property(dateIn2019to2026, fc.integer({ min: 1, max: 60 }), (start, n) => cal.isWorkingDay(addWorkingDays(cal, start, n).date)),
+      fc.property(dateIn2019to2026, fc.integer({ min: 1, max: 60 }), (start, n) =>
+        cal.isWorkingDay(addWorkingDays(cal, start, n).date),
+      ),
     );
   });
 
   it('adding more days never gives an earlier date', () => {
     fc.assert(
-      fc.property(dateIn2019to2026, fc.integer({ min: 1, max: 59 }), (start, n) => addWorkingDays(cal, start, n + 1).date > addWorkingDays(cal, start, n).date),
+      fc.property(
+        dateIn2019to2026,
+        fc.integer({ min: 1, max: 59 }),
+        (start, n) => addWorkingDays(cal, start, n + 1).date > addWorkingDays(cal, start, n).date,
+      ),
     );
   });
 
   it('counting between is the inverse of adding', () => {
     fc.assert(
-      fc.property(dateIn2019to2026, fc.integer({ min: 1, max: 60 }), (start, n) => workingDaysBetween(cal, start, addWorkingDays(cal, start, n).date).days === n),
+      fc.property(
+        dateIn2019to2026,
+        fc.integer({ min: 1, max: 60 }),
+        (start, n) => workingDaysBetween(cal, start, addWorkingDays(cal, start, n).date).days === n,
+      ),
     );
   });
 
@@ -33,7 +43,11 @@ describe('working days over the official 2019–2026 calendar', () => {
   });
 
   it('overrides win over the base data, and a year can be declared known', () => {
-    const local = createCalendar(officialCalendarData(), [{ date: '2024-10-08', kind: 'holiday', note: '本地顺延' }], [2027]);
+    const local = createCalendar(
+      officialCalendarData(),
+      [{ date: '2024-10-08', kind: 'holiday', note: '本地顺延' }],
+      [2027],
+    );
     expect(local.isWorkingDay('2024-10-08')).toBe(false);
     expect(local.describe('2024-10-08')).toBe('休息日（管理员设置：本地顺延）');
     expect(nextWorkingDay(local, '2024-10-01')).toBe('2024-10-09');

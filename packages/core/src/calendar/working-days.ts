@@ -98,7 +98,12 @@ function unknownYearWarning(years: Iterable<number>): string[] {
  * National Day holidays are skipped and the 调休 Saturday 2024-10-12 counts. The result is always a
  * working day, so a period never ends on a holiday (民法典 第二百零三条 holds by construction).
  */
-export function addWorkingDays(cal: WorkCalendar, start: string, n: number, options: CountingOptions = {}): DatedResult {
+export function addWorkingDays(
+  cal: WorkCalendar,
+  start: string,
+  n: number,
+  options: CountingOptions = {},
+): DatedResult {
   if (!Number.isInteger(n) || n < 1) {
     throw new RangeError(`working days to add must be a positive integer, got ${n}`);
   }
@@ -125,7 +130,11 @@ export function addWorkingDays(cal: WorkCalendar, start: string, n: number, opti
  * Working days after `from` up to and including `to`: the inverse of {@link addWorkingDays}
  * (`workingDaysBetween(a, addWorkingDays(a, n))` is n). Negative when `to` is before `from`.
  */
-export function workingDaysBetween(cal: WorkCalendar, from: string, to: string): { days: number; warnings: readonly string[] } {
+export function workingDaysBetween(
+  cal: WorkCalendar,
+  from: string,
+  to: string,
+): { days: number; warnings: readonly string[] } {
   if (to < from) {
     const back = workingDaysBetween(cal, to, from);
     return { days: -back.days, warnings: back.warnings };

@@ -21,7 +21,12 @@ function refusal(ledger: ClockEvent[]): string {
 describe('条例 第三十一条: the receipt date', () => {
   it('is the day an application is handed in', () => {
     const d = computeDeadline(cal, [inPerson('2024-09-27')]);
-    expect(d).toMatchObject({ status: 'in_progress', receiptDate: '2024-09-27', due: '2024-10-30', correctionNoticeDue: '2024-10-12' });
+    expect(d).toMatchObject({
+      status: 'in_progress',
+      receiptDate: '2024-09-27',
+      due: '2024-10-30',
+      correctionNoticeDue: '2024-10-12',
+    });
     expect(d.explanation[0]).toEqual({
       date: '2024-09-27',
       text: '申请人当面提交申请，2024年9月27日为收到申请之日',
@@ -32,21 +37,31 @@ describe('条例 第三十一条: the receipt date', () => {
   it('is the confirmation day for an online application, and nothing runs before it', () => {
     const waiting = computeDeadline(cal, [{ type: 'received', date: '2025-01-17', channel: 'online' }]);
     expect(waiting).toMatchObject({ status: 'awaiting_confirmation', receiptDate: null, due: null });
-    const confirmed = computeDeadline(cal, [{ type: 'received', date: '2025-01-17', channel: 'online', confirmedOn: '2025-01-20' }]);
+    const confirmed = computeDeadline(cal, [
+      { type: 'received', date: '2025-01-17', channel: 'online', confirmedOn: '2025-01-20' },
+    ]);
     expect(confirmed).toMatchObject({ receiptDate: '2025-01-20', due: '2025-02-21' });
   });
 
   it('refuses a confirmation before arrival, and events before the confirmation', () => {
-    expect(refusal([{ type: 'received', date: '2025-01-17', channel: 'fax', confirmedOn: '2025-01-16' }])).toBe('确认日期（2025-01-16）早于实际收到日期（2025-01-17）');
-    expect(refusal([{ type: 'received', date: '2025-01-17', channel: 'post_unsigned' }, { type: 'decided', date: '2025-01-20' }])).toBe(
-      '尚未确认收到申请之日，不能记录“作出答复”',
+    expect(refusal([{ type: 'received', date: '2025-01-17', channel: 'fax', confirmedOn: '2025-01-16' }])).toBe(
+      '确认日期（2025-01-16）早于实际收到日期（2025-01-17）',
     );
+    expect(
+      refusal([
+        { type: 'received', date: '2025-01-17', channel: 'post_unsigned' },
+        { type: 'decided', date: '2025-01-20' },
+      ]),
+    ).toBe('尚未确认收到申请之日，不能记录“作出答复”');
   });
 });
 
 describe('条例 第三十条: 补正', () => {
   it('stops the clock, then restarts the full 20 working days from the corrected application', () => {
-    const waiting = computeDeadline(cal, [inPerson('2026-02-10'), { type: 'correction_requested', date: '2026-02-12' }]);
+    const waiting = computeDeadline(cal, [
+      inPerson('2026-02-10'),
+      { type: 'correction_requested', date: '2026-02-12' },
+    ]);
     expect(waiting).toMatchObject({ status: 'awaiting_correction', due: null, correctionNoticeDue: '2026-02-26' });
     const resumed = computeDeadline(cal, [
       inPerson('2026-02-10'),
@@ -71,14 +86,25 @@ describe('条例 第三十条: 补正', () => {
   });
 
   it('refuses a correction received without a request, and a decision while a correction is pending', () => {
-    expect(refusal([inPerson('2026-02-10'), { type: 'correction_received', date: '2026-02-12' }])).toBe('没有补正告知，不能记录“收到补正”');
-    expect(refusal([inPerson('2026-02-10'), { type: 'correction_requested', date: '2026-02-11' }, { type: 'decided', date: '2026-02-12' }])).toMatch(/补正期间/);
+    expect(refusal([inPerson('2026-02-10'), { type: 'correction_received', date: '2026-02-12' }])).toBe(
+      '没有补正告知，不能记录“收到补正”',
+    );
+    expect(
+      refusal([
+        inPerson('2026-02-10'),
+        { type: 'correction_requested', date: '2026-02-11' },
+        { type: 'decided', date: '2026-02-12' },
+      ]),
+    ).toMatch(/补正期间/);
   });
 });
 
 describe('条例 第三十三条: extension', () => {
   it('adds up to 20 working days once', () => {
-    const d = computeDeadline(cal, [inPerson('2024-09-27'), { type: 'extension_approved', date: '2024-10-28', days: 20 }]);
+    const d = computeDeadline(cal, [
+      inPerson('2024-09-27'),
+      { type: 'extension_approved', date: '2024-10-28', days: 20 },
+    ]);
     expect(d.due).toBe('2024-11-27');
   });
 
@@ -93,7 +119,9 @@ describe('条例 第三十三条: extension', () => {
         { type: 'extension_approved', date: '2024-10-09', days: 5 },
       ]),
     ).toBe('答复期限只能延长一次');
-    expect(refusal([inPerson('2024-09-27'), { type: 'extension_approved', date: '2024-10-08', days: 21 }])).toBe('延长期限应为1至20个工作日，实为21');
+    expect(refusal([inPerson('2024-09-27'), { type: 'extension_approved', date: '2024-10-08', days: 21 }])).toBe(
+      '延长期限应为1至20个工作日，实为21',
+    );
   });
 });
 
@@ -109,7 +137,10 @@ describe('条例 第三十二条、第三十四条、第三十三条第三款: c
   });
 
   it('counts an unanswered consultation as ending after 15 working days', () => {
-    const open = computeDeadline(cal, [inPerson('2023-03-01'), { type: 'consultation_started', date: '2023-03-06', id: 'A', party: 'agency' }]);
+    const open = computeDeadline(cal, [
+      inPerson('2023-03-01'),
+      { type: 'consultation_started', date: '2023-03-06', id: 'A', party: 'agency' },
+    ]);
     expect(open.status).toBe('consulting');
     const lapsed = computeDeadline(cal, [
       inPerson('2023-03-01'),
@@ -133,7 +164,9 @@ describe('条例 第三十二条、第三十四条、第三十三条第三款: c
   });
 
   it('refuses the end of a consultation that never started', () => {
-    expect(refusal([inPerson('2023-03-01'), { type: 'consultation_ended', date: '2023-03-10', id: 'X' }])).toBe('没有名为“X”的征求意见');
+    expect(refusal([inPerson('2023-03-01'), { type: 'consultation_ended', date: '2023-03-10', id: 'X' }])).toBe(
+      '没有名为“X”的征求意见',
+    );
   });
 });
 
@@ -141,29 +174,55 @@ describe('国办函〔2020〕109号: fee notices', () => {
   it('gives 20 working days to pay and stops the reply clock meanwhile (a setting)', () => {
     const waiting = computeDeadline(cal, [inPerson('2024-09-02'), { type: 'fee_notice_sent', date: '2024-09-10' }]);
     expect(waiting).toMatchObject({ status: 'awaiting_payment', due: null, feePaymentDue: '2024-10-14' });
-    const paid = computeDeadline(cal, [inPerson('2024-09-02'), { type: 'fee_notice_sent', date: '2024-09-10' }, { type: 'fee_paid', date: '2024-09-13' }]);
+    const paid = computeDeadline(cal, [
+      inPerson('2024-09-02'),
+      { type: 'fee_notice_sent', date: '2024-09-10' },
+      { type: 'fee_paid', date: '2024-09-13' },
+    ]);
     // Without the fee: 2024-09-30. The three working days 09-11..09-13 are not counted.
     expect(computeDeadline(cal, [inPerson('2024-09-02')]).due).toBe('2024-09-30');
     expect(paid.due).toBe('2024-10-10');
-    const running = computeDeadline(cal, [inPerson('2024-09-02'), { type: 'fee_notice_sent', date: '2024-09-10' }, { type: 'fee_paid', date: '2024-09-13' }], {
-      settings: { feePausesClock: false },
-    });
+    const running = computeDeadline(
+      cal,
+      [
+        inPerson('2024-09-02'),
+        { type: 'fee_notice_sent', date: '2024-09-10' },
+        { type: 'fee_paid', date: '2024-09-13' },
+      ],
+      {
+        settings: { feePausesClock: false },
+      },
+    );
     expect(running.due).toBe('2024-09-30');
   });
 
   it('ends the application when the fee is not paid in time, and refuses an early lapse', () => {
-    const d = computeDeadline(cal, [inPerson('2024-09-02'), { type: 'fee_notice_sent', date: '2024-09-10' }, { type: 'fee_expired', date: '2024-10-15' }]);
+    const d = computeDeadline(cal, [
+      inPerson('2024-09-02'),
+      { type: 'fee_notice_sent', date: '2024-09-10' },
+      { type: 'fee_expired', date: '2024-10-15' },
+    ]);
     expect(d.status).toBe('abandoned_fee');
-    expect(refusal([inPerson('2024-09-02'), { type: 'fee_notice_sent', date: '2024-09-10' }, { type: 'fee_expired', date: '2024-10-14' }])).toBe(
-      '缴费期限至2024-10-14，2024-10-14尚未逾期',
-    );
+    expect(
+      refusal([
+        inPerson('2024-09-02'),
+        { type: 'fee_notice_sent', date: '2024-09-10' },
+        { type: 'fee_expired', date: '2024-10-14' },
+      ]),
+    ).toBe('缴费期限至2024-10-14，2024-10-14尚未逾期');
   });
 });
 
 describe('decisions, overdue and impossible ledgers', () => {
   it('reports working days left and overdue as of today', () => {
-    expect(computeDeadline(cal, [inPerson('2024-09-27')], { today: '2024-10-28' })).toMatchObject({ workingDaysLeft: 2, overdue: false });
-    expect(computeDeadline(cal, [inPerson('2024-09-27')], { today: '2024-11-01' })).toMatchObject({ workingDaysLeft: -2, overdue: true });
+    expect(computeDeadline(cal, [inPerson('2024-09-27')], { today: '2024-10-28' })).toMatchObject({
+      workingDaysLeft: 2,
+      overdue: false,
+    });
+    expect(computeDeadline(cal, [inPerson('2024-09-27')], { today: '2024-11-01' })).toMatchObject({
+      workingDaysLeft: -2,
+      overdue: true,
+    });
   });
 
   it('judges a decision against the due date', () => {
@@ -173,17 +232,26 @@ describe('decisions, overdue and impossible ledgers', () => {
   });
 
   it('refuses a decision before receipt, two receipts, events after the decision, and bad dates', () => {
-    expect(refusal([inPerson('2024-09-27'), { type: 'decided', date: '2024-09-20' }])).toBe('“作出答复”（2024-09-20）早于收到申请（2024-09-27）');
-    expect(refusal([inPerson('2024-09-27'), inPerson('2024-09-28')])).toBe('台账中有多条“收到申请”记录');
-    expect(refusal([inPerson('2024-09-27'), { type: 'decided', date: '2024-10-08' }, { type: 'extension_approved', date: '2024-10-09', days: 5 }])).toBe(
-      '申请已于2024-10-08办结，之后不能再记录“批准延期”',
+    expect(refusal([inPerson('2024-09-27'), { type: 'decided', date: '2024-09-20' }])).toBe(
+      '“作出答复”（2024-09-20）早于收到申请（2024-09-27）',
     );
+    expect(refusal([inPerson('2024-09-27'), inPerson('2024-09-28')])).toBe('台账中有多条“收到申请”记录');
+    expect(
+      refusal([
+        inPerson('2024-09-27'),
+        { type: 'decided', date: '2024-10-08' },
+        { type: 'extension_approved', date: '2024-10-09', days: 5 },
+      ]),
+    ).toBe('申请已于2024-10-08办结，之后不能再记录“批准延期”');
     expect(refusal([inPerson('2024-02-30')])).toBe('第1条记录的日期“2024-02-30”不是有效日期（应为 YYYY-MM-DD）');
     expect(refusal([])).toBe('台账中没有“收到申请”记录');
   });
 
   it('explains every step with the article applied', () => {
-    const d = computeDeadline(cal, [inPerson('2024-09-27'), { type: 'extension_approved', date: '2024-10-28', days: 20 }]);
+    const d = computeDeadline(cal, [
+      inPerson('2024-09-27'),
+      { type: 'extension_approved', date: '2024-10-28', days: 20 },
+    ]);
     expect(d.explanation.map((l) => l.basis)).toEqual([
       '《政府信息公开条例》第三十一条',
       '《政府信息公开条例》第三十条',

@@ -198,11 +198,18 @@ export function computeDeadline(
       throw new LedgerError(i, `第${i + 1}条记录的日期“${e.date}”不是有效日期（应为 YYYY-MM-DD）`);
     }
   });
-  const events = ledger.map((e, i) => ({ e, i })).sort((a, b) => (a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : ORDER[a.e.type] - ORDER[b.e.type] || a.i - b.i));
+  const events = ledger
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) =>
+      a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : ORDER[a.e.type] - ORDER[b.e.type] || a.i - b.i,
+    );
 
   const received = events.filter((x) => x.e.type === 'received');
   if (received.length !== 1 || received[0] === undefined) {
-    throw new LedgerError(received[1]?.i ?? 0, received.length === 0 ? '台账中没有“收到申请”记录' : '台账中有多条“收到申请”记录');
+    throw new LedgerError(
+      received[1]?.i ?? 0,
+      received.length === 0 ? '台账中没有“收到申请”记录' : '台账中有多条“收到申请”记录',
+    );
   }
   const first = received[0].e as Extract<ClockEvent, { type: 'received' }>;
   const earliest = events[0];
@@ -322,7 +329,9 @@ export function computeDeadline(
           throw new LedgerError(i, '补正只能一次性告知：已有一次未完成的补正');
         }
         if (e.date > correctionNoticeDue) {
-          warnings.add(`补正告知（${e.date}）晚于法定的${s.correctionNoticeDays}个工作日期限（${correctionNoticeDue}）`);
+          warnings.add(
+            `补正告知（${e.date}）晚于法定的${s.correctionNoticeDays}个工作日期限（${correctionNoticeDue}）`,
+          );
         }
         correctionPending = true;
         status = 'awaiting_correction';
@@ -475,12 +484,16 @@ export function computeDeadline(
       }
       case 'decided': {
         if (correctionPending) {
-          throw new LedgerError(i, '申请处于补正期间，补正完成前不能作出答复决定；如申请人逾期不补正，请记录“补正逾期”');
+          throw new LedgerError(
+            i,
+            '申请处于补正期间，补正完成前不能作出答复决定；如申请人逾期不补正，请记录“补正逾期”',
+          );
         }
         explainStart();
         for (const p of pauses) {
           if (p.to === null) {
-            p.to = e.date < add(p.from, s.consultationDays) || p.kind === 'fee' ? e.date : add(p.from, s.consultationDays);
+            p.to =
+              e.date < add(p.from, s.consultationDays) || p.kind === 'fee' ? e.date : add(p.from, s.consultationDays);
           }
         }
         decidedOn = e.date;
@@ -522,7 +535,10 @@ export function computeDeadline(
   if (decidedOn !== null) {
     explanation.push({
       date: decidedOn,
-      text: decidedOn <= due ? `${chineseDate(decidedOn)}作出答复，在期限内` : `${chineseDate(decidedOn)}作出答复，超过期限${workingDaysBetween(cal, due, decidedOn).days}个工作日`,
+      text:
+        decidedOn <= due
+          ? `${chineseDate(decidedOn)}作出答复，在期限内`
+          : `${chineseDate(decidedOn)}作出答复，超过期限${workingDaysBetween(cal, due, decidedOn).days}个工作日`,
       basis: ART.reply,
     });
   }

@@ -40,11 +40,15 @@ describe('国办函〔2020〕109号 第四条 按件计收', () => {
   });
 
   it('raises the rate by 100 元 for every band of 10 above 30', () => {
-    expect([10, 11, 30, 31, 40, 41, 51, 61].map(applicationRateFen)).toEqual([0, 10_000, 10_000, 20_000, 20_000, 30_000, 40_000, 50_000]);
+    expect([10, 11, 30, 31, 40, 41, 51, 61].map(applicationRateFen)).toEqual([
+      0, 10_000, 10_000, 20_000, 20_000, 30_000, 40_000, 50_000,
+    ]);
   });
 
   it('prices the next application from the month so far', () => {
-    expect(nextApplicationFee(10).summary).toBe('按件计收（国办函〔2020〕109号第四条），该申请为同一申请人本自然月第11件，收费100元');
+    expect(nextApplicationFee(10).summary).toBe(
+      '按件计收（国办函〔2020〕109号第四条），该申请为同一申请人本自然月第11件，收费100元',
+    );
     expect(nextApplicationFee(3).totalFen).toBe(0);
   });
 
@@ -57,7 +61,12 @@ describe('国办函〔2020〕109号 第四条 按件计收', () => {
 describe('fees never decrease', () => {
   it('with more pages or more applications', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 5000 }), (n) => pageFee(n + 1).totalFen >= pageFee(n).totalFen));
-    fc.assert(fc.property(fc.integer({ min: 0, max: 500 }), (n) => applicationsFee(n + 1).totalFen >= applicationsFee(n).totalFen));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 500 }),
+        (n) => applicationsFee(n + 1).totalFen >= applicationsFee(n).totalFen,
+      ),
+    );
   });
 
   it('and the per-application total is the sum of the marginal fees', () => {

@@ -47,7 +47,12 @@ describe('each rule catches its own break (statute.md §2.8)', () => {
       {
         rule: 'R1',
         severity: 'error',
-        cells: ['applications.newReceived[0]', 'applications.carriedOver[0]', 'applications.results.total[0]', 'applications.carriedForward[0]'],
+        cells: [
+          'applications.newReceived[0]',
+          'applications.carriedOver[0]',
+          'applications.results.total[0]',
+          'applications.carriedForward[0]',
+        ],
         message: '自然人列：一（5）＋二（1）≠ 三（七）总计（3）＋四（2）',
         expected: 6,
         actual: 5,
@@ -70,7 +75,10 @@ describe('each rule catches its own break (statute.md §2.8)', () => {
     const r = good();
     r.applications!.results.denied.stateSecret = [1, 0, 0, 0, 0, 0, 1];
     const f = checkReport(r).filter((x) => x.rule === 'R3');
-    expect(f.map((x) => x.message)).toEqual(['自然人列：办理结果（一）至（六）各项之和（4）≠（七）总计（3）', '总计列：办理结果（一）至（六）各项之和（5）≠（七）总计（4）']);
+    expect(f.map((x) => x.message)).toEqual([
+      '自然人列：办理结果（一）至（六）各项之和（4）≠（七）总计（3）',
+      '总计列：办理结果（一）至（六）各项之和（5）≠（七）总计（4）',
+    ]);
   });
 
   it('R4: table 四 totals, each group separately', () => {
@@ -80,7 +88,13 @@ describe('each rule catches its own break (statute.md §2.8)', () => {
       {
         rule: 'R4',
         severity: 'error',
-        cells: ['appeals.litigationDirect[0]', 'appeals.litigationDirect[1]', 'appeals.litigationDirect[2]', 'appeals.litigationDirect[3]', 'appeals.litigationDirect[4]'],
+        cells: [
+          'appeals.litigationDirect[0]',
+          'appeals.litigationDirect[1]',
+          'appeals.litigationDirect[2]',
+          'appeals.litigationDirect[3]',
+          'appeals.litigationDirect[4]',
+        ],
         message: '行政诉讼（未经复议直接起诉）：结果维持＋结果纠正＋其他结果＋尚未审结（2）≠ 总计（1）',
         expected: 2,
         actual: 1,
@@ -103,7 +117,8 @@ describe('each rule catches its own break (statute.md §2.8)', () => {
 
   it('R6: numbers quoted in 总体情况 match the tables', () => {
     const r = good();
-    r.sections[0]!.text = '2024年，我局共受理政府信息公开申请7件，办结4件，结转下年度2件；发生行政复议2件，行政诉讼0件。';
+    r.sections[0]!.text =
+      '2024年，我局共受理政府信息公开申请7件，办结4件，结转下年度2件；发生行政复议2件，行政诉讼0件。';
     const f = checkReport(r).filter((x) => x.rule === 'R6');
     expect(f).toEqual([
       {
@@ -172,7 +187,11 @@ describe('each rule catches its own break (statute.md §2.8)', () => {
     r.sections[1]!.title = '二、公开情况';
     r.sections.pop();
     r.active!.fees = null;
-    expect(checkReport(r).filter((x) => x.rule === 'R11').map((x) => x.message)).toEqual([
+    expect(
+      checkReport(r)
+        .filter((x) => x.rule === 'R11')
+        .map((x) => x.message),
+    ).toEqual([
       '报告应依次包含一至六共六个部分，实际为：一、二、三、四、五',
       '第二部分标题「二、公开情况」与格式规定的「二、主动公开政府信息情况」不符',
       '表二缺少「第二十条第（八）项 行政事业性收费」',
@@ -220,10 +239,22 @@ describe('the counting rule (statute.md §2.7) makes R1–R3 hold by constructio
   it('counts an application received in 2023 and decided in 2024 as carried over, then decided', () => {
     const a = countApplications(
       [
-        { applicant: 'natural_person', receivedOn: '2023-12-20', outcome: { code: 'granted', decidedOn: '2024-01-10' } },
+        {
+          applicant: 'natural_person',
+          receivedOn: '2023-12-20',
+          outcome: { code: 'granted', decidedOn: '2024-01-10' },
+        },
         { applicant: 'commercial_enterprise', receivedOn: '2024-12-25', outcome: null },
-        { applicant: 'natural_person', receivedOn: '2024-03-01', outcome: { code: 'partiallyGranted', decidedOn: '2024-03-20' } },
-        { applicant: 'natural_person', receivedOn: '2022-03-01', outcome: { code: 'granted', decidedOn: '2022-03-20' } },
+        {
+          applicant: 'natural_person',
+          receivedOn: '2024-03-01',
+          outcome: { code: 'partiallyGranted', decidedOn: '2024-03-20' },
+        },
+        {
+          applicant: 'natural_person',
+          receivedOn: '2022-03-01',
+          outcome: { code: 'granted', decidedOn: '2022-03-20' },
+        },
       ],
       2024,
     )!;
@@ -240,7 +271,9 @@ interface ExpectedFinding extends Finding {
 }
 
 function fixture(name: string): Omit<AnnualReport, 'findings'> & { findings: ExpectedFinding[] } {
-  return JSON.parse(readFileSync(new URL(`../../../../../shared/fixtures/reports/expected/${name}.json`, import.meta.url), 'utf8'));
+  return JSON.parse(
+    readFileSync(new URL(`../../../../../shared/fixtures/reports/expected/${name}.json`, import.meta.url), 'utf8'),
+  );
 }
 
 /** The checker's findings on a fixture: every mustReport finding, and nothing the fixture does not list. */
@@ -248,12 +281,23 @@ function verifyFixture(name: string, previous?: string) {
   const report = fixture(name);
   const listed = report.findings;
   const found = checkReport({ ...report, findings: [] }, previous === undefined ? {} : { previous: fixture(previous) });
-  const strip = (f: Finding) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, expected: f.expected, actual: f.actual });
+  const strip = (f: Finding) => ({
+    rule: f.rule,
+    severity: f.severity,
+    cells: f.cells,
+    message: f.message,
+    expected: f.expected,
+    actual: f.actual,
+  });
   for (const must of listed.filter((f) => f.mustReport)) {
     expect(found.map(strip)).toContainEqual(strip(must));
   }
   for (const f of found) {
-    expect(listed.map((l) => [l.rule, l.severity, l.cells.join()])).toContainEqual([f.rule, f.severity, f.cells.join()]);
+    expect(listed.map((l) => [l.rule, l.severity, l.cells.join()])).toContainEqual([
+      f.rule,
+      f.severity,
+      f.cells.join(),
+    ]);
   }
   return found;
 }

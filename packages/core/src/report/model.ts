@@ -133,7 +133,11 @@ export function emptyReport(options: { year: number; agency: string; format?: Re
       fees: { amountWanYuan: 0 },
     },
     applications: { newReceived: zeroRow(), carriedOver: zeroRow(), results, carriedForward: zeroRow() },
-    appeals: { reconsideration: [0, 0, 0, 0, 0], litigationDirect: [0, 0, 0, 0, 0], litigationAfterReconsideration: [0, 0, 0, 0, 0] },
+    appeals: {
+      reconsideration: [0, 0, 0, 0, 0],
+      litigationDirect: [0, 0, 0, 0, 0],
+      litigationAfterReconsideration: [0, 0, 0, 0, 0],
+    },
     findings: [],
     source: { kind: 'generated', warnings: [] },
   };

@@ -9,7 +9,11 @@ const SECTION_TITLES: Readonly<Record<number, readonly string[]>> = {
   1: ['总体情况'],
   2: ['主动公开政府信息情况', '行政机关主动公开政府信息情况'],
   3: ['收到和处理政府信息公开申请情况', '行政机关收到和处理政府信息公开申请情况'],
-  4: ['政府信息公开行政复议、行政诉讼情况', '因政府信息公开工作被申请行政复议、提起行政诉讼情况', '政府信息公开行政复议行政诉讼情况'],
+  4: [
+    '政府信息公开行政复议、行政诉讼情况',
+    '因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+    '政府信息公开行政复议行政诉讼情况',
+  ],
   5: ['存在的主要问题及改进情况', '政府信息公开工作存在的主要问题及改进情况'],
   6: ['其他需要报告的事项'],
 };
@@ -53,7 +57,12 @@ export const r11: Rule = (report) => {
   });
   if (report.format === '2021') {
     if (report.active === null) {
-      findings.push({ rule: 'R11', severity: 'error', cells: ['active'], message: '缺少“二、主动公开政府信息情况”的统计表' });
+      findings.push({
+        rule: 'R11',
+        severity: 'error',
+        cells: ['active'],
+        message: '缺少“二、主动公开政府信息情况”的统计表',
+      });
     } else {
       const parts = [
         ['regulations', '第二十条第（一）项 规章'],
@@ -71,7 +80,12 @@ export const r11: Rule = (report) => {
     }
   }
   if (report.applications === null) {
-    findings.push({ rule: 'R11', severity: 'error', cells: ['applications'], message: '缺少“三、收到和处理政府信息公开申请情况”的统计表' });
+    findings.push({
+      rule: 'R11',
+      severity: 'error',
+      cells: ['applications'],
+      message: '缺少“三、收到和处理政府信息公开申请情况”的统计表',
+    });
   } else if (report.format === '2021') {
     const other = report.applications.results.other;
     if (other.correctionOverdue === null && other.feeUnpaid === null) {
@@ -79,12 +93,18 @@ export const r11: Rule = (report) => {
         rule: 'R11',
         severity: 'warning',
         cells: ['applications.results.other.correctionOverdue', 'applications.results.other.feeUnpaid'],
-        message: '表三 （六）其他处理 只有一行（2019 年试行格式），缺少 2021 格式的 1.逾期不补正 / 2.逾期未缴费 / 3.其他 三行',
+        message:
+          '表三 （六）其他处理 只有一行（2019 年试行格式），缺少 2021 格式的 1.逾期不补正 / 2.逾期未缴费 / 3.其他 三行',
       });
     }
   }
   if (report.appeals === null) {
-    findings.push({ rule: 'R11', severity: 'error', cells: ['appeals'], message: '缺少“四、政府信息公开行政复议、行政诉讼情况”的统计表' });
+    findings.push({
+      rule: 'R11',
+      severity: 'error',
+      cells: ['appeals'],
+      message: '缺少“四、政府信息公开行政复议、行政诉讼情况”的统计表',
+    });
   }
   return findings;
 };

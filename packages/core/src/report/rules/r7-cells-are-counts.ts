@@ -13,7 +13,13 @@ export const r7: Rule = (report) => {
     if (value === null || value === undefined) {
       findings.push({ rule: 'R7', severity: 'warning', cells: [path], message: `${name}为空，按0计；应填写0` });
     } else if (value < 0 || (integer && !Number.isInteger(value)) || !Number.isFinite(value)) {
-      findings.push({ rule: 'R7', severity: 'error', cells: [path], message: `${name}（${value}）应为非负${integer ? '整数' : '数'}`, actual: value });
+      findings.push({
+        rule: 'R7',
+        severity: 'error',
+        cells: [path],
+        message: `${name}（${value}）应为非负${integer ? '整数' : '数'}`,
+        actual: value,
+      });
     }
   };
   const cols = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];

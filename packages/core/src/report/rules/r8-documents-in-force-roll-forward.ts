@@ -25,7 +25,12 @@ export const r8: Rule = (report, { previous }) => {
       findings.push({
         rule: 'R8',
         severity: 'warning',
-        cells: [`active.${key}.inForce`, `active.${key}.issued`, `active.${key}.abolished`, `previous.active.${key}.inForce`],
+        cells: [
+          `active.${key}.inForce`,
+          `active.${key}.issued`,
+          `active.${key}.abolished`,
+          `previous.active.${key}.inForce`,
+        ],
         message: `${name}：上年现行有效（${n(before.inForce)}）＋本年制发（${n(now.issued)}）－本年废止（${n(now.abolished)}）＝${expected}，与本年现行有效件数（${n(now.inForce)}）不符`,
         expected,
         actual: n(now.inForce),
