@@ -69,6 +69,23 @@ describe('admin journeys in Chromium', () => {
     await page.close();
   });
 
+  it('a system admin is warned about next year’s missing holidays and sets a date by hand', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await logIn(page, 'admin');
+    // chinese-days 1.5.7 (pinned) has no schedule after 2026, so from 2026-11-01 on the banner shows.
+    await expect.poll(() => page.getByTestId('calendar-banner').textContent()).toMatch(/年的法定节假日安排尚未录入/);
+    await page.getByRole('menuitem', { name: '节假日设置' }).click();
+    await page.getByLabel('日期', { exact: true }).fill('2026-12-31');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('类型').click();
+    await page.getByTitle('休息日').click();
+    await page.getByLabel('说明').fill('本市跨年安排');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByRole('cell', { name: '本市跨年安排' }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'calendar-settings.png') });
+    await page.close();
+  });
+
   it('shows the portal home page without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

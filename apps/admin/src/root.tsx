@@ -11,6 +11,7 @@ import { ChangePasswordPage } from './screens/account/ChangePasswordPage.tsx';
 const AgenciesPage = lazy(() => import('./screens/agencies/AgenciesPage.tsx'));
 const UsersPage = lazy(() => import('./screens/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./screens/audit/AuditPage.tsx'));
+const CalendarPage = lazy(() => import('./screens/calendar/CalendarPage.tsx'));
 
 export function Root() {
   const { me } = useAuth();
@@ -37,6 +38,7 @@ export function Root() {
             {p['agency.read'] && <Route path="/agencies" element={<AgenciesPage />} />}
             {p['user.read'] && <Route path="/users" element={<UsersPage />} />}
             {p['audit.read'] && <Route path="/audit" element={<AuditPage />} />}
+            {p['calendar.manage'] && <Route path="/calendar" element={<CalendarPage />} />}
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -15,6 +15,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.reset_password': '重置密码',
   'user.change_password': '修改本人密码',
   'audit.list': '查看审计日志',
+  'calendar.set': '设置节假日',
+  'calendar.clear': '取消节假日设置',
+  'calendar.import': '导入节假日安排',
+  'calendar.list': '查看节假日设置',
 };
 
 /** An ISO instant as 北京时间. */

@@ -168,3 +168,40 @@ describeDialects('HTTP', (database) => {
     expect((await app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });
 });
+
+describeDialects('HTTP calendar', (database) => {
+  it('tells every user about the missing next year, and lets only the system admin change dates', async () => {
+    const { app, login } = await httpTest(database());
+    const editor = await login('editor');
+    const status = await app.inject({ url: '/api/calendar/status', headers: { cookie: editor.cookie } });
+    expect(status.statusCode).toBe(200);
+    expect(status.json()).toMatchObject({ currentYearKnown: true });
+    const refused = await app.inject({
+      method: 'PUT',
+      url: '/api/calendar/overrides/2026-12-31',
+      headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrf },
+      payload: { kind: 'holiday', note: '试' },
+    });
+    expect(refused.statusCode).toBe(403);
+    const admin = await login('admin');
+    const set = await app.inject({
+      method: 'PUT',
+      url: '/api/calendar/overrides/2026-12-31',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: { kind: 'holiday', note: '本市安排' },
+    });
+    expect(set.statusCode).toBe(204);
+    const list = await app.inject({ url: '/api/calendar/overrides', headers: { cookie: admin.cookie } });
+    expect(list.json().overrides).toEqual([
+      expect.objectContaining({ date: '2026-12-31', kind: 'holiday', note: '本市安排', updatedBy: 'admin' }),
+    ]);
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/calendar/import',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: { csv: '2027-01-01,放假,元旦\n2027-02-30,holiday' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toBe('第2行：日期“2027-02-30”无效（应为 YYYY-MM-DD）');
+  });
+});

@@ -25,6 +25,7 @@ import { registerSession } from './plugins/session.ts';
 import { portalRoutes } from './portal/routes.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { calendarRoutes } from './routes/calendar.ts';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -136,6 +137,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(agencyRoutes(deps));
   await app.register(userRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(calendarRoutes(deps));
   await app.register(portalRoutes(deps));
 
   await app.register(fastifyStatic, {

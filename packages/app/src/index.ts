@@ -24,3 +24,4 @@ export * from './calendar/load-calendar.ts';
 export * from './calendar/set-calendar-day.ts';
 export * from './calendar/import-calendar.ts';
 export * from './calendar/calendar-status.ts';
+export * from './calendar/list-calendar-settings.ts';

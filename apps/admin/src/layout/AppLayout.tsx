@@ -1,13 +1,16 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   DownOutlined,
   HomeOutlined,
   LogoutOutlined,
   KeyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Button, Dropdown, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Dropdown, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../api.ts';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { indentedName, useAgencyScope } from '../agency-scope.tsx';
@@ -31,7 +34,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...(p['agency.read'] ? [{ key: '/agencies', icon: <ApartmentOutlined />, label: '机关管理' }] : []),
     ...(p['user.read'] ? [{ key: '/users', icon: <TeamOutlined />, label: '用户与角色' }] : []),
     ...(p['audit.read'] ? [{ key: '/audit', icon: <AuditOutlined />, label: '审计日志' }] : []),
+    ...(p['calendar.manage'] ? [{ key: '/calendar', icon: <CalendarOutlined />, label: '节假日设置' }] : []),
   ];
+  const [banner, setBanner] = useState<string | null>(null);
+  useEffect(() => {
+    api<{ banner: string | null }>('GET', '/api/calendar/status').then(
+      (s) => setBanner(s.banner),
+      () => setBanner(null),
+    );
+  }, []);
   const selected = items.map((i) => i.key).filter((k) => k !== '/' && location.pathname.startsWith(k));
 
   return (
@@ -107,6 +118,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Dropdown>
         </Header>
         <Content style={{ margin: 24 }}>
+          {banner && (
+            <Alert type="warning" showIcon title={banner} style={{ marginBottom: 16 }} data-testid="calendar-banner" />
+          )}
           <main>{children}</main>
         </Content>
       </Layout>
