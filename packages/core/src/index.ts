@@ -12,3 +12,4 @@ export * from './outcomes.ts';
 export * from './report/model.ts';
 export * from './report/counting.ts';
 export * from './report/check-report.ts';
+export * from './clock/proactive-disclosure.ts';

@@ -262,3 +262,25 @@ describe('decisions, overdue and impossible ledgers', () => {
     expect(d.explanation.at(-1)?.text).toBe('答复期限：2024年11月27日（星期三）（含延长20个工作日）');
   });
 });
+
+describe('条例 第三十五条: a reasonable later deadline for numerous requests', () => {
+  it('replaces the computed deadline, set before the old one ran out and later than it', () => {
+    const d = computeDeadline(cal, [
+      inPerson('2024-09-27'),
+      { type: 'deadline_deferred', date: '2024-10-20', newDue: '2024-12-31' },
+    ]);
+    expect(d.due).toBe('2024-12-31');
+    expect(d.explanation.find((l) => l.basis === '《政府信息公开条例》第三十五条')).toBeDefined();
+    expect(
+      refusal([inPerson('2024-09-27'), { type: 'deadline_deferred', date: '2024-10-20', newDue: '2024-10-29' }]),
+    ).toBe('延后的答复期限（2024-10-29）应晚于现有期限（2024-10-30）');
+  });
+});
+
+describe('条例 第二十六条: proactive disclosure within 20 working days', () => {
+  it('counts from the day the information was formed', async () => {
+    const { proactiveDisclosureDue } = await import('./proactive-disclosure.ts');
+    expect(proactiveDisclosureDue(cal, '2024-09-27').date).toBe('2024-10-30');
+    expect(proactiveDisclosureDue(cal, '2024-09-27', { days: 5 }).date).toBe('2024-10-10');
+  });
+});

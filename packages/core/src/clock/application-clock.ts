@@ -53,6 +53,12 @@ export type ClockEvent =
   | { readonly type: 'fee_notice_sent'; readonly date: string }
   | { readonly type: 'fee_paid'; readonly date: string }
   | { readonly type: 'fee_expired'; readonly date: string }
+  /**
+   * 条例 第三十五条: the applicant's numerous or frequent requests have a reasonable ground but cannot
+   * be answered within the 第三十三条 period; the agency sets a reasonable later deadline and tells the
+   * applicant. The new deadline replaces the computed one.
+   */
+  | { readonly type: 'deadline_deferred'; readonly date: string; readonly newDue: string }
   | { readonly type: 'decided'; readonly date: string };
 
 export type ClockEventType = ClockEvent['type'];
@@ -141,6 +147,7 @@ const ART = {
   otherAgency: '《政府信息公开条例》第三十四条',
   fee: '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）',
   counting: '《民法典》第二百零一条、第二百零三条（期间计算）',
+  deferred: '《政府信息公开条例》第三十五条',
 } as const;
 
 const ORDER: Readonly<Record<ClockEventType, number>> = {
@@ -154,6 +161,7 @@ const ORDER: Readonly<Record<ClockEventType, number>> = {
   fee_paid: 6,
   fee_expired: 6,
   extension_approved: 7,
+  deadline_deferred: 7,
   decided: 8,
 };
 
@@ -270,6 +278,7 @@ export function computeDeadline(
   let feePaymentDue: string | null = null;
   const pauses: Pause[] = [];
   let startExplained = false;
+  let deferredDue: string | null = null;
 
   const excludedSet = (until: string): Set<string> => {
     const set = new Set<string>();
@@ -286,6 +295,9 @@ export function computeDeadline(
 
   /** Walks forward from the period start counting working days not excluded, to the reply due date. */
   const currentDue = (): string => {
+    if (deferredDue !== null) {
+      return deferredDue;
+    }
     const total = s.replyDays + extensionDays;
     // Excluded days can only push the date later; bound the search generously.
     let limit = add(periodStart, total);
@@ -482,6 +494,26 @@ export function computeDeadline(
         });
         break;
       }
+      case 'deadline_deferred': {
+        if (!isIsoDate(e.newDue)) {
+          throw new LedgerError(i, `延后的答复期限“${e.newDue}”不是有效日期`);
+        }
+        explainStart();
+        const due = currentDue();
+        if (e.newDue <= due) {
+          throw new LedgerError(i, `延后的答复期限（${e.newDue}）应晚于现有期限（${due}）`);
+        }
+        if (e.date > due) {
+          throw new LedgerError(i, `须在答复期限届满（${due}）前确定延后期限，实为${e.date}`);
+        }
+        deferredDue = e.newDue;
+        explanation.push({
+          date: e.date,
+          text: `申请人说明的理由合理但无法在规定期限内答复，确定延后的答复期限为${chineseDate(e.newDue, true)}，并告知申请人`,
+          basis: ART.deferred,
+        });
+        break;
+      }
       case 'decided': {
         if (correctionPending) {
           throw new LedgerError(
@@ -585,6 +617,7 @@ const EVENT_LABELS: Readonly<Record<ClockEventType, string>> = {
   fee_notice_sent: '发出收费通知',
   fee_paid: '已缴费',
   fee_expired: '逾期未缴费',
+  deadline_deferred: '确定合理延后期限',
   decided: '作出答复',
 };
 
