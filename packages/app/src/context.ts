@@ -1,4 +1,4 @@
-import { DEFAULT_PASSWORD_POLICY, type Actor, type PasswordPolicy } from '@xxgk/core';
+import { DEFAULT_PASSWORD_POLICY, type Actor, type PasswordPolicy, SYSTEM_SCOPE } from '@xxgk/core';
 import type { Db, DialectName } from '@xxgk/db';
 
 /** Security settings the use cases enforce; built from the validated configuration. */
@@ -48,7 +48,7 @@ export const NO_REQUEST: RequestMeta = { ip: '', requestId: '' };
  * administrator with no user row. The audit log records it with no user id and its label.
  */
 export function systemActor(label: string): Actor {
-  return { userId: 0, username: 'system', displayName: label, agency: { id: 0, path: '/' }, roles: ['system_admin'] };
+  return { userId: 0, username: 'system', displayName: label, agency: SYSTEM_SCOPE, roles: ['system_admin'] };
 }
 
 export function iso(date: Date): string {

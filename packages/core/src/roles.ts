@@ -159,3 +159,6 @@ export function sortRoles(roles: Iterable<Role>): Role[] {
   const set = new Set(roles);
   return ROLES.filter((r) => set.has(r));
 }
+
+/** The place above every agency: what system-wide things (the calendar, new top-level agencies) belong to. */
+export const SYSTEM_SCOPE: AgencyPlace = { id: 0, path: '/' };

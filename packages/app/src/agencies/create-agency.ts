@@ -1,4 +1,4 @@
-import { DomainError, type Actor } from '@xxgk/core';
+import { DomainError, type Actor, SYSTEM_SCOPE } from '@xxgk/core';
 import { findAgency, findAgencyByUscc, insertAgency } from '@xxgk/db';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
@@ -18,7 +18,7 @@ export async function createAgency(ctx: AppContext, { actor, input, meta }: Crea
   if (fields.parentId !== null && parent === undefined) {
     throw new DomainError('NOT_FOUND', `上级机关（编号 ${fields.parentId}）不存在`);
   }
-  await authorize(ctx, actor, meta, 'agency.create', parent ?? { id: 0, path: '/' }, {
+  await authorize(ctx, actor, meta, 'agency.create', parent ?? SYSTEM_SCOPE, {
     action: 'agency.create',
     targetType: 'agency',
     targetId: null,

@@ -1,4 +1,4 @@
-import { DomainError, type Actor } from '@xxgk/core';
+import { DomainError, type Actor, SYSTEM_SCOPE } from '@xxgk/core';
 import { findAgency, findAgencyByUscc, updateAgency as updateAgencyRow } from '@xxgk/db';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
@@ -29,7 +29,7 @@ export async function updateAgency(
   await authorize(ctx, actor, meta, 'agency.update', before, what);
   if (fields.parentId !== before.parent_id) {
     if (fields.parentId === null) {
-      await authorize(ctx, actor, meta, 'agency.create', { id: 0, path: '/' }, what);
+      await authorize(ctx, actor, meta, 'agency.create', SYSTEM_SCOPE, what);
     } else {
       const parent = await findAgency(ctx.db, fields.parentId);
       if (parent === undefined) {

@@ -1,4 +1,4 @@
-import { DomainError, isIsoDate, type Actor } from '@xxgk/core';
+import { DomainError, isIsoDate, type Actor, SYSTEM_SCOPE } from '@xxgk/core';
 import { upsertCalendarOverride, upsertCalendarYear } from '@xxgk/db';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
@@ -56,14 +56,11 @@ export async function importCalendar(
   ctx: AppContext,
   { actor, days, meta, note }: { actor: Actor; days: readonly ImportedDay[]; meta: RequestMeta; note: string },
 ): Promise<{ days: number; years: number[] }> {
-  await authorize(
-    ctx,
-    actor,
-    meta,
-    'calendar.manage',
-    { id: 0, path: '/' },
-    { action: 'calendar.import', targetType: 'calendar', targetId: null },
-  );
+  await authorize(ctx, actor, meta, 'calendar.manage', SYSTEM_SCOPE, {
+    action: 'calendar.import',
+    targetType: 'calendar',
+    targetId: null,
+  });
   const years = [...new Set(days.map((d) => Number(d.date.slice(0, 4))))].sort();
   const at = iso(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {

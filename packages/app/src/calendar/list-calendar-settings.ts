@@ -1,3 +1,4 @@
+import { SYSTEM_SCOPE } from '@xxgk/core';
 import type { Actor } from '@xxgk/core';
 import { listCalendarOverrides, listCalendarYears } from '@xxgk/db';
 import { authorize } from '../audit.ts';
@@ -19,14 +20,11 @@ export async function listCalendarSettings(
   ctx: AppContext,
   { actor, meta }: { actor: Actor; meta: RequestMeta },
 ): Promise<CalendarSettings> {
-  await authorize(
-    ctx,
-    actor,
-    meta,
-    'calendar.manage',
-    { id: 0, path: '/' },
-    { action: 'calendar.list', targetType: 'calendar', targetId: null },
-  );
+  await authorize(ctx, actor, meta, 'calendar.manage', SYSTEM_SCOPE, {
+    action: 'calendar.list',
+    targetType: 'calendar',
+    targetId: null,
+  });
   const [overrides, years] = await Promise.all([listCalendarOverrides(ctx.db), listCalendarYears(ctx.db)]);
   return {
     overrides: overrides.map((o) => ({

@@ -1,4 +1,4 @@
-import { DomainError, isIsoDate, type Actor } from '@xxgk/core';
+import { DomainError, isIsoDate, type Actor, SYSTEM_SCOPE } from '@xxgk/core';
 import { deleteCalendarOverride, findCalendarOverride, upsertCalendarOverride } from '@xxgk/db';
 import { z } from 'zod';
 import { audit, authorize } from '../audit.ts';
@@ -12,15 +12,13 @@ export const CalendarDayInput = z.object({
 });
 export type CalendarDayInput = z.input<typeof CalendarDayInput>;
 
-const ROOT = { id: 0, path: '/' };
-
 /** A system administrator sets one date as a working day or a rest day, over the official data. */
 export async function setCalendarDay(
   ctx: AppContext,
   { actor, input, meta }: { actor: Actor; input: CalendarDayInput; meta: RequestMeta },
 ): Promise<void> {
   const day = parseInput(CalendarDayInput, input);
-  await authorize(ctx, actor, meta, 'calendar.manage', ROOT, {
+  await authorize(ctx, actor, meta, 'calendar.manage', SYSTEM_SCOPE, {
     action: 'calendar.set',
     targetType: 'calendar_day',
     targetId: day.date,
@@ -44,7 +42,7 @@ export async function clearCalendarDay(
   ctx: AppContext,
   { actor, date, meta }: { actor: Actor; date: string; meta: RequestMeta },
 ): Promise<void> {
-  await authorize(ctx, actor, meta, 'calendar.manage', ROOT, {
+  await authorize(ctx, actor, meta, 'calendar.manage', SYSTEM_SCOPE, {
     action: 'calendar.clear',
     targetType: 'calendar_day',
     targetId: date,
