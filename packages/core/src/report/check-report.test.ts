@@ -316,3 +316,53 @@ describe('the published reports in shared/fixtures verify with exactly their lis
     expect(verifyFixture('zhangshu-gongxinju-2023')).toEqual([]);
   });
 });
+
+describe('tables 二 and 四 from registers', () => {
+  it('count appeals filed in the year or still pending from before, by result (R4 holds)', async () => {
+    const { countAppeals } = await import('./counting.ts');
+    const appeals = countAppeals(
+      [
+        { kind: 'reconsideration', filedOn: '2023-11-01', result: { outcome: 'upheld', concludedOn: '2024-01-20' } },
+        { kind: 'reconsideration', filedOn: '2024-03-01', result: { outcome: 'corrected', concludedOn: '2024-05-01' } },
+        { kind: 'reconsideration', filedOn: '2024-12-01', result: null },
+        { kind: 'litigationDirect', filedOn: '2024-06-01', result: { outcome: 'other', concludedOn: '2025-02-01' } },
+        {
+          kind: 'litigationAfterReconsideration',
+          filedOn: '2022-01-01',
+          result: { outcome: 'upheld', concludedOn: '2022-06-01' },
+        },
+      ],
+      2024,
+    );
+    expect(appeals).toEqual({
+      reconsideration: [1, 1, 0, 1, 3],
+      litigationDirect: [0, 0, 0, 1, 1],
+      litigationAfterReconsideration: [0, 0, 0, 0, 0],
+    });
+    const r = good();
+    r.appeals = appeals;
+    expect(checkReport(r).filter((f) => f.rule === 'R4')).toEqual([]);
+  });
+
+  it('count documents issued, abolished and in force, so that R8 holds year to year', async () => {
+    const { countActiveDisclosure } = await import('./counting.ts');
+    const docs = [
+      { kind: 'normativeDocument' as const, issuedOn: '2022-05-01', abolishedOn: null },
+      { kind: 'normativeDocument' as const, issuedOn: '2023-03-01', abolishedOn: '2024-06-30' },
+      { kind: 'normativeDocument' as const, issuedOn: '2024-02-01', abolishedOn: null },
+      { kind: 'normativeDocument' as const, issuedOn: '2024-04-01', abolishedOn: '2024-10-01' },
+      { kind: 'regulation' as const, issuedOn: '2025-01-05', abolishedOn: null },
+    ];
+    const counts = { licensing: 136, penalties: 0, coercion: 0, feesFen: 12_345_600 };
+    const y2023 = countActiveDisclosure(docs, counts, 2023);
+    const y2024 = countActiveDisclosure(docs, counts, 2024);
+    expect(y2024.normativeDocuments).toEqual({ issued: 2, abolished: 2, inForce: 2 });
+    expect(y2024.regulations).toEqual({ issued: 0, abolished: 0, inForce: 0 });
+    expect(y2024.fees).toEqual({ amountWanYuan: 12.3456 });
+    const previous = good();
+    previous.active = y2023;
+    const r = good();
+    r.active = y2024;
+    expect(checkReport(r, { previous }).filter((f) => f.rule === 'R8')).toEqual([]);
+  });
+});
