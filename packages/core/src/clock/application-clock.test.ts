@@ -196,6 +196,16 @@ describe('国办函〔2020〕109号: fee notices', () => {
     expect(running.due).toBe('2024-09-30');
   });
 
+  it('stays paused, without hanging, when a consultation or an extension comes while the fee is unpaid', () => {
+    const d = computeDeadline(cal, [
+      inPerson('2024-09-02'),
+      { type: 'fee_notice_sent', date: '2024-09-10' },
+      { type: 'consultation_started', date: '2024-09-11', id: 'A', party: 'third_party' },
+      { type: 'extension_approved', date: '2024-09-12', days: 5 },
+    ]);
+    expect(d).toMatchObject({ status: 'awaiting_payment', due: null, feePaymentDue: '2024-10-14' });
+  });
+
   it('ends the application when the fee is not paid in time, and refuses an early lapse', () => {
     const d = computeDeadline(cal, [
       inPerson('2024-09-02'),
@@ -282,5 +292,56 @@ describe('条例 第二十六条: proactive disclosure within 20 working days', 
     const { proactiveDisclosureDue } = await import('./proactive-disclosure.ts');
     expect(proactiveDisclosureDue(cal, '2024-09-27').date).toBe('2024-10-30');
     expect(proactiveDisclosureDue(cal, '2024-09-27', { days: 5 }).date).toBe('2024-10-10');
+  });
+});
+
+describe('any ledger', () => {
+  it('is either refused with a reason or gives a due date that is a working day (fuzzed)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { addDays } = await import('../calendar/dates.ts');
+    const event = fc.oneof(
+      fc.record({ type: fc.constant('correction_requested' as const), d: fc.nat(60) }),
+      fc.record({ type: fc.constant('correction_received' as const), d: fc.nat(60) }),
+      fc.record({ type: fc.constant('correction_expired' as const), d: fc.nat(60) }),
+      fc.record({
+        type: fc.constant('extension_approved' as const),
+        d: fc.nat(60),
+        days: fc.integer({ min: 0, max: 25 }),
+      }),
+      fc.record({ type: fc.constant('consultation_started' as const), d: fc.nat(60), id: fc.constantFrom('A', 'B') }),
+      fc.record({ type: fc.constant('consultation_ended' as const), d: fc.nat(60), id: fc.constantFrom('A', 'B') }),
+      fc.record({ type: fc.constant('fee_notice_sent' as const), d: fc.nat(60) }),
+      fc.record({ type: fc.constant('fee_paid' as const), d: fc.nat(60) }),
+      fc.record({ type: fc.constant('fee_expired' as const), d: fc.nat(60) }),
+      fc.record({ type: fc.constant('decided' as const), d: fc.nat(60) }),
+    );
+    fc.assert(
+      fc.property(fc.nat(7 * 365), fc.array(event, { maxLength: 8 }), (start, items) => {
+        const received = addDays('2019-06-01', start);
+        const ledger: ClockEvent[] = [
+          inPerson(received),
+          ...items.map((x): ClockEvent => {
+            const date = addDays(received, x.d);
+            switch (x.type) {
+              case 'extension_approved':
+                return { type: x.type, date, days: x.days };
+              case 'consultation_started':
+                return { type: x.type, date, id: x.id, party: 'third_party' };
+              case 'consultation_ended':
+                return { type: x.type, date, id: x.id };
+              default:
+                return { type: x.type, date };
+            }
+          }),
+        ];
+        try {
+          const d = computeDeadline(cal, ledger);
+          return d.due === null || cal.isWorkingDay(d.due);
+        } catch (e) {
+          return e instanceof LedgerError && e.message.length > 0;
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -283,7 +283,9 @@ export function computeDeadline(
   const excludedSet = (until: string): Set<string> => {
     const set = new Set<string>();
     for (const p of pauses) {
-      const end = p.to ?? (p.kind === 'consultation' ? add(p.from, s.consultationDays) : until);
+      // An open consultation lapses after its 15 working days; an unpaid fee notice excludes nothing
+      // yet (the date computed meanwhile assumes payment now; the final answer is "paused").
+      const end = p.to ?? (p.kind === 'consultation' ? add(p.from, s.consultationDays) : p.from);
       for (let d = addDays(p.from, 1); d <= end && d <= until; d = addDays(d, 1)) {
         if (cal.isWorkingDay(d) && d > periodStart) {
           set.add(d);
@@ -542,13 +544,13 @@ export function computeDeadline(
     return result(status, null, correctionNoticeDue, null, null, null);
   }
   explainStart();
-  if (status === 'awaiting_payment' && s.feePausesClock) {
+  if (pauses.some((p) => p.kind === 'fee' && p.to === null)) {
     explanation.push({
       date: null,
       text: '答复期限在缴费期间暂停，申请人缴费后继续计算',
       basis: ART.fee,
     });
-    return result(status, null, correctionNoticeDue, feePaymentDue, null, null);
+    return result('awaiting_payment', null, correctionNoticeDue, feePaymentDue, null, null);
   }
   const due = currentDue();
   const openConsultation = pauses.find((p) => p.kind === 'consultation' && p.to === null);
