@@ -12,6 +12,7 @@ export interface Me {
     permissions: Partial<Record<Permission, Reach>>;
     grantableRoles: Role[];
     mustChangePassword: boolean;
+    passwordRule: string;
   };
   csrfToken: string;
   expiresAt: string;

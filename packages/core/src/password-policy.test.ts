@@ -18,3 +18,13 @@ describe('passwordProblems', () => {
     expect(passwordProblems('abcdef', 'x', { minLength: 6, minClasses: 1, forbidUsername: false })).toEqual([]);
   });
 });
+
+describe('describePasswordPolicy', () => {
+  it('words the configured policy for the form hint', async () => {
+    const { describePasswordPolicy } = await import('./password-policy.ts');
+    expect(describePasswordPolicy(DEFAULT_PASSWORD_POLICY)).toBe(
+      '至少10位，包含大写字母、小写字母、数字、符号中的至少3类，不能包含用户名',
+    );
+    expect(describePasswordPolicy({ minLength: 8, minClasses: 1, forbidUsername: false })).toBe('至少8位');
+  });
+});

@@ -32,3 +32,15 @@ export function passwordProblems(password: string, username: string, policy: Pas
   }
   return problems;
 }
+
+/** The policy as one Chinese sentence, for the hint under a password field. */
+export function describePasswordPolicy(policy: PasswordPolicy): string {
+  const parts = [`至少${policy.minLength}位`];
+  if (policy.minClasses > 1) {
+    parts.push(`包含大写字母、小写字母、数字、符号中的至少${policy.minClasses}类`);
+  }
+  if (policy.forbidUsername) {
+    parts.push('不能包含用户名');
+  }
+  return parts.join('，');
+}

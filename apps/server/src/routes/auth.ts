@@ -1,5 +1,5 @@
 import { changeOwnPassword, ChangeOwnPasswordInput, logIn, LogInInput, logOut, type ResolvedSession } from '@xxgk/app';
-import { grantableRoles, PERMISSIONS, reachOf } from '@xxgk/core';
+import { describePasswordPolicy, grantableRoles, PERMISSIONS, reachOf } from '@xxgk/core';
 import { findAgency } from '@xxgk/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -32,6 +32,7 @@ async function me(
       permissions,
       grantableRoles: [...grantableRoles(actor)],
       mustChangePassword: session.mustChangePassword,
+      passwordRule: describePasswordPolicy(deps.config.security.passwordPolicy),
     },
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,

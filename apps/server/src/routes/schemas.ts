@@ -56,6 +56,8 @@ export const MeOut = z.object({
     permissions: z.partialRecord(z.enum(PERMISSIONS), z.enum(['own', 'subtree', 'all'])),
     grantableRoles: z.array(z.enum(ROLES)),
     mustChangePassword: z.boolean(),
+    /** The configured password rule in words, for password forms. */
+    passwordRule: z.string(),
   }),
   csrfToken: z.string(),
   expiresAt: z.string(),

@@ -1,10 +1,11 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
-import { useAuth } from '../../auth.tsx';
+import { useAuth, useMe } from '../../auth.tsx';
 
 export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   const { refresh, logout } = useAuth();
+  const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | undefined>();
@@ -45,7 +46,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
             label="新密码"
             name="newPassword"
             rules={[{ required: true, message: '请输入新密码' }]}
-            extra="至少10位，包含大写字母、小写字母、数字、符号中的至少3类，且不含用户名"
+            extra={me.user.passwordRule}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

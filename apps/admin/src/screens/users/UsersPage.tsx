@@ -215,7 +215,7 @@ export default function UsersPage() {
                     label="初始密码"
                     name="password"
                     rules={[{ required: true, message: '请设置初始密码' }]}
-                    extra="至少10位，包含大写字母、小写字母、数字、符号中的至少3类"
+                    extra={me.user.passwordRule}
                   >
                     <Input.Password autoComplete="new-password" />
                   </Form.Item>
