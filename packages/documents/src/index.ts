@@ -3,4 +3,12 @@
  * renderers (model → DOCX/PDF/HTML/XLSX) and reply letters arrive with the annual-report issue;
  * this package depends on @xxgk/core only.
  */
-export {};
+
+export * from './import/blocks.ts';
+export * from './import/labels.ts';
+export * from './import/map-report.ts';
+export * from './import/import-report.ts';
+export * from './render/tables.ts';
+export * from './render/html.ts';
+export * from './render/docx.ts';
+export * from './render/xlsx.ts';

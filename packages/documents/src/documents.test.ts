@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { checkReport, type AnnualReport } from '@xxgk/core';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { importReport } from './import/import-report.ts';
+import { splitDigits } from './import/map-report.ts';
+import { renderReportDocx } from './render/docx.ts';
+import { renderReportHtml } from './render/html.ts';
+import { renderReportXlsx } from './render/xlsx.ts';
+
+const SHARED = new URL('../../../../shared/fixtures/reports/', import.meta.url);
+const expected = (name: string): AnnualReport =>
+  JSON.parse(readFileSync(new URL(`expected/${name}.json`, SHARED), 'utf8'));
+const FIXTURES = ['zhangshu-gongxinju-2023', 'hongzequ-2023', 'hongzequ-2024', 'huaian-shizhengfu-2024'];
+
+/** The numbers of a report; a row of blanks and a missing row compare equal (both are "nothing read"). */
+function numbers(r: AnnualReport) {
+  const fold = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      return value.every((v) => v === null) ? null : value;
+    }
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fold(v)]));
+    }
+    return value;
+  };
+  return fold({
+    format: r.format,
+    year: r.year,
+    agency: r.agency,
+    active: r.active,
+    applications: r.applications,
+    appeals: r.appeals,
+  });
+}
+
+describe('importing the published text report (shared/fixtures)', () => {
+  it('reads zhangshu-gongxinju-2023.txt to exactly the expected values, and the checker finds nothing', async () => {
+    const report = await importReport(
+      'zhangshu-gongxinju-2023.txt',
+      readFileSync(new URL('zhangshu-gongxinju-2023.txt', SHARED)),
+    );
+    const want = expected('zhangshu-gongxinju-2023');
+    expect({ format: report.format, year: report.year, agency: report.agency }).toEqual({
+      format: want.format,
+      year: want.year,
+      agency: want.agency,
+    });
+    expect(report.active).toEqual(want.active);
+    expect(report.applications).toEqual(want.applications);
+    expect(report.appeals).toEqual(want.appeals);
+    expect(report.sections.map((s) => [s.number, s.title])).toEqual(want.sections.map((s) => [s.number, s.title]));
+    expect(report.sections[0]?.text).toContain('2023年我局没有收到受理依申请公开');
+    expect(report.source.warnings).toEqual(['第五部分的编号写作「5、」']);
+    expect(checkReport(report)).toEqual([]);
+  });
+});
+
+describe('render, then import: the same numbers come back', () => {
+  it.each(FIXTURES)('HTML of %s', async (name) => {
+    const original = expected(name);
+    const html = renderReportHtml(original);
+    expect(html).toContain('<th colspan="3" rowspan="3" scope="col">（本列数据的勾稽关系为');
+    expect(html).toContain('scope="rowgroup" class="vertical">三、本年度办理结果</th>');
+    const back = await importReport('report.html', Buffer.from(html));
+    expect(numbers(back)).toEqual(numbers(original));
+  });
+
+  it.each(FIXTURES)('DOCX of %s', async (name) => {
+    const original = expected(name);
+    const back = await importReport('report.docx', await renderReportDocx(original));
+    expect(back.source.kind).toBe('docx');
+    expect(numbers(back)).toEqual(numbers(original));
+  });
+
+  it('XLSX: one sheet per table, numbers stored as numbers', async () => {
+    const original = expected('huaian-shizhengfu-2024');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await renderReportXlsx(original));
+    expect(book.worksheets.map((s) => s.name)).toEqual(['二、主动公开', '三、依申请公开', '四、复议诉讼']);
+    const three = book.getWorksheet('三、依申请公开')!;
+    expect(three.getCell('A4').value).toBe('一、本年新收政府信息公开申请数量');
+    expect(three.getCell('J4').value).toBe(original.applications!.newReceived![6]);
+    expect(three.getCell('J27').value).toBe(original.applications!.results.total![6]);
+    const four = book.getWorksheet('四、复议诉讼')!;
+    expect([1, 2, 3, 4, 5].map((c) => four.getCell(4, c).value)).toEqual(original.appeals!.reconsideration);
+  });
+});
+
+describe('damaged inputs', () => {
+  const base = () => renderReportHtml(expected('huaian-shizhengfu-2024'));
+
+  it('keeps a blanked cell as null, says so, and the checker warns about it', async () => {
+    const html = base().replace(/(<td data-cell="applications\.results\.granted\[0\]">)\d+(<\/td>)/, '$1$2');
+    const back = await importReport('r.html', Buffer.from(html));
+    expect(back.applications!.results.granted![0]).toBeNull();
+    expect(back.source.warnings).toContain('表三「（一）予以公开」有空白单元格，按空值读取');
+    expect(checkReport(back).some((f) => f.rule === 'R7' && f.cells[0] === 'applications.results.granted[0]')).toBe(
+      true,
+    );
+  });
+
+  it('reads labels with half-width punctuation and a typo, saying which it matched loosely', async () => {
+    const html = base()
+      .replace('（一）予以公开', '(一)予以公开')
+      .replace('2.其他法律行政法规禁止公开', '2.其他法律行政止公开');
+    const back = await importReport('r.html', Buffer.from(html));
+    expect(numbers(back)).toEqual(numbers(expected('huaian-shizhengfu-2024')));
+    expect(back.source.warnings).toContain(
+      '表三行标签「2.其他法律行政止公开」与规定标签「2.其他法律行政法规禁止公开」不完全一致，按该行读取',
+    );
+  });
+
+  it('splits digits run together only when exactly one reading fits the sums', async () => {
+    expect(splitDigits('713000074', 7).filter((r) => r.slice(0, 6).reduce((a, b) => a + b, 0) === r[6])).toEqual([
+      [71, 3, 0, 0, 0, 0, 74],
+    ]);
+    const text = readFileSync(new URL('zhangshu-gongxinju-2023.txt', SHARED), 'utf8');
+    // Replace the seven cells of 一、本年新收 with one run-together cell.
+    const damaged = text.replace(/(\t一、本年新收政府信息公开申请数量\n)(\t0\n){7}/, '$1\t713000074\n');
+    expect(damaged).not.toBe(text);
+    const back = await importReport('r.txt', Buffer.from(damaged));
+    expect(back.applications!.newReceived).toEqual([71, 3, 0, 0, 0, 0, 74]);
+    expect(back.source.warnings.some((w) => w.includes('按勾稽关系唯一可行的拆分读取为 71|3|0|0|0|0|74'))).toBe(true);
+    const ambiguous = text.replace(/(\t一、本年新收政府信息公开申请数量\n)(\t0\n){7}/, '$1\t110100012\n');
+    const unread = await importReport('r.txt', Buffer.from(ambiguous));
+    expect(unread.applications!.newReceived).toEqual([null, null, null, null, null, null, null]);
+    expect(unread.source.warnings.some((w) => w.includes('有多种符合勾稽关系的拆分，未读取'))).toBe(true);
+  });
+
+  it('ignores a web page’s navigation and footer around the report', async () => {
+    const page = base()
+      .replace(
+        '<body>',
+        '<body><nav><a href="/">首页</a> 一、总体情况 政府信息公开</nav><div class="header">网站头部</div>',
+      )
+      .replace('</body>', '<footer>版权所有 联系我们 12345</footer></body>');
+    const back = await importReport('r.html', Buffer.from(page));
+    expect(numbers(back)).toEqual(numbers(expected('huaian-shizhengfu-2024')));
+  });
+});
