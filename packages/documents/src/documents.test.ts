@@ -56,6 +56,44 @@ describe('importing the published text report (shared/fixtures)', () => {
   });
 });
 
+describe('importing the published PDF reports (shared/fixtures/reports/pdf)', () => {
+  it.each(['hongzequ-2023', 'hongzequ-2024', 'huaian-shizhengfu-2024'])(
+    'reads %s.pdf to exactly the expected values and findings',
+    async (name) => {
+      const report = await importReport(`${name}.pdf`, readFileSync(new URL(`pdf/${name}.pdf`, SHARED)));
+      const want = expected(name) as AnnualReport & {
+        findings: (AnnualReport['findings'][number] & { mustReport: boolean })[];
+      };
+      expect(report.source.kind).toBe('pdf');
+      expect({ format: report.format, year: report.year }).toEqual({ format: want.format, year: want.year });
+      expect(report.active).toEqual(want.active);
+      expect(report.applications).toEqual(want.applications);
+      expect(report.appeals).toEqual(want.appeals);
+      expect(report.sections.map((s) => [s.number, s.title])).toEqual(want.sections.map((s) => [s.number, s.title]));
+      const errors = checkReport(report).filter((f) => f.severity === 'error');
+      const wantErrors = want.findings.filter((f) => f.severity === 'error');
+      expect(errors.map((f) => [f.rule, f.cells, f.message, f.expected, f.actual])).toEqual(
+        wantErrors.map((f) => [f.rule, f.cells, f.message, f.expected, f.actual]),
+      );
+    },
+  );
+
+  it('reads the agency from the title (淮安市洪泽区人民政府 is accepted for 洪泽区人民政府)', async () => {
+    const report = await importReport('hongzequ-2023.pdf', readFileSync(new URL('pdf/hongzequ-2023.pdf', SHARED)));
+    expect(['洪泽区人民政府', '淮安市洪泽区人民政府']).toContain(report.agency);
+  });
+
+  it('says which loose labels and which 2019-layout rows it read', async () => {
+    const report = await importReport('hongzequ-2024.pdf', readFileSync(new URL('pdf/hongzequ-2024.pdf', SHARED)));
+    expect(report.source.warnings).toEqual(
+      expect.arrayContaining([
+        '表三行标签「2.其他法律行政止公开」与规定标签「2.其他法律行政法规禁止公开」不完全一致，按该行读取',
+        '表三（六）其他处理只有一行（2019 年试行格式）：1.逾期不补正、2.逾期未缴费记为空，该行计入 3.其他',
+      ]),
+    );
+  });
+});
+
 describe('render, then import: the same numbers come back', () => {
   it.each(FIXTURES)('HTML of %s', async (name) => {
     const original = expected(name);
@@ -76,7 +114,7 @@ describe('render, then import: the same numbers come back', () => {
   it('XLSX: one sheet per table, numbers stored as numbers', async () => {
     const original = expected('huaian-shizhengfu-2024');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await renderReportXlsx(original));
+    await book.xlsx.load((await renderReportXlsx(original)) as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(['二、主动公开', '三、依申请公开', '四、复议诉讼']);
     const three = book.getWorksheet('三、依申请公开')!;
     expect(three.getCell('A4').value).toBe('一、本年新收政府信息公开申请数量');

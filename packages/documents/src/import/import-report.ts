@@ -1,6 +1,7 @@
 import type { AnnualReport } from '@xxgk/core';
 import type { SourceKind } from './blocks.ts';
 import { docxToBlocks } from './from-docx.ts';
+import { pdfToBlocks } from './from-pdf.ts';
 import { htmlToBlocks } from './from-html.ts';
 import { textToBlocks } from './from-text.ts';
 import { mapReport } from './map-report.ts';
@@ -20,8 +21,6 @@ export function detectKind(fileName: string, bytes: Uint8Array): SourceKind {
   return 'text';
 }
 
-export class UnsupportedSourceError extends Error {}
-
 /**
  * Reads a published annual report into the report-json shape. Never invents a number: whatever
  * could not be read is null, and every guess is listed in `source.warnings`.
@@ -39,8 +38,12 @@ export async function importReport(fileName: string, bytes: Uint8Array): Promise
       report.source.warnings.unshift(...warnings);
       return withFile(report, fileName);
     }
-    case 'pdf':
-      throw new UnsupportedSourceError('PDF 年报的读取尚未实现（下一步开发）');
+    case 'pdf': {
+      const { blocks, warnings } = await pdfToBlocks(bytes);
+      const report = mapReport(blocks, 'pdf');
+      report.source.warnings.unshift(...warnings);
+      return withFile(report, fileName);
+    }
   }
 }
 

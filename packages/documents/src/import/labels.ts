@@ -22,7 +22,12 @@ export function normalizeLabel(text: string): string {
     out += FOLD[ch] ?? ch;
   }
   // NFKC turns full-width brackets into ASCII ones; fold them back so both forms compare equal.
-  return out.replace(/\(/g, '（').replace(/\)/g, '）').replace(/,/g, '，').replace(/:/g, '：');
+  return out
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/,/g, '，')
+    .replace(/:/g, '：')
+    .replace(/^(\d+)[、.]/, '$1.'); // 「1、」 and 「1.」 number a leaf row alike
 }
 
 /** Length of the longest common subsequence: how much of one label survives in the other. */

@@ -332,19 +332,34 @@ export function mapReport(blocks: readonly Block[], kind: SourceKind): AnnualRep
             return;
           }
         }
-        if (group !== null && /^\d+\./.test(norm)) {
-          const g: Group = group;
-          const leaves = leavesOf(g).filter((l) => norm.startsWith(`${l.number}.`) && !found.has(l.code));
-          for (const leaf of leaves) {
-            const m = matchLabel(cell, leaf.label);
-            if (m !== 'none') {
-              if (m === 'loose') {
-                warnings.push(`表三行标签「${cell.trim()}」与规定标签「${leaf.label}」不完全一致，按该行读取`);
-              }
-              target = { path: leaf.code, name: leaf.label, set: (row) => setOutcomeRow(apps.results, leaf.code, row) };
-              labelAt = ci;
-              return;
+        if (/^\d+\./.test(norm)) {
+          // Leaves are matched by their own text: in a PDF the group label (（三）不予公开) sits beside a
+          // middle row, so the group is not always known yet. The current group wins a tie.
+          const current: Group | null = group;
+          const candidates = GROUPS.flatMap((g) => leavesOf(g.group).map((l) => ({ ...l, group: g.group })))
+            .filter((l) => norm.startsWith(`${l.number}.`) && !found.has(l.code))
+            .map((l) => ({ ...l, match: matchLabel(cell, l.label) }))
+            .filter((l) => l.match !== 'none')
+            .sort((a, b) =>
+              a.match === b.match
+                ? a.group === current
+                  ? -1
+                  : b.group === current
+                    ? 1
+                    : 0
+                : a.match === 'exact'
+                  ? -1
+                  : 1,
+            );
+          const leaf = candidates[0];
+          if (leaf !== undefined) {
+            if (leaf.match === 'loose') {
+              warnings.push(`表三行标签「${cell.trim()}」与规定标签「${leaf.label}」不完全一致，按该行读取`);
             }
+            group = leaf.group;
+            target = { path: leaf.code, name: leaf.label, set: (row) => setOutcomeRow(apps.results, leaf.code, row) };
+            labelAt = ci;
+            return;
           }
         }
       });
