@@ -6,6 +6,7 @@ import { importReport } from './import/import-report.ts';
 import { splitDigits } from './import/map-report.ts';
 import { renderReportDocx } from './render/docx.ts';
 import { renderReportHtml } from './render/html.ts';
+import { renderReportPdf } from './render/pdf.ts';
 import { renderReportXlsx } from './render/xlsx.ts';
 
 const SHARED = new URL('../../../../shared/fixtures/reports/', import.meta.url);
@@ -108,6 +109,14 @@ describe('render, then import: the same numbers come back', () => {
     const original = expected(name);
     const back = await importReport('report.docx', await renderReportDocx(original));
     expect(back.source.kind).toBe('docx');
+    expect(numbers(back)).toEqual(numbers(original));
+  });
+
+  it.each(FIXTURES)('PDF of %s (embedded CJK font, text extractable)', async (name) => {
+    const original = expected(name);
+    const pdf = await renderReportPdf(original);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const back = await importReport('report.pdf', pdf);
     expect(numbers(back)).toEqual(numbers(original));
   });
 

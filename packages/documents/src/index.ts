@@ -12,3 +12,4 @@ export * from './render/tables.ts';
 export * from './render/html.ts';
 export * from './render/docx.ts';
 export * from './render/xlsx.ts';
+export * from './render/pdf.ts';

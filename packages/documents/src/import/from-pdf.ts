@@ -135,13 +135,17 @@ function labelCells(items: Item[]): string[] {
       segments.push({ x: it.x, y: it.y, end: it.x + it.w, text: it.str });
     }
   }
-  const cells: { x: number; text: string }[] = [];
+  // A wrapped cell's lines follow each other at about one line's distance; a header row above is
+  // further away and stays a cell of its own.
+  const cells: { x: number; y: number; size: number; text: string }[] = [];
   for (const s of segments.sort((a, b) => b.y - a.y || a.x - b.x)) {
-    const cell = cells.find((c) => Math.abs(c.x - s.x) <= 6);
+    const size = items.find((i) => i.y === s.y)?.size ?? 10;
+    const cell = cells.find((c) => Math.abs(c.x - s.x) <= 6 && c.y - s.y <= Math.max(c.size, size) * 2.2);
     if (cell) {
       cell.text += s.text;
+      cell.y = s.y;
     } else {
-      cells.push({ x: s.x, text: s.text });
+      cells.push({ x: s.x, y: s.y, size, text: s.text });
     }
   }
   return cells.sort((a, b) => a.x - b.x).map((c) => c.text.replace(/\s+/g, ''));

@@ -57,13 +57,17 @@ export type LabelMatch = 'exact' | 'loose' | 'none';
 /**
  * Compares a cell with an expected label: exact after normalisation (or the cell begins with it, for
  * labels printed with a trailing note), loose when they agree on at least 75% of their characters —
- * a typo such as 「其他法律行政止公开」 — and none otherwise.
+ * a typo such as 「其他法律行政止公开」 — or when the cell is the first eight or more characters of the
+ * label (the rest wrapped into another cell); none otherwise.
  */
 export function matchLabel(cell: string, expected: string): LabelMatch {
   const c = normalizeLabel(cell);
   const e = normalizeLabel(expected);
   if (c === e || (c.startsWith(e) && e.length >= 2)) {
     return 'exact';
+  }
+  if (c.length >= 8 && e.startsWith(c)) {
+    return 'loose'; // the first line of a label whose rest wrapped elsewhere
   }
   return c.length >= 2 && similarity(c, e) >= 0.75 ? 'loose' : 'none';
 }
