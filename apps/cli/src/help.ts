@@ -14,7 +14,9 @@ export const HELP: Readonly<Record<string, string>> = {
   workdays add|between|is   工作日计算 / working-day arithmetic
   deadline < ledger.json    由办理台账计算答复期限 / the reply deadline from an application's ledger
   fee items N | pages N     信息处理费 / information processing fee
+  report check FILE...      读取已发布的年报（DOCX/PDF/HTML/文本）并校验 / read published reports and check them
   report verify FILE.json   年度报告勾稽关系校验 / cross-check an annual report
+  report render FILE.json   按官方格式生成 DOCX/PDF/HTML/XLSX / render in the official format
   calendar set|import       维护节假日设置 / maintain the holiday calendar
 
 通用选项 / common options:
@@ -75,10 +77,16 @@ Reads an application's ledger on stdin and prints its deadline as JSON. The ledg
 
 依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）第四条、第五条，超额累进。
 --json 输出分档明细（金额单位：分）/ --json prints the tier breakdown (amounts in fen).`,
-  report: `用法 / usage: xxgk report verify FILE.json [--previous LAST.json] [--published DATE --level department|government] [--json]
-
-按勾稽关系 R1–R12 校验一份 xxgk-annual-report/1 格式的年度报告；有错误时退出码 1。
-Runs cross-checks R1–R12 on a report in the report-json shape; exit 1 if any error.`,
+  report: `用法 / usage:
+  xxgk report check FILE... [--previous FILE] [--json]
+      读取已发布的年度报告（DOCX、PDF、HTML 或复制出的文本，也可是 report-json），按 R1–R12 校验。
+      一个文件输出一个 report-json 对象，多个文件输出同序的数组；不带 --json 时输出中文汇总表。
+      退出码：0 无错误，1 有错误，2 有文件无法读取。
+      Read published reports (DOCX, PDF, HTML, text, or report-json) and run R1–R12; exit 0/1/2.
+  xxgk report verify FILE.json [--previous LAST.json] [--published DATE --level department|government] [--json]
+      校验一份 report-json（有错误时退出码 1）/ cross-check one report-json (exit 1 on errors)
+  xxgk report render FILE.json --to docx|pdf|html|xlsx -o OUT
+      按官方格式生成（DOCX 为公文版式；PDF 内嵌中文字体）/ render in the official layout`,
   calendar: `用法 / usage:
   xxgk calendar set DATE workday|holiday [--note 说明] [--data DIR]
   xxgk calendar import FILE.csv [--note 文件依据] [--data DIR]

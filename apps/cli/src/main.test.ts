@@ -199,4 +199,39 @@ describe('xxgk rulebook commands', () => {
     expect(pair.code).toBe(0);
     expect(JSON.parse(pair.out).findings.every((f: { severity: string }) => f.severity !== 'error')).toBe(true);
   });
+  it('checks published reports in any form, several at once, with the right exit codes', async () => {
+    const pdf = (name: string) => new URL(`../pdf/${name}.pdf`, SHARED).pathname;
+    const text = new URL('../zhangshu-gongxinju-2023.txt', SHARED).pathname;
+    const one = await run(['report', 'check', text, '--json']);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.out)).toMatchObject({ agency: '樟树市工信局', year: 2023, findings: [] });
+    const many = await run(['report', 'check', pdf('huaian-shizhengfu-2024'), pdf('hongzequ-2023'), '--json']);
+    expect(many.code).toBe(1);
+    expect(JSON.parse(many.out).map((r: { year: number }) => r.year)).toEqual([2024, 2023]);
+    const summary = await run(['report', 'check', pdf('hongzequ-2023')]);
+    expect(summary.out).toContain('hongzequ-2023.pdf\t洪泽区人民政府\t2023\t2\t');
+    const missing = await run(['report', 'check', '/nonexistent/report.pdf']);
+    expect(missing.code).toBe(2);
+  });
+
+  it('renders a report-json to each format', async () => {
+    const dir = tmp();
+    for (const to of ['docx', 'pdf', 'html', 'xlsx']) {
+      const out = path.join(dir, `r.${to}`);
+      const result = await run([
+        'report',
+        'render',
+        new URL('huaian-shizhengfu-2024.json', SHARED).pathname,
+        '--to',
+        to,
+        '-o',
+        out,
+      ]);
+      expect(result.code).toBe(0);
+      expect(result.out).toContain(`已生成 ${out}`);
+    }
+    const back = await run(['report', 'check', path.join(dir, 'r.docx'), '--json']);
+    expect(JSON.parse(back.out)).toMatchObject({ agency: '淮安市人民政府', year: 2024, findings: [] });
+    expect((await run(['report', 'render', 'x.json', '--to', 'odt', '-o', 'y'])).code).toBe(64);
+  });
 });

@@ -72,13 +72,24 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
           previous: { type: 'string' },
           published: { type: 'string' },
           level: { type: 'string' },
+          to: { type: 'string' },
+          out: { type: 'string', short: 'o' },
         });
         const [sub, ...files] = v.positionals;
-        if (v.values.help || sub !== 'verify') {
+        if (v.values.help || sub === undefined) {
           io.out(HELP['report'] ?? '');
           return v.values.help ? EXIT.ok : EXIT.usage;
         }
-        return (await pure()).reportVerify(io, files, v.values);
+        switch (sub) {
+          case 'verify':
+            return (await pure()).reportVerify(io, files, v.values);
+          case 'check':
+            return await (await import('./commands/documents.ts')).reportCheck(io, files, v.values);
+          case 'render':
+            return await (await import('./commands/documents.ts')).reportRender(io, files, v.values);
+          default:
+            throw new UsageError(`未知的子命令 report ${sub}；可用 check、verify、render`);
+        }
       }
       case 'calendar': {
         const v = parseWith(rest, { ...DATA, note: { type: 'string' } });

@@ -206,7 +206,9 @@ export function mapReport(blocks: readonly Block[], kind: SourceKind): AnnualRep
     } else if (sections.length > 0) {
       const current = sections[sections.length - 1];
       if (current !== undefined) {
-        current.text += (current.text ? '\n' : '') + p.text.trim();
+        // A PDF gives visual lines: a line that does not end a sentence continues on the next.
+        const joins = kind === 'pdf' && current.text !== '' && !/[。：:；！？）]$/.test(current.text);
+        current.text += (current.text && !joins ? '\n' : '') + p.text.trim();
       }
     }
   }

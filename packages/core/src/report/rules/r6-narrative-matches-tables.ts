@@ -65,7 +65,8 @@ function clause(text: string, index: number, length: number): string {
  * table, so a person has to look.
  */
 export const r6: Rule = (report) => {
-  const text = report.sections.find((s) => s.number === 1)?.text ?? '';
+  // PDFs and web pages space out numbers (「申请 17 件」); compare without whitespace.
+  const text = (report.sections.find((s) => s.number === 1)?.text ?? '').replace(/[ \t\u3000]+/g, '');
   if (text.trim() === '') {
     return [];
   }
