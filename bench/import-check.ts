@@ -9,7 +9,9 @@ import { importReport, renderReportDocx, renderReportHtml, renderReportPdf } fro
 
 const shared = new URL('../../shared/fixtures/reports/', import.meta.url);
 const seconds = Number(process.argv[2] ?? 5);
-const huaian = JSON.parse(readFileSync(new URL('expected/huaian-shizhengfu-2024.json', shared), 'utf8')) as AnnualReport;
+const huaian = JSON.parse(
+  readFileSync(new URL('expected/huaian-shizhengfu-2024.json', shared), 'utf8'),
+) as AnnualReport;
 
 const inputs: [string, string, Uint8Array][] = [
   ['text', 'zhangshu.txt', readFileSync(new URL('zhangshu-gongxinju-2023.txt', shared))],
@@ -31,5 +33,7 @@ for (const [form, name, bytes] of inputs) {
     n += 1;
   }
   const elapsed = (performance.now() - start) / 1000;
-  console.log(`${form.padEnd(26)} ${(n / elapsed).toFixed(1).padStart(8)} reports/s  (${n} in ${elapsed.toFixed(1)} s, ${(bytes.length / 1024).toFixed(0)} KB)`);
+  console.log(
+    `${form.padEnd(26)} ${(n / elapsed).toFixed(1).padStart(8)} reports/s  (${n} in ${elapsed.toFixed(1)} s, ${(bytes.length / 1024).toFixed(0)} KB)`,
+  );
 }

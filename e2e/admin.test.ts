@@ -86,6 +86,37 @@ describe('admin journeys in Chromium', () => {
     await page.close();
   });
 
+  it('a supervisor checks two years of a district’s published PDFs and sees the wrong cells', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await logIn(page, 'supervisor');
+    await page.getByRole('menuitem', { name: '年报校验' }).click();
+    const pdfs = new URL('../../shared/fixtures/reports/pdf/', import.meta.url);
+    await page
+      .locator('input[type=file]')
+      .setInputFiles([new URL('hongzequ-2023.pdf', pdfs).pathname, new URL('hongzequ-2024.pdf', pdfs).pathname]);
+    await expect.poll(() => page.getByText('已读取（PDF）').count(), { timeout: 20_000 }).toBe(2);
+    const row2023 = page.getByRole('row', { name: /hongzequ-2023\.pdf/ });
+    expect(await row2023.getByRole('cell').nth(3).textContent()).toBe('2');
+    await row2023.getByRole('button', { name: '查看' }).click();
+    await expect
+      .poll(() => page.getByText('行政复议：结果维持＋结果纠正＋其他结果＋尚未审结（11）≠ 总计（0）').isVisible())
+      .toBe(true);
+    expect(await page.locator('.checked-tables .flagged').count()).toBeGreaterThanOrEqual(10);
+    await page.waitForTimeout(500); // let the drawer finish sliding in before the picture
+    await page.screenshot({ path: path.join(ARTIFACTS, 'report-check.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-mask').waitFor({ state: 'hidden' });
+    // Options list each reading as 机关 年度（文件）, in upload order: 2023 first, 2024 second.
+    await page.getByLabel('报告一').click();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('报告二').click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /对\s*比/ }).click();
+    await expect.poll(() => page.getByText('2024年报告（以2023年为上年）的校验结果').isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('shows the portal home page without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

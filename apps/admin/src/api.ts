@@ -24,6 +24,11 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for requests made outside `api` (uploads with progress). */
+export function currentCsrfToken(): string {
+  return csrfToken;
+}
+
 /** Called when any request finds the session gone (expired or logged out elsewhere). */
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;

@@ -12,6 +12,7 @@ const AgenciesPage = lazy(() => import('./screens/agencies/AgenciesPage.tsx'));
 const UsersPage = lazy(() => import('./screens/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./screens/audit/AuditPage.tsx'));
 const CalendarPage = lazy(() => import('./screens/calendar/CalendarPage.tsx'));
+const ReportCheckPage = lazy(() => import('./screens/reports/ReportCheckPage.tsx'));
 
 export function Root() {
   const { me } = useAuth();
@@ -39,6 +40,7 @@ export function Root() {
             {p['user.read'] && <Route path="/users" element={<UsersPage />} />}
             {p['audit.read'] && <Route path="/audit" element={<AuditPage />} />}
             {p['calendar.manage'] && <Route path="/calendar" element={<CalendarPage />} />}
+            {p['report.check'] && <Route path="/report-check" element={<ReportCheckPage />} />}
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describeDialects } from '@xxgk/db/testing';
 import { listAudit } from '@xxgk/db';
 import { expect, it } from 'vitest';
@@ -203,5 +204,78 @@ describeDialects('HTTP calendar', (database) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toBe('第2行：日期“2027-02-30”无效（应为 YYYY-MM-DD）');
+  });
+});
+
+function multipart(fileName: string, bytes: Buffer): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----xxgk-test-boundary';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+const FIXTURES = new URL('../../../../shared/fixtures/reports/', import.meta.url);
+
+describeDialects('HTTP report checker', (database) => {
+  it('lets a supervisor upload a published PDF, returning findings and the tables with the wrong cells marked', async () => {
+    const { app, login } = await httpTest(database());
+    const s = await login('supervisor');
+    const body = multipart('hongzequ-2023.pdf', readFileSync(new URL('pdf/hongzequ-2023.pdf', FIXTURES)));
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/reports/check',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...body.headers },
+      payload: body.payload,
+    });
+    expect(response.statusCode).toBe(200);
+    const { report, tablesHtml } = response.json();
+    expect(report).toMatchObject({ year: 2023, agency: '洪泽区人民政府' });
+    expect(report.findings.filter((f: { severity: string }) => f.severity === 'error')).toHaveLength(2);
+    expect(tablesHtml).toContain('<td data-cell="appeals.reconsideration[4]" class="flagged">0</td>');
+
+    const recheck = await app.inject({
+      method: 'POST',
+      url: '/api/reports/recheck',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      payload: { report, previous: report },
+    });
+    expect(recheck.statusCode).toBe(200);
+
+    const xlsx = await app.inject({
+      method: 'POST',
+      url: '/api/reports/findings.xlsx',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      payload: { reports: [report] },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses an editor, and explains an unreadable file in Chinese', async () => {
+    const { app, login } = await httpTest(database());
+    const editor = await login('editor');
+    const body = multipart('x.txt', Buffer.from('hello'));
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/reports/check',
+      headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrf, ...body.headers },
+      payload: body.payload,
+    });
+    expect(refused.statusCode).toBe(403);
+    const s = await login('supervisor');
+    const broken = multipart('broken.pdf', Buffer.from('%PDF-1.4 not really'));
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/reports/check',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...broken.headers },
+      payload: broken.payload,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toBe('无法读取“broken.pdf”：文件已损坏或不是年度报告');
   });
 });

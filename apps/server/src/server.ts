@@ -26,6 +26,7 @@ import { portalRoutes } from './portal/routes.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -42,7 +43,8 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    // JSON bodies: a batch of report-json objects for the findings export can be a few MB.
+    bodyLimit: 16 * 1024 * 1024,
     requestIdHeader: false,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -138,6 +140,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(userRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(calendarRoutes(deps));
+  await app.register(reportRoutes(deps));
   await app.register(portalRoutes(deps));
 
   await app.register(fastifyStatic, {

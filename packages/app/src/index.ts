@@ -25,3 +25,4 @@ export * from './calendar/set-calendar-day.ts';
 export * from './calendar/import-calendar.ts';
 export * from './calendar/calendar-status.ts';
 export * from './calendar/list-calendar-settings.ts';
+export * from './reports/check-published-reports.ts';

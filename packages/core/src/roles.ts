@@ -49,6 +49,7 @@ export const PERMISSIONS = [
   'user.manage',
   'audit.read',
   'calendar.manage',
+  'report.check',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -78,6 +79,7 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'user.read': 'subtree',
     'user.manage': 'subtree',
     'audit.read': 'subtree',
+    'report.check': 'subtree',
   },
   system_admin: {
     'agency.read': 'all',
@@ -87,6 +89,7 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'user.manage': 'all',
     'audit.read': 'all',
     'calendar.manage': 'all',
+    'report.check': 'all',
   },
 };
 

@@ -13,3 +13,4 @@ export * from './render/html.ts';
 export * from './render/docx.ts';
 export * from './render/xlsx.ts';
 export * from './render/pdf.ts';
+export * from './render/findings-xlsx.ts';

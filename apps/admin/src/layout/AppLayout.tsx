@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  FileSearchOutlined,
   DownOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -34,6 +35,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...(p['agency.read'] ? [{ key: '/agencies', icon: <ApartmentOutlined />, label: '机关管理' }] : []),
     ...(p['user.read'] ? [{ key: '/users', icon: <TeamOutlined />, label: '用户与角色' }] : []),
     ...(p['audit.read'] ? [{ key: '/audit', icon: <AuditOutlined />, label: '审计日志' }] : []),
+    ...(p['report.check'] ? [{ key: '/report-check', icon: <FileSearchOutlined />, label: '年报校验' }] : []),
     ...(p['calendar.manage'] ? [{ key: '/calendar', icon: <CalendarOutlined />, label: '节假日设置' }] : []),
   ];
   const [banner, setBanner] = useState<string | null>(null);

@@ -31,7 +31,7 @@ export function tableHtml(table: RenderTable, options: { flagged?: ReadonlySet<s
 }
 
 /** The whole report as the body of a portal page (no script; styles are the portal's). */
-export function renderReportHtmlBody(report: AnnualReport): string {
+export function renderReportHtmlBody(report: AnnualReport, options: { flagged?: ReadonlySet<string> } = {}): string {
   const parts = sectionsOf(report).map((s) => {
     const paragraphs = s.text
       .split('\n')
@@ -44,9 +44,9 @@ export function renderReportHtmlBody(report: AnnualReport): string {
         .map((t) => tableHtml(t))
         .join('\n');
     } else if (s.number === 3) {
-      tables = tableHtml(applicationsTable(report));
+      tables = tableHtml(applicationsTable(report), options);
     } else if (s.number === 4) {
-      tables = tableHtml(appealsTable(report));
+      tables = tableHtml(appealsTable(report), options);
     }
     return `<section>\n<h2>${esc(s.title)}</h2>\n${paragraphs}\n${tables}\n</section>`;
   });
@@ -76,4 +76,13 @@ ${renderReportHtmlBody(report)}
 </body>
 </html>
 `;
+}
+
+/** The tables of a report with the cells named by findings marked (class="flagged"), for the checker's view. */
+export function renderFlaggedTables(report: AnnualReport, cells: readonly string[]): string {
+  const flagged = new Set(cells);
+  const parts = [...activeTables(report), applicationsTable(report), appealsTable(report)].map((t) =>
+    tableHtml(t, { flagged }),
+  );
+  return parts.join('\n');
 }
