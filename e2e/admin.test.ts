@@ -95,6 +95,20 @@ describe('admin journeys in Chromium', () => {
       .locator('input[type=file]')
       .setInputFiles([new URL('hongzequ-2023.pdf', pdfs).pathname, new URL('hongzequ-2024.pdf', pdfs).pathname]);
     await expect.poll(() => page.getByText('已读取（PDF）').count(), { timeout: 20_000 }).toBe(2);
+    const choose = async (select: string, file: string) => {
+      const option = page.locator(`.ant-select-item-option[title*="${file}"]`).filter({ visible: true });
+      // A click that lands while the drawer hands focus back only focuses the select: open it again.
+      for (let attempt = 0; attempt < 3 && !(await option.isVisible()); attempt++) {
+        await page.getByLabel(select).click();
+        await option.waitFor({ timeout: 2_000 }).catch(() => undefined);
+      }
+      await option.click();
+      await page.locator('.ant-select-dropdown').filter({ visible: true }).waitFor({ state: 'hidden' });
+    };
+    await choose('报告一', 'hongzequ-2023.pdf');
+    await choose('报告二', 'hongzequ-2024.pdf');
+    await page.getByRole('button', { name: /对\s*比/ }).click();
+    await expect.poll(() => page.getByText('2024年报告（以2023年为上年）的校验结果').isVisible()).toBe(true);
     const row2023 = page.getByRole('row', { name: /hongzequ-2023\.pdf/ });
     expect(await row2023.getByRole('cell').nth(3).textContent()).toBe('2');
     await row2023.getByRole('button', { name: '查看' }).click();
@@ -104,18 +118,8 @@ describe('admin journeys in Chromium', () => {
     expect(await page.locator('.checked-tables .flagged').count()).toBeGreaterThanOrEqual(10);
     await page.waitForTimeout(500); // let the drawer finish sliding in before the picture
     await page.screenshot({ path: path.join(ARTIFACTS, 'report-check.png') });
-    await page.keyboard.press('Escape');
-    await page.locator('.ant-drawer-mask').waitFor({ state: 'hidden' });
-    // Options list each reading as 机关 年度（文件）, in upload order: 2023 first, 2024 second.
-    await page.getByLabel('报告一').click();
-    await page.keyboard.press('Enter');
-    await page.getByLabel('报告二').click();
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: /对\s*比/ }).click();
-    await expect.poll(() => page.getByText('2024年报告（以2023年为上年）的校验结果').isVisible()).toBe(true);
     await page.close();
-  });
+  }, 60_000);
 
   it('shows the portal home page without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
