@@ -40,16 +40,58 @@ function cellParagraphs(text: string, numeric: boolean): Paragraph[] {
   ];
 }
 
+/** Text width of the page in twips (A4 less the 公文 margins). */
+const TEXT_WIDTH = 11906 - Math.round(28 * MM) - Math.round(26 * MM);
+
+/** Table 三's columns as in the template: wide label columns, seven even number columns. */
+const APPLICATION_WIDTHS = (() => {
+  const labels = [500, 1000, 2300];
+  const rest = Math.floor((TEXT_WIDTH - labels.reduce((a, b) => a + b, 0)) / 7);
+  return [...labels, ...new Array<number>(7).fill(rest)];
+})();
+
+/**
+ * The grid column each cell starts in (cells merged from the rows above take their columns), so a
+ * cell can be given the width of the columns it spans.
+ */
+function startColumns(table: RenderTable): number[][] {
+  const taken = new Set<string>();
+  return table.rows.map((row, r) => {
+    let c = 0;
+    return row.map((cell) => {
+      while (taken.has(`${r}:${c}`)) {
+        c += 1;
+      }
+      const start = c;
+      for (let dr = 0; dr < (cell.rowSpan ?? 1); dr++) {
+        for (let dc = 0; dc < (cell.colSpan ?? 1); dc++) {
+          taken.add(`${r + dr}:${c + dc}`);
+        }
+      }
+      c += cell.colSpan ?? 1;
+      return start;
+    });
+  });
+}
+
 function docxTable(table: RenderTable): Table {
+  // Table 三 gets the template's wide label columns through its cells' widths. (A table-level grid
+  // or a fixed layout made LibreOffice drop the table that follows.)
+  const starts = table.id === 'applications' ? startColumns(table) : null;
+  const widthOf = (r: number, i: number, span: number) => {
+    const start = starts?.[r]?.[i] ?? 0;
+    return APPLICATION_WIDTHS.slice(start, start + span).reduce((a, b) => a + b, 0);
+  };
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: table.rows.map(
-      (row) =>
+      (row, r) =>
         new TableRow({
           tableHeader: false,
           children: row.map(
-            (cell) =>
+            (cell, i) =>
               new TableCell({
+                ...(starts ? { width: { size: widthOf(r, i, cell.colSpan ?? 1), type: WidthType.DXA } } : {}),
                 children: cellParagraphs(cell.text, cell.value !== undefined),
                 ...(cell.colSpan && cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
                 ...(cell.rowSpan && cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
@@ -76,6 +118,9 @@ export async function renderReportDocx(report: AnnualReport): Promise<Buffer> {
       new Paragraph({
         spacing: { before: 200, after: 100 },
         indent: { firstLine: 640 },
+        // Part 四 starts a page: LibreOffice squeezes its merged-header table into a line when it
+        // begins right below the long table 三 near the foot of a page.
+        pageBreakBefore: s.number === 4,
         children: [run(s.title, FONTS.heading, 32)],
       }),
     );
