@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { checkReport, type AnnualReport } from '@xxgk/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -186,4 +189,76 @@ describe('damaged inputs', () => {
     const back = await importReport('r.html', Buffer.from(page));
     expect(numbers(back)).toEqual(numbers(expected('huaian-shizhengfu-2024')));
   });
+});
+
+describe('the 2019 (试行) format', () => {
+  it('reads its table 二 under active2019 and the single （六） row into other.other', async () => {
+    const original = expected('hongzequ-2023');
+    let html = renderReportHtml(original);
+    const table2019 = `<table><tr><th colspan="4">第二十条第（一）项</th></tr>
+<tr><th>信息内容</th><th>本年新制作数量</th><th>本年新公开数量</th><th>对外公开总数量</th></tr>
+<tr><th>规章</th><td>0</td><td>0</td><td>0</td></tr><tr><th>规范性文件</th><td>2</td><td>2</td><td>15</td></tr></table>
+<table><tr><th>信息内容</th><th>上一年项目数量</th><th>本年增/减</th><th>处理决定数量</th></tr>
+<tr><th>行政许可</th><td>120</td><td>-3</td><td>550</td></tr><tr><th>其他对外管理服务事项</th><td>10</td><td>0</td><td>20</td></tr>
+<tr><th>行政处罚</th><td>60</td><td>2</td><td>4119</td></tr><tr><th>行政强制</th><td>8</td><td>0</td><td>195</td></tr></table>
+<table><tr><th>信息内容</th><th>上一年项目数量</th><th>本年增/减</th></tr><tr><th>行政事业性收费</th><td>5</td><td>0</td></tr></table>
+<table><tr><th>信息内容</th><th>采购项目数量</th><th>采购总金额</th></tr><tr><th>政府集中采购</th><td>12</td><td>340.5</td></tr></table>`;
+    html = html.replace(/<table class="report-table" id="item-1">[\s\S]*?id="item-8">[\s\S]*?<\/table>/, table2019);
+    // The 2019 layout: （六）其他处理 is one row with its own numbers.
+    html = html.replace(
+      /<tr><th rowspan="3" scope="rowgroup">（六）其他处理<\/th><th scope="row">1\.[^<]*<\/th>((?:<td[^>]*>[^<]*<\/td>){7})<\/tr>[\s\S]*?3\.其他<\/th>((?:<td[^>]*>[^<]*<\/td>){7})<\/tr>/,
+      '<tr><th colspan="2" scope="row">（六）其他处理</th>$2</tr>',
+    );
+    const back = await importReport('r2019.html', Buffer.from(html));
+    expect(back.format).toBe('2019');
+    expect(back.active).toBeNull();
+    expect(back.active2019).toEqual({
+      规章: [0, 0, 0],
+      规范性文件: [2, 2, 15],
+      行政许可: [120, -3, 550],
+      其他对外管理服务事项: [10, 0, 20],
+      行政处罚: [60, 2, 4119],
+      行政强制: [8, 0, 195],
+      行政事业性收费: [5, 0],
+      政府集中采购: [12, 340.5],
+    });
+    expect(back.applications!.results.other).toEqual({
+      correctionOverdue: null,
+      feeUnpaid: null,
+      other: [0, 0, 0, 0, 0, 0, 0],
+    });
+    expect(back.applications!.results.total).toEqual(original.applications!.results.total);
+    expect(
+      checkReport(back)
+        .filter((f) => f.rule === 'R11')
+        .map((f) => f.message),
+    ).toEqual([]);
+  });
+});
+
+describe('our DOCX in LibreOffice (how Word and WPS compatibility is checked here)', () => {
+  it('converts to PDF without complaint, and that PDF reads back to the same numbers', async () => {
+    const original = expected('huaian-shizhengfu-2024');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'xxgk-lo-'));
+    writeFileSync(path.join(dir, 'report.docx'), await renderReportDocx(original));
+    // Debian's libreoffice-writer-nogui, installed by .ci/run.
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        path.join(dir, 'report.docx'),
+      ],
+      {
+        timeout: 120_000,
+        stdio: 'ignore',
+      },
+    );
+    const back = await importReport('report.pdf', readFileSync(path.join(dir, 'report.pdf')));
+    expect(numbers(back)).toEqual(numbers(original));
+  }, 150_000);
 });

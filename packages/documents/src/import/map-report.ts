@@ -170,10 +170,11 @@ export function mapReport(blocks: readonly Block[], kind: SourceKind): AnnualRep
   const rows = blocks.filter((b): b is Extract<Block, { kind: 'row' }> => b.kind === 'row').map((b) => b.cells);
 
   // Agency and year from the title (the paragraphs before part 一).
-  const firstSection = paras.findIndex((p) => sectionNumber(p.text) === 1);
-  const head = paras
-    .slice(0, firstSection < 0 ? 4 : Math.min(firstSection, 4))
-    .map((p) => p.text)
+  // The title is whatever comes before part 一 (in a PDF the year may stand alone as a "number").
+  const firstSection = blocks.findIndex((b) => b.kind === 'para' && sectionNumber(b.text) === 1);
+  const head = blocks
+    .slice(0, firstSection < 0 ? 6 : Math.min(firstSection, 8))
+    .map((b) => (b.kind === 'para' ? b.text : b.cells.join('')))
     .join('')
     .replace(/\s+/g, '');
   const title = TITLE_RE.exec(head);
@@ -225,12 +226,17 @@ export function mapReport(blocks: readonly Block[], kind: SourceKind): AnnualRep
 
   // Table 二.
   const tableTwo = rows.slice(0, start三 < 0 ? rows.length : start三);
-  const has2021 = tableTwo.some((r) => r.some((c) => cellIs(c, '本年制发件数')));
-  const has2019 = tableTwo.some((r) => r.some((c) => cellIs(c, '本年新制作数量')));
+  const headerText = (word: string) =>
+    tableTwo.some((r) => r.some((c) => cellIs(c, word))) || paras.some((p) => normalizeLabel(p.text).includes(word));
+  const has2021 = headerText('本年制发件数');
+  const has2019 = headerText('本年新制作数量');
   report.format = has2019 && !has2021 ? '2019' : '2021';
+  // A header cell wrapped onto the label (「信息内容行政许可」 in a tight PDF) still names the row.
+  const tableTwoLabel = (c: string, label: string) =>
+    cellIs(c, label) || normalizeLabel(c) === `信息内容${normalizeLabel(label)}`;
   const findRow = (label: string) => {
     for (const r of tableTwo) {
-      const i = r.findIndex((c) => cellIs(c, label));
+      const i = r.findIndex((c) => tableTwoLabel(c, label));
       if (i >= 0) {
         return r.slice(i + 1);
       }
