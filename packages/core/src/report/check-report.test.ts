@@ -4,16 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { APPLICANT_CATEGORIES, OUTCOME_CODES } from '../outcomes.ts';
 import { checkReport, hasErrors } from './check-report.ts';
 import { countApplications, type ApplicationRecord } from './counting.ts';
-import { emptyReport, type AnnualReport, type Finding } from './model.ts';
+import { emptyReport, SECTION_TITLES, type AnnualReport, type Finding } from './model.ts';
 
-const SECTIONS = [
-  '一、总体情况',
-  '二、主动公开政府信息情况',
-  '三、收到和处理政府信息公开申请情况',
-  '四、政府信息公开行政复议、行政诉讼情况',
-  '五、存在的主要问题及改进情况',
-  '六、其他需要报告的事项',
-].map((title, i) => ({ number: i + 1, title, text: '' }));
+const SECTIONS = SECTION_TITLES.map((title, i) => ({ number: i + 1, title, text: '' }));
 
 /** A report that reconciles: 5 new, 1 carried over, 4 decided, 2 carried forward. */
 function good(): AnnualReport {

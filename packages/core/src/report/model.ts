@@ -107,6 +107,16 @@ export interface AnnualReport {
   source: { kind: 'docx' | 'pdf' | 'html' | 'text' | 'generated'; warnings: string[]; [key: string]: unknown };
 }
 
+/** The six part titles in the template's wording (statute.md §2.2); the generator writes these. */
+export const SECTION_TITLES = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+] as const;
+
 export const APPLICATION_COLUMN_COUNT = 7;
 export const TOTAL_COLUMN = 6;
 export const APPEAL_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;

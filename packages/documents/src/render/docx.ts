@@ -12,7 +12,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { activeTables, applicationsTable, appealsTable, reportTitle, sectionsOf, type RenderTable } from './tables.ts';
+import { reportTitle, sectionsOf, tablesOfSection, type RenderTable } from './tables.ts';
 
 /**
  * 公文 typography (GB/T 9704—2012 党政机关公文格式): A4; margins top 37 mm, bottom 35 mm, left 28 mm,
@@ -133,14 +133,7 @@ export async function renderReportDocx(report: AnnualReport): Promise<Buffer> {
         }),
       );
     }
-    const tables =
-      s.number === 2
-        ? activeTables(report)
-        : s.number === 3
-          ? [applicationsTable(report)]
-          : s.number === 4
-            ? [appealsTable(report)]
-            : [];
+    const tables = tablesOfSection(report, s.number);
     for (const t of tables) {
       children.push(docxTable(t));
       children.push(new Paragraph({ children: [] }));

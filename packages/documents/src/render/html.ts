@@ -1,5 +1,13 @@
 import type { AnnualReport } from '@xxgk/core';
-import { activeTables, applicationsTable, appealsTable, reportTitle, sectionsOf, type RenderTable } from './tables.ts';
+import {
+  activeTables,
+  applicationsTable,
+  appealsTable,
+  reportTitle,
+  sectionsOf,
+  tablesOfSection,
+  type RenderTable,
+} from './tables.ts';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (t: string) => t.replace(/[&<>"']/g, (c) => ESC[c] ?? c);
@@ -38,16 +46,9 @@ export function renderReportHtmlBody(report: AnnualReport, options: { flagged?: 
       .filter((l) => l.trim() !== '')
       .map((l) => `<p>${esc(l.trim())}</p>`)
       .join('\n');
-    let tables = '';
-    if (s.number === 2) {
-      tables = activeTables(report)
-        .map((t) => tableHtml(t))
-        .join('\n');
-    } else if (s.number === 3) {
-      tables = tableHtml(applicationsTable(report), options);
-    } else if (s.number === 4) {
-      tables = tableHtml(appealsTable(report), options);
-    }
+    const tables = tablesOfSection(report, s.number)
+      .map((t) => tableHtml(t, options))
+      .join('\n');
     return `<section>\n<h2>${esc(s.title)}</h2>\n${paragraphs}\n${tables}\n</section>`;
   });
   return `<article class="annual-report">\n<h1>${esc(reportTitle(report))}</h1>\n${parts.join('\n')}\n</article>`;

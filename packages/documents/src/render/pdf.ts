@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AnnualReport } from '@xxgk/core';
 import PDFDocument from 'pdfkit';
-import { activeTables, applicationsTable, appealsTable, reportTitle, sectionsOf, type RenderTable } from './tables.ts';
+import { reportTitle, sectionsOf, tablesOfSection, type RenderTable } from './tables.ts';
 
 /** A CJK font file and, for a collection (.ttc), the face's PostScript name (STACK.md §6). */
 export interface CjkFont {
@@ -50,14 +50,7 @@ export async function renderReportPdf(report: AnnualReport, options: { font?: Cj
     for (const line of s.text.split('\n').filter((l) => l.trim() !== '')) {
       doc.fontSize(12).text(line.trim(), MARGIN.left, doc.y, { width, indent: 24, lineGap: 4 });
     }
-    const tables =
-      s.number === 2
-        ? activeTables(report)
-        : s.number === 3
-          ? [applicationsTable(report)]
-          : s.number === 4
-            ? [appealsTable(report)]
-            : [];
+    const tables = tablesOfSection(report, s.number);
     for (const t of tables) {
       drawTable(doc, t, width);
       doc.moveDown(0.8);

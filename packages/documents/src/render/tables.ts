@@ -1,4 +1,11 @@
-import { OUTCOMES, outcomeRow, type AnnualReport, type ApplicationRow, type OutcomeCode } from '@xxgk/core';
+import {
+  OUTCOMES,
+  outcomeRow,
+  SECTION_TITLES,
+  type AnnualReport,
+  type ApplicationRow,
+  type OutcomeCode,
+} from '@xxgk/core';
 
 /**
  * The report's tables in the layout of the official format (国办公开办函〔2021〕30号), as a grid of cells
@@ -177,16 +184,6 @@ export function appealsTable(report: AnnualReport): RenderTable {
   };
 }
 
-/** The six part titles in the template's wording (statute.md §2.2). */
-export const SECTION_TITLES = [
-  '一、总体情况',
-  '二、主动公开政府信息情况',
-  '三、收到和处理政府信息公开申请情况',
-  '四、政府信息公开行政复议、行政诉讼情况',
-  '五、存在的主要问题及改进情况',
-  '六、其他需要报告的事项',
-] as const;
-
 /** The report's title line. */
 export function reportTitle(report: AnnualReport): string {
   return `${report.agency ?? ''}${report.year ?? ''}年政府信息公开工作年度报告`;
@@ -198,4 +195,18 @@ export function sectionsOf(report: AnnualReport): { number: number; title: strin
     const own = report.sections.find((s) => s.number === i + 1);
     return { number: i + 1, title: own?.title ?? title, text: own?.text ?? '' };
   });
+}
+
+/** The tables printed in a part: the four 第二十条 tables in 二, table 三 in 三, table 四 in 四. */
+export function tablesOfSection(report: AnnualReport, section: number): RenderTable[] {
+  switch (section) {
+    case 2:
+      return activeTables(report);
+    case 3:
+      return [applicationsTable(report)];
+    case 4:
+      return [appealsTable(report)];
+    default:
+      return [];
+  }
 }
