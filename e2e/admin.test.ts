@@ -129,6 +129,10 @@ describe('admin journeys in Chromium', () => {
     expect(await page.getByRole('heading', { name: '示例市财政局' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { level: 3 }).count()).toBe(16);
     await page.screenshot({ path: path.join(ARTIFACTS, 'portal-home.png'), fullPage: true });
+    await page.getByRole('link', { name: '示例市财政局' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('示例市财政局');
+    expect(await page.getByRole('heading', { name: '政府信息公开目录' }).isVisible()).toBe(true);
+    expect(await page.getByText('行政规范性文件').isVisible()).toBe(true);
     await context.close();
   });
 });

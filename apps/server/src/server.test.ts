@@ -279,3 +279,44 @@ describeDialects('HTTP report checker', (database) => {
     expect(response.json().error.message).toBe('无法读取“broken.pdf”：文件已损坏或不是年度报告');
   });
 });
+
+describeDialects('HTTP catalog and agency pages', (database) => {
+  it('shows an agency page with its 指南 contact details and catalog, without JavaScript', async () => {
+    const { app } = await httpTest(database());
+    const home = await app.inject('/');
+    const link = /href="(\/agencies\/\d+)">示例市财政局<\/a>/.exec(home.body);
+    expect(link).not.toBeNull();
+    const page = await app.inject(link?.[1] ?? '');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1>示例市财政局</h1>');
+    expect(page.body).toMatch(/<dt>办公地址<\/dt>\s*<dd>示例市人民大道9号<\/dd>/);
+    expect(page.body).toMatch(/<li>\s*行政规范性文件/);
+    expect(page.body).not.toContain('<script');
+    expect((await app.inject('/agencies/99999')).statusCode).toBe(404);
+  });
+
+  it('serves the catalog to staff and lets only the agency’s admin change it', async () => {
+    const { app, login } = await httpTest(database());
+    const admin = await login('agencyadmin');
+    const agencyId = admin.response.json().user.agency.id as number;
+    const catalog = await app.inject({ url: `/api/agencies/${agencyId}/catalog`, headers: { cookie: admin.cookie } });
+    expect(catalog.json().columns).toHaveLength(8);
+    const editor = await login('editor');
+    const payload = { parentId: null, name: '优化营商环境', kind: 'dynamic' };
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/agencies/${agencyId}/catalog/columns`,
+      headers: { cookie: editor.cookie, 'x-csrf-token': editor.csrf },
+      payload,
+    });
+    expect(refused.statusCode).toBe(403);
+    const created = await app.inject({
+      method: 'POST',
+      url: `/api/agencies/${agencyId}/catalog/columns`,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ name: '优化营商环境', kind: 'dynamic', children: [] });
+  });
+});

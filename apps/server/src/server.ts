@@ -27,6 +27,7 @@ import { agencyRoutes } from './routes/agencies.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { catalogRoutes } from './routes/catalog.ts';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -141,6 +142,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(auditRoutes(deps));
   await app.register(calendarRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(catalogRoutes(deps));
   await app.register(portalRoutes(deps));
 
   await app.register(fastifyStatic, {

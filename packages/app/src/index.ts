@@ -26,3 +26,4 @@ export * from './calendar/import-calendar.ts';
 export * from './calendar/calendar-status.ts';
 export * from './calendar/list-calendar-settings.ts';
 export * from './reports/check-published-reports.ts';
+export * from './catalog/catalog-columns.ts';

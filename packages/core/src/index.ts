@@ -13,3 +13,4 @@ export * from './report/model.ts';
 export * from './report/counting.ts';
 export * from './report/check-report.ts';
 export * from './clock/proactive-disclosure.ts';
+export * from './catalog/catalog-template.ts';

@@ -50,6 +50,7 @@ export const PERMISSIONS = [
   'audit.read',
   'calendar.manage',
   'report.check',
+  'catalog.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -71,6 +72,7 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'user.read': 'own',
     'user.manage': 'own',
     'audit.read': 'own',
+    'catalog.manage': 'own',
   },
   supervisor: {
     'agency.read': 'subtree',
@@ -80,6 +82,7 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'user.manage': 'subtree',
     'audit.read': 'subtree',
     'report.check': 'subtree',
+    'catalog.manage': 'subtree',
   },
   system_admin: {
     'agency.read': 'all',
@@ -90,6 +93,7 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'audit.read': 'all',
     'calendar.manage': 'all',
     'report.check': 'all',
+    'catalog.manage': 'all',
   },
 };
 

@@ -7,3 +7,4 @@ export * from './sessions.ts';
 export * from './login-attempts.ts';
 export * from './audit-log.ts';
 export * from './calendar.ts';
+export * from './catalog.ts';

@@ -15,6 +15,7 @@ export interface Schema {
   audit_log: AuditLogTable;
   calendar_overrides: CalendarOverrideTable;
   calendar_years: CalendarYearTable;
+  catalog_columns: CatalogColumnTable;
 }
 
 /** Text with a database default of '' . */
@@ -134,3 +135,20 @@ export interface CalendarYearTable {
   updated_by: string;
   updated_at: string;
 }
+
+export interface CatalogColumnTable {
+  id: Generated<number>;
+  agency_id: number;
+  parent_id: number | null;
+  /** The template column it came from (stable across renames); null for columns an agency added. */
+  code: string | null;
+  name: string;
+  kind: 'dynamic' | 'document' | 'static';
+  /** The 条例 第二十条 item it discloses, when it is one. */
+  article20: number | null;
+  sort_order: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export type CatalogColumnRow = Selectable<CatalogColumnTable>;

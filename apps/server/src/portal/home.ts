@@ -33,7 +33,7 @@ export function homePage(agencies: readonly Agency[]): string {
                 ${list.map(
                   (a) =>
                     html`<li>
-                      <h3>${a.name}</h3>
+                      <h3><a href="/agencies/${a.id}">${a.name}</a></h3>
                       <dl>
                         <dt>类型</dt>
                         <dd>${AGENCY_KIND_LABELS[a.kind]}</dd>

@@ -1,6 +1,7 @@
 import { DomainError, ROLE_LABELS } from '@xxgk/core';
 import { countAgencies } from '@xxgk/db';
 import { createAgency } from '../agencies/create-agency.ts';
+import { createCatalogFromTemplate } from '../catalog/catalog-columns.ts';
 import { systemActor, type AppContext, type RequestMeta, NO_REQUEST } from '../context.ts';
 import { createUser } from '../users/create-user.ts';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_USERS, demoUscc } from './demo-data.ts';
@@ -44,6 +45,7 @@ export async function seedDemo(ctx: AppContext, meta: RequestMeta = NO_REQUEST):
       },
     });
     ids.set(a.key, created.id);
+    await createCatalogFromTemplate(ctx, { actor, agencyId: created.id, meta });
   }
   for (const u of DEMO_USERS) {
     const agencyId = ids.get(u.agency);

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import type { Database, DialectName } from '../connection.ts';
 import * as m0001 from './0001-house.ts';
 import * as m0002 from './0002-calendar.ts';
+import * as m0003 from './0003-catalog.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -11,6 +12,7 @@ interface DialectMigration {
 const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0001-house': m0001,
   '0002-calendar': m0002,
+  '0003-catalog': m0003,
 };
 
 class InCodeProvider implements MigrationProvider {
