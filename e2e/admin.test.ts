@@ -36,6 +36,9 @@ describe('admin journeys in Chromium', () => {
     const menu = await page.getByRole('navigation', { name: '主菜单' }).textContent();
     expect(menu).toContain('工作台');
     expect(menu).not.toContain('用户与角色');
+    await page.getByRole('menuitem', { name: '信息公开目录' }).click();
+    await expect.poll(() => page.getByText('行政规范性文件', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '新增一级栏目' }).count()).toBe(0);
     await page.goto(`${server.url}/admin/users`);
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/admin\/?$/);
     await page.close();

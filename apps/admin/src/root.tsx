@@ -13,6 +13,7 @@ const UsersPage = lazy(() => import('./screens/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./screens/audit/AuditPage.tsx'));
 const CalendarPage = lazy(() => import('./screens/calendar/CalendarPage.tsx'));
 const ReportCheckPage = lazy(() => import('./screens/reports/ReportCheckPage.tsx'));
+const CatalogPage = lazy(() => import('./screens/catalog/CatalogPage.tsx'));
 
 export function Root() {
   const { me } = useAuth();
@@ -41,6 +42,7 @@ export function Root() {
             {p['audit.read'] && <Route path="/audit" element={<AuditPage />} />}
             {p['calendar.manage'] && <Route path="/calendar" element={<CalendarPage />} />}
             {p['report.check'] && <Route path="/report-check" element={<ReportCheckPage />} />}
+            <Route path="/catalog" element={<CatalogPage />} />
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -19,6 +19,11 @@ export const ACTION_LABELS: Record<string, string> = {
   'calendar.clear': '取消节假日设置',
   'calendar.import': '导入节假日安排',
   'calendar.list': '查看节假日设置',
+  'catalog.create': '按模板创建目录',
+  'catalog.column.create': '新增栏目',
+  'catalog.column.update': '修改栏目',
+  'catalog.column.delete': '删除栏目',
+  'report.check': '校验年报',
 };
 
 /** An ISO instant as 北京时间. */

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   FileSearchOutlined,
+  FolderOpenOutlined,
   DownOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -32,6 +33,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
   const items = [
     { key: '/', icon: <HomeOutlined />, label: '工作台' },
+    { key: '/catalog', icon: <FolderOpenOutlined />, label: '信息公开目录' },
     ...(p['agency.read'] ? [{ key: '/agencies', icon: <ApartmentOutlined />, label: '机关管理' }] : []),
     ...(p['user.read'] ? [{ key: '/users', icon: <TeamOutlined />, label: '用户与角色' }] : []),
     ...(p['audit.read'] ? [{ key: '/audit', icon: <AuditOutlined />, label: '审计日志' }] : []),

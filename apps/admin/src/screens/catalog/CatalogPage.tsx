@@ -1,0 +1,163 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { COLUMN_KIND_LABELS, type ColumnKind } from '@xxgk/core';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Tag,
+  Tree,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiError, formErrors } from '../../api.ts';
+import { useAgencyScope } from '../../agency-scope.tsx';
+import { useMe } from '../../auth.tsx';
+
+interface Column {
+  id: number;
+  parentId: number | null;
+  code: string | null;
+  name: string;
+  kind: ColumnKind;
+  article20: number | null;
+  sortOrder: number;
+  children: Column[];
+}
+
+interface TreeNode {
+  key: number;
+  title: ReactNode;
+  children: TreeNode[];
+}
+
+type Editing = { mode: 'add'; parentId: number | null } | { mode: 'edit'; column: Column };
+
+/** 信息公开目录: an agency's column tree, edited by its admin (or a supervisor above it). */
+export default function CatalogPage() {
+  const me = useMe();
+  const { current, agencies } = useAgencyScope();
+  const agencyId = current ?? me.user.agency.id;
+  const agencyName = agencies.find((a) => a.id === agencyId)?.name ?? me.user.agency.name;
+  const canEdit = me.user.permissions['catalog.manage'] !== undefined;
+  const { message } = App.useApp();
+  const [columns, setColumns] = useState<Column[]>([]);
+  const [editing, setEditing] = useState<Editing | undefined>();
+  const [form] = Form.useForm();
+
+  const load = useCallback(async () => {
+    const result = await api<{ columns: Column[] }>('GET', `/api/agencies/${agencyId}/catalog`);
+    setColumns(result.columns);
+  }, [agencyId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const open = (next: Editing) => {
+    setEditing(next);
+    form.resetFields();
+    form.setFieldsValue(next.mode === 'edit' ? next.column : { kind: 'document', sortOrder: 0 });
+  };
+
+  const save = async () => {
+    const values = await form.validateFields();
+    try {
+      if (editing?.mode === 'add') {
+        await api('POST', `/api/agencies/${agencyId}/catalog/columns`, { ...values, parentId: editing.parentId });
+        message.success('栏目已新增');
+      } else if (editing?.mode === 'edit') {
+        await api('PUT', `/api/catalog/columns/${editing.column.id}`, { ...values, parentId: editing.column.parentId });
+        message.success('栏目已保存');
+      }
+      setEditing(undefined);
+      await load();
+    } catch (e) {
+      form.setFields(formErrors(e));
+      message.error(e instanceof ApiError ? e.message : '保存失败');
+    }
+  };
+
+  const remove = async (column: Column) => {
+    try {
+      await api('DELETE', `/api/catalog/columns/${column.id}`);
+      message.success(`已删除栏目“${column.name}”`);
+      await load();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '删除失败');
+    }
+  };
+
+  const toTree = (list: Column[]): TreeNode[] =>
+    list.map((c) => ({
+      key: c.id,
+      title: (
+        <Space>
+          <span>{c.name}</span>
+          <Tag>{COLUMN_KIND_LABELS[c.kind]}</Tag>
+          {c.article20 !== null && <Tag color="red">条例第二十条第（{c.article20}）项</Tag>}
+          {canEdit && (
+            <>
+              <Button size="small" type="link" onClick={() => open({ mode: 'add', parentId: c.id })}>
+                加子栏目
+              </Button>
+              <Button size="small" type="link" onClick={() => open({ mode: 'edit', column: c })}>
+                编辑
+              </Button>
+              {c.children.length === 0 && (
+                <Popconfirm title={`删除栏目“${c.name}”？`} onConfirm={() => void remove(c)}>
+                  <Button size="small" type="link" danger>
+                    删除
+                  </Button>
+                </Popconfirm>
+              )}
+            </>
+          )}
+        </Space>
+      ),
+      children: toTree(c.children),
+    }));
+
+  return (
+    <Card
+      title={`信息公开目录 · ${agencyName}`}
+      extra={
+        canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ mode: 'add', parentId: null })}>
+            新增一级栏目
+          </Button>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        栏目类型用于更新检查：动态类栏目应在2周内有更新，文件类栏目应在6个月内有更新（国办秘函〔2019〕19号）。
+      </Typography.Paragraph>
+      {columns.length > 0 && <Tree treeData={toTree(columns)} defaultExpandAll selectable={false} blockNode />}
+      <Modal
+        open={editing !== undefined}
+        title={editing?.mode === 'edit' ? '编辑栏目' : '新增栏目'}
+        onCancel={() => setEditing(undefined)}
+        onOk={() => void save()}
+        okText="保存"
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical">
+          <Form.Item label="栏目名称" name="name" rules={[{ required: true, message: '请填写栏目名称' }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item label="栏目类型" name="kind">
+            <Select options={Object.entries(COLUMN_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item label="排序" name="sortOrder">
+            <InputNumber min={0} max={1000000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
