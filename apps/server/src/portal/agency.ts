@@ -12,6 +12,24 @@ function columnList(columns: readonly CatalogColumn[]): Html {
   </ul>`;
 }
 
+/** The 指南's contact facts that the agency has filled in, as term and value. */
+function contactRows(agency: Agency): [string, Html | string][] {
+  const rows: [string, Html | string][] = [['机关类型', AGENCY_KIND_LABELS[agency.kind]]];
+  const add = (term: string, value: string, link?: string) => {
+    if (value !== '') {
+      rows.push([term, link === undefined ? value : html`<a href="${link}">${value}</a>`]);
+    }
+  };
+  add('办公地址', agency.address);
+  add('办公时间', agency.officeHours);
+  add('联系电话', agency.phone, `tel:${agency.phone}`);
+  add('传真', agency.fax);
+  add('邮政编码', agency.postcode);
+  add('电子邮箱', agency.email, `mailto:${agency.email}`);
+  rows.push(['统一社会信用代码', agency.uscc]);
+  return rows;
+}
+
 /**
  * An agency's page: the contact details its 政府信息公开指南 gives (条例 第十二条: name, address, office
  * hours, phone, fax, internet contact) and its 信息公开目录.
@@ -22,46 +40,11 @@ export function agencyPage(agency: Agency, catalog: readonly CatalogColumn[], si
     <section aria-labelledby="contact">
       <h2 id="contact">政府信息公开工作机构</h2>
       <dl class="contact">
-        <dt>机关类型</dt>
-        <dd>${AGENCY_KIND_LABELS[agency.kind]}</dd>
-        ${
-          agency.address
-            ? html`<dt>办公地址</dt>
-                <dd>${agency.address}</dd>`
-            : ''
-        }
-        ${
-          agency.officeHours
-            ? html`<dt>办公时间</dt>
-                <dd>${agency.officeHours}</dd>`
-            : ''
-        }
-        ${
-          agency.phone
-            ? html`<dt>联系电话</dt>
-                <dd><a href="tel:${agency.phone}">${agency.phone}</a></dd>`
-            : ''
-        }
-        ${
-          agency.fax
-            ? html`<dt>传真</dt>
-                <dd>${agency.fax}</dd>`
-            : ''
-        }
-        ${
-          agency.postcode
-            ? html`<dt>邮政编码</dt>
-                <dd>${agency.postcode}</dd>`
-            : ''
-        }
-        ${
-          agency.email
-            ? html`<dt>电子邮箱</dt>
-                <dd><a href="mailto:${agency.email}">${agency.email}</a></dd>`
-            : ''
-        }
-        <dt>统一社会信用代码</dt>
-        <dd>${agency.uscc}</dd>
+        ${contactRows(agency).map(
+          ([term, value]) =>
+            html`<dt>${term}</dt>
+              <dd>${value}</dd>`,
+        )}
       </dl>
     </section>
     <section aria-labelledby="catalog">

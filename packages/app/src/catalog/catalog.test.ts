@@ -1,3 +1,4 @@
+import { CATALOG_TEMPLATE } from '@xxgk/core';
 import { listAudit } from '@xxgk/db';
 import { expect, it } from 'vitest';
 import { seedDemo } from '../demo/seed-demo.ts';
@@ -16,16 +17,7 @@ describeApp('信息公开目录', (t) => {
     await seedDemo(ctx);
     const editor = await actor('editor');
     const tree = await getCatalog(ctx.db, editor.agency.id);
-    expect(tree.map((c) => c.name)).toEqual([
-      '政府信息公开指南',
-      '政府信息公开制度',
-      '法定主动公开内容',
-      '工作动态',
-      '建议提案办理',
-      '重点领域信息',
-      '政府信息公开年报',
-      '专题专栏',
-    ]);
+    expect(tree.map((c) => c.name)).toEqual(CATALOG_TEMPLATE.map((c) => c.name));
     const policy = tree[2]?.children.find((c) => c.name === '政策文件');
     expect(policy?.children.map((c) => [c.name, c.kind, c.article20])).toEqual([
       ['规章', 'document', 1],
