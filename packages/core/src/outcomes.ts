@@ -198,3 +198,25 @@ export const APPLICANT_CATEGORY_LABELS: Readonly<Record<ApplicantCategory, strin
 
 /** Column labels of table 三, in report-json order (the seventh is 总计). */
 export const APPLICATION_COLUMNS = [...APPLICANT_CATEGORIES.map((c) => APPLICANT_CATEGORY_LABELS[c]), '总计'] as const;
+
+/** The printed labels of table 三's other rows (statute.md §2.4). */
+export const TABLE_THREE_ROW_LABELS = {
+  newReceived: '一、本年新收政府信息公开申请数量',
+  carriedOver: '二、上年结转政府信息公开申请数量',
+  total: '（七）总计',
+  carriedForward: '四、结转下年度继续办理',
+} as const;
+
+/** The group rows of 三、本年度办理结果 that have leaves and no numbers of their own (2021 format). */
+export const OUTCOME_GROUP_LABELS = {
+  denied: '（三）不予公开',
+  unableToProvide: '（四）无法提供',
+  notProcessed: '（五）不予处理',
+  other: '（六）其他处理',
+} as const;
+
+/** An outcome's label as the table prints it: `（一）予以公开`, or `1.属于国家秘密` under its group. */
+export function printedOutcomeLabel(o: OutcomeDefinition): string {
+  const leaf = o.row.replace(/^（.）/, '');
+  return leaf === '' ? `${o.row}${o.label}` : `${leaf}.${o.label}`;
+}

@@ -1,7 +1,10 @@
 import {
   emptyReport,
+  OUTCOME_GROUP_LABELS,
   OUTCOMES,
+  printedOutcomeLabel,
   REPORT_SCHEMA,
+  TABLE_THREE_ROW_LABELS,
   setOutcomeRow,
   type AnnualReport,
   type ApplicationRow,
@@ -34,33 +37,30 @@ function sectionNumber(text: string): number | null {
 
 const TITLE_RE = /^(.+?)(\d{4})年度?政府信息公开(?:工作)?年度?报告/;
 
-const TOP_ROWS = [
-  { key: 'newReceived', label: '一、本年新收政府信息公开申请数量' },
-  { key: 'carriedOver', label: '二、上年结转政府信息公开申请数量' },
-  { key: 'total', label: '（七）总计' },
-  { key: 'carriedForward', label: '四、结转下年度继续办理' },
-] as const;
+const TOP_ROWS = (['newReceived', 'carriedOver', 'total', 'carriedForward'] as const).map((key) => ({
+  key,
+  label: TABLE_THREE_ROW_LABELS[key],
+}));
 
+/** （二）'s printed note wraps in PDFs, so it is matched by the label's start. */
 const DIRECT_ROWS: readonly { code: OutcomeCode; label: string }[] = [
-  { code: 'granted', label: '（一）予以公开' },
+  { code: 'granted', label: printedOutcomeLabel(OUTCOMES[0]) },
   { code: 'partiallyGranted', label: '（二）部分公开' },
 ];
 
-const GROUPS = [
-  { group: 'denied', label: '（三）不予公开' },
-  { group: 'unableToProvide', label: '（四）无法提供' },
-  { group: 'notProcessed', label: '（五）不予处理' },
-  { group: 'other', label: '（六）其他处理' },
-] as const;
-
-type Group = (typeof GROUPS)[number]['group'];
+type Group = keyof typeof OUTCOME_GROUP_LABELS;
+const GROUPS = (Object.keys(OUTCOME_GROUP_LABELS) as Group[]).map((group) => ({
+  group,
+  label: OUTCOME_GROUP_LABELS[group],
+}));
 
 /** The leaves of a group with their printed labels, e.g. `1.属于国家秘密`. */
 function leavesOf(group: Group): { code: OutcomeCode; label: string; number: string }[] {
-  return OUTCOMES.filter((o) => o.code.startsWith(`${group}.`)).map((o) => {
-    const number = o.row.replace(/^（.）/, '');
-    return { code: o.code, label: `${number}.${o.label}`, number };
-  });
+  return OUTCOMES.filter((o) => o.code.startsWith(`${group}.`)).map((o) => ({
+    code: o.code,
+    label: printedOutcomeLabel(o),
+    number: o.row.replace(/^（.）/, ''),
+  }));
 }
 
 interface Reading {
@@ -222,7 +222,7 @@ export function mapReport(blocks: readonly Block[], kind: SourceKind): AnnualRep
   report.source = { kind, warnings };
 
   const cellIs = (cell: string, label: string) => normalizeLabel(cell) === normalizeLabel(label);
-  const start三 = rows.findIndex((r) => r.some((c) => matchLabel(c, TOP_ROWS[0].label) !== 'none'));
+  const start三 = rows.findIndex((r) => r.some((c) => matchLabel(c, TABLE_THREE_ROW_LABELS.newReceived) !== 'none'));
 
   // Table 二.
   const tableTwo = rows.slice(0, start三 < 0 ? rows.length : start三);

@@ -1,7 +1,11 @@
 import {
+  APPEAL_COLUMNS,
+  OUTCOME_GROUP_LABELS,
   OUTCOMES,
   outcomeRow,
+  printedOutcomeLabel,
   SECTION_TITLES,
+  TABLE_THREE_ROW_LABELS,
   type AnnualReport,
   type ApplicationRow,
   type OutcomeCode,
@@ -111,12 +115,7 @@ export function activeTables(report: AnnualReport): RenderTable[] {
   ];
 }
 
-const GROUP_TITLES: readonly { prefix: string; title: string }[] = [
-  { prefix: 'denied.', title: '（三）不予公开' },
-  { prefix: 'unableToProvide.', title: '（四）无法提供' },
-  { prefix: 'notProcessed.', title: '（五）不予处理' },
-  { prefix: 'other.', title: '（六）其他处理' },
-];
+const GROUP_TITLES = Object.entries(OUTCOME_GROUP_LABELS).map(([group, title]) => ({ prefix: `${group}.`, title }));
 
 /** Table 三, with the merged header cells and the vertical 三、本年度办理结果. */
 export function applicationsTable(report: AnnualReport): RenderTable {
@@ -130,33 +129,33 @@ export function applicationsTable(report: AnnualReport): RenderTable {
     [th('自然人', { rowSpan: 2 }), th('法人或其他组织', { colSpan: 5, scope: 'colgroup' }), th('总计', { rowSpan: 2 })],
     [th('商业企业'), th('科研机构'), th('社会公益组织'), th('法律服务机构'), th('其他')],
     [
-      rowHead('一、本年新收政府信息公开申请数量', { colSpan: 3 }),
+      rowHead(TABLE_THREE_ROW_LABELS.newReceived, { colSpan: 3 }),
       ...numbers(a?.newReceived ?? null, 'applications.newReceived'),
     ],
     [
-      rowHead('二、上年结转政府信息公开申请数量', { colSpan: 3 }),
+      rowHead(TABLE_THREE_ROW_LABELS.carriedOver, { colSpan: 3 }),
       ...numbers(a?.carriedOver ?? null, 'applications.carriedOver'),
     ],
   ];
   const leafRow = (code: OutcomeCode) =>
     numbers(results ? outcomeRow(results, code) : null, `applications.results.${code}`);
   const first: RenderCell = rowHead('三、本年度办理结果', { rowSpan: 22, vertical: true, scope: 'rowgroup' });
-  rows.push([first, rowHead('（一）予以公开', { colSpan: 2 }), ...leafRow('granted')]);
-  rows.push([
-    rowHead('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', { colSpan: 2 }),
-    ...leafRow('partiallyGranted'),
-  ]);
+  rows.push([first, rowHead(printedOutcomeLabel(OUTCOMES[0]), { colSpan: 2 }), ...leafRow('granted')]);
+  rows.push([rowHead(printedOutcomeLabel(OUTCOMES[1]), { colSpan: 2 }), ...leafRow('partiallyGranted')]);
   for (const g of GROUP_TITLES) {
     const leaves = OUTCOMES.filter((o) => o.code.startsWith(g.prefix));
     leaves.forEach((o, i) => {
-      const label = `${o.row.replace(/^（.）/, '')}.${o.label}`;
+      const label = printedOutcomeLabel(o);
       const cells: RenderCell[] = i === 0 ? [rowHead(g.title, { rowSpan: leaves.length, scope: 'rowgroup' })] : [];
       rows.push([...cells, rowHead(label), ...leafRow(o.code)]);
     });
   }
-  rows.push([rowHead('（七）总计', { colSpan: 2 }), ...numbers(results?.total ?? null, 'applications.results.total')]);
   rows.push([
-    rowHead('四、结转下年度继续办理', { colSpan: 3 }),
+    rowHead(TABLE_THREE_ROW_LABELS.total, { colSpan: 2 }),
+    ...numbers(results?.total ?? null, 'applications.results.total'),
+  ]);
+  rows.push([
+    rowHead(TABLE_THREE_ROW_LABELS.carriedForward, { colSpan: 3 }),
     ...numbers(a?.carriedForward ?? null, 'applications.carriedForward'),
   ]);
   return { id: 'applications', caption: '收到和处理政府信息公开申请情况', columns: 10, rows };
@@ -164,7 +163,7 @@ export function applicationsTable(report: AnnualReport): RenderTable {
 
 /** Table 四. */
 export function appealsTable(report: AnnualReport): RenderTable {
-  const heads = () => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((t) => th(t));
+  const heads = () => APPEAL_COLUMNS.map((t) => th(t));
   const values = (key: 'reconsideration' | 'litigationDirect' | 'litigationAfterReconsideration') =>
     Array.from({ length: 5 }, (_, c) => num(report.appeals?.[key]?.[c] ?? null, `appeals.${key}[${c}]`));
   return {
@@ -174,7 +173,7 @@ export function appealsTable(report: AnnualReport): RenderTable {
     rows: [
       [th('行政复议', { colSpan: 5, scope: 'colgroup' }), th('行政诉讼', { colSpan: 10, scope: 'colgroup' })],
       [
-        ...['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((t) => th(t, { rowSpan: 2 })),
+        ...APPEAL_COLUMNS.map((t) => th(t, { rowSpan: 2 })),
         th('未经复议直接起诉', { colSpan: 5, scope: 'colgroup' }),
         th('复议后起诉', { colSpan: 5, scope: 'colgroup' }),
       ],

@@ -1,21 +1,15 @@
-import type { Finding } from '../model.ts';
+import { SECTION_TITLES, type Finding } from '../model.ts';
 import type { Rule } from './rule.ts';
 
 /**
- * The six parts (条例 第五十条; statute.md §2.2). Both the template wording and the statutory wording
- * are accepted, with or without a leading “政府信息公开工作”.
+ * The six parts (条例 第五十条; statute.md §2.2): the template wording (SECTION_TITLES) and, besides it,
+ * the statutory wording some reports use.
  */
-const SECTION_TITLES: Readonly<Record<number, readonly string[]>> = {
-  1: ['总体情况'],
-  2: ['主动公开政府信息情况', '行政机关主动公开政府信息情况'],
-  3: ['收到和处理政府信息公开申请情况', '行政机关收到和处理政府信息公开申请情况'],
-  4: [
-    '政府信息公开行政复议、行政诉讼情况',
-    '因政府信息公开工作被申请行政复议、提起行政诉讼情况',
-    '政府信息公开行政复议行政诉讼情况',
-  ],
-  5: ['存在的主要问题及改进情况', '政府信息公开工作存在的主要问题及改进情况'],
-  6: ['其他需要报告的事项'],
+const OTHER_WORDINGS: Readonly<Record<number, readonly string[]>> = {
+  2: ['行政机关主动公开政府信息情况'],
+  3: ['行政机关收到和处理政府信息公开申请情况'],
+  4: ['因政府信息公开工作被申请行政复议、提起行政诉讼情况', '政府信息公开行政复议行政诉讼情况'],
+  5: ['政府信息公开工作存在的主要问题及改进情况'],
 };
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
@@ -45,13 +39,15 @@ export const r11: Rule = (report) => {
     });
   }
   report.sections.forEach((s, i) => {
-    const accepted = SECTION_TITLES[s.number];
+    const template = SECTION_TITLES[s.number - 1];
+    const accepted =
+      template === undefined ? undefined : [normalizeTitle(template), ...(OTHER_WORDINGS[s.number] ?? [])];
     if (accepted !== undefined && !accepted.includes(normalizeTitle(s.title))) {
       findings.push({
         rule: 'R11',
         severity: 'warning',
         cells: [`sections[${i}].title`],
-        message: `第${NUMERALS[s.number - 1] ?? s.number}部分标题「${s.title}」与格式规定的「${NUMERALS[s.number - 1]}、${accepted[0]}」不符`,
+        message: `第${NUMERALS[s.number - 1] ?? s.number}部分标题「${s.title}」与格式规定的「${template}」不符`,
       });
     }
   });

@@ -1,4 +1,5 @@
-import type { Finding } from '../model.ts';
+import { APPLICATION_COLUMNS } from '../../outcomes.ts';
+import { APPEAL_COLUMNS, type Finding } from '../model.ts';
 import { APPEAL_GROUPS, applicationRows } from './rows.ts';
 import type { Rule } from './rule.ts';
 
@@ -22,15 +23,13 @@ export const r7: Rule = (report) => {
       });
     }
   };
-  const cols = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
   for (const { path, name, row } of applicationRows(report)) {
-    row?.forEach((v, c) => check(`${path}[${c}]`, `${name}·${cols[c]}`, v));
+    row?.forEach((v, c) => check(`${path}[${c}]`, `${name}·${APPLICATION_COLUMNS[c]}`, v));
   }
   const appeals = report.appeals;
   if (appeals !== null) {
     for (const { key, name } of APPEAL_GROUPS) {
-      const labels = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
-      appeals[key]?.forEach((v, c) => check(`appeals.${key}[${c}]`, `${name}·${labels[c]}`, v));
+      appeals[key]?.forEach((v, c) => check(`appeals.${key}[${c}]`, `${name}·${APPEAL_COLUMNS[c]}`, v));
     }
   }
   const a = report.active;

@@ -1,3 +1,4 @@
+import { APPLICATION_COLUMNS } from '../../outcomes.ts';
 import type { AnnualReport, Finding } from '../model.ts';
 
 /** What a check may know besides the report itself. */
@@ -17,4 +18,4 @@ export interface RuleContext {
 export type Rule = (report: AnnualReport, context: RuleContext) => Finding[];
 
 /** The columns of table 三 as messages name them. */
-export const COLUMN_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
+export const COLUMN_NAMES = APPLICATION_COLUMNS;
