@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SECURITY, type SecuritySettings } from '@xxgk/app/context';
+import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_SECURITY, type SecuritySettings } from '@xxgk/app/context';
 
 /**
  * The one configuration object, built and validated at start-up from the environment (and the CLI's
@@ -27,6 +27,8 @@ export interface Config {
   readonly adminDist: string;
   /** Requests per minute one address may make to the login endpoint. */
   readonly loginRateLimit: number;
+  /** Largest uploaded file, in bytes (XXGK_MAX_UPLOAD_MB). */
+  readonly maxUploadBytes: number;
   readonly security: SecuritySettings;
 }
 
@@ -154,6 +156,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
   ] as const);
   const adminDist = path.resolve(r.string('XXGK_ADMIN_DIST', path.join(REPO_ROOT, 'apps/admin/dist')));
   const loginRateLimit = r.int('XXGK_LOGIN_RATE_LIMIT', 20, 1, 10_000);
+  const maxUploadBytes = r.int('XXGK_MAX_UPLOAD_MB', DEFAULT_MAX_UPLOAD_BYTES / 1048576, 1, 1024) * 1048576;
   const d = DEFAULT_SECURITY;
   const security: SecuritySettings = {
     passwordPolicy: {
@@ -184,6 +187,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
     production,
     adminDist,
     loginRateLimit,
+    maxUploadBytes,
     security,
   };
 }

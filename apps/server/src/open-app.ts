@@ -1,4 +1,5 @@
-import type { AppContext } from '@xxgk/app';
+import { join } from 'node:path';
+import { DiskFileStore, type AppContext } from '@xxgk/app';
 import { openDatabase, type Database } from '@xxgk/db';
 import type { Config } from './config.ts';
 
@@ -9,6 +10,8 @@ export function openApp(config: Config): { database: Database; ctx: AppContext }
     db: database.db,
     dialect: database.dialect,
     security: config.security,
+    files: new DiskFileStore(join(config.dataDir, 'files')),
+    maxUploadBytes: config.maxUploadBytes,
     now: () => new Date(),
   };
   return { database, ctx };

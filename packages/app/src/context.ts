@@ -1,5 +1,7 @@
 import { DEFAULT_PASSWORD_POLICY, type Actor, type PasswordPolicy, SYSTEM_SCOPE } from '@xxgk/core';
 import type { Db, DialectName } from '@xxgk/db';
+import type { FileStore } from './files/file-store.ts';
+import type { ItemCheck } from './items/pre-submit-checks.ts';
 
 /** Security settings the use cases enforce; built from the validated configuration. */
 export interface SecuritySettings {
@@ -31,6 +33,12 @@ export interface AppContext {
   readonly db: Db;
   readonly dialect: DialectName;
   readonly security: SecuritySettings;
+  /** Uploaded files (attachments, scans). */
+  readonly files: FileStore;
+  /** Largest upload accepted, in bytes. */
+  readonly maxUploadBytes: number;
+  /** Checks run when an item is sent for review; the built-in form checks when not given. */
+  readonly itemChecks?: readonly ItemCheck[];
   /** The current instant; tests pass a fixed clock. */
   now(): Date;
 }
@@ -40,6 +48,9 @@ export interface RequestMeta {
   readonly ip: string;
   readonly requestId: string;
 }
+
+/** 20 MB: a scanned 公文 with attachments fits; larger files belong in a download service. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export const NO_REQUEST: RequestMeta = { ip: '', requestId: '' };
 

@@ -2,7 +2,17 @@ import type { Actor } from '@xxgk/core';
 import { findUserByUsername } from '@xxgk/db';
 import { describeDialects, type TestDatabase } from '@xxgk/db/testing';
 import { actorOf } from './auth/actor.ts';
-import { DEFAULT_SECURITY, type AppContext, type RequestMeta, type SecuritySettings } from './context.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DEFAULT_MAX_UPLOAD_BYTES,
+  DEFAULT_SECURITY,
+  type AppContext,
+  type RequestMeta,
+  type SecuritySettings,
+} from './context.ts';
+import { DiskFileStore } from './files/file-store.ts';
 
 /** A clock tests move by hand. */
 export class TestClock {
@@ -34,6 +44,8 @@ export function testContext(database: TestDatabase, security: Partial<SecuritySe
     db: database.db,
     dialect: database.dialect,
     security: { ...DEFAULT_SECURITY, ...security },
+    files: new DiskFileStore(mkdtempSync(join(tmpdir(), 'xxgk-files-'))),
+    maxUploadBytes: DEFAULT_MAX_UPLOAD_BYTES,
     now: () => clock.now(),
   };
   return {

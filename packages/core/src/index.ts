@@ -14,3 +14,7 @@ export * from './report/counting.ts';
 export * from './report/check-report.ts';
 export * from './clock/proactive-disclosure.ts';
 export * from './catalog/catalog-template.ts';
+export * from './items/document-number.ts';
+export * from './items/index-number.ts';
+export * from './items/item-metadata.ts';
+export * from './items/review-flow.ts';

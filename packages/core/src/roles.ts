@@ -51,6 +51,13 @@ export const PERMISSIONS = [
   'calendar.manage',
   'report.check',
   'catalog.manage',
+  'item.read',
+  'item.write',
+  'item.review.first',
+  'item.review.second',
+  'item.review.final',
+  'item.secrecy',
+  'item.withdraw',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -59,11 +66,11 @@ export type Permission = (typeof PERMISSIONS)[number];
 type Reach = 'own' | 'subtree' | 'all';
 
 const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
-  editor: { 'agency.read': 'own' },
-  reviewer_first: { 'agency.read': 'own' },
-  reviewer_second: { 'agency.read': 'own' },
-  reviewer_final: { 'agency.read': 'own' },
-  secrecy_reviewer: { 'agency.read': 'own' },
+  editor: { 'agency.read': 'own', 'item.read': 'own', 'item.write': 'own' },
+  reviewer_first: { 'agency.read': 'own', 'item.read': 'own', 'item.review.first': 'own' },
+  reviewer_second: { 'agency.read': 'own', 'item.read': 'own', 'item.review.second': 'own' },
+  reviewer_final: { 'agency.read': 'own', 'item.read': 'own', 'item.review.final': 'own', 'item.withdraw': 'own' },
+  secrecy_reviewer: { 'agency.read': 'own', 'item.read': 'own', 'item.secrecy': 'own' },
   application_handler: { 'agency.read': 'own' },
   legal_reviewer: { 'agency.read': 'own' },
   agency_admin: {
@@ -73,6 +80,9 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'user.manage': 'own',
     'audit.read': 'own',
     'catalog.manage': 'own',
+    'item.read': 'own',
+    'item.write': 'own',
+    'item.withdraw': 'own',
   },
   supervisor: {
     'agency.read': 'subtree',
@@ -83,6 +93,7 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'audit.read': 'subtree',
     'report.check': 'subtree',
     'catalog.manage': 'subtree',
+    'item.read': 'subtree',
   },
   system_admin: {
     'agency.read': 'all',
@@ -94,6 +105,7 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'calendar.manage': 'all',
     'report.check': 'all',
     'catalog.manage': 'all',
+    'item.read': 'all',
   },
 };
 

@@ -8,3 +8,4 @@ export * from './login-attempts.ts';
 export * from './audit-log.ts';
 export * from './calendar.ts';
 export * from './catalog.ts';
+export * from './items.ts';

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { AgencyKind, Role } from '@xxgk/core';
+import type { AgencyKind, DisclosureKind, ItemStatus, ReviewStage, ReviewStep, Role, ValidityKind } from '@xxgk/core';
 
 /**
  * Row types of every table. Conventions that hold on both SQLite and PostgreSQL (STACK.md §3):
@@ -16,6 +16,13 @@ export interface Schema {
   calendar_overrides: CalendarOverrideTable;
   calendar_years: CalendarYearTable;
   catalog_columns: CatalogColumnTable;
+  items: ItemTable;
+  item_versions: ItemVersionTable;
+  item_reviews: ItemReviewTable;
+  item_attachments: ItemAttachmentTable;
+  item_links: ItemLinkTable;
+  index_counters: IndexCounterTable;
+  portal_state: PortalStateTable;
 }
 
 /** Text with a database default of '' . */
@@ -37,6 +44,8 @@ export interface AgencyTable {
   postcode: DefaultedText;
   email: DefaultedText;
   office_hours: DefaultedText;
+  /** 索引号 pattern (core/items/index-number.ts); '' means the default. */
+  index_pattern: DefaultedText;
   sort_order: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
@@ -152,3 +161,111 @@ export interface CatalogColumnTable {
 }
 
 export type CatalogColumnRow = Selectable<CatalogColumnTable>;
+
+/** A 主动公开 item: identity and lifecycle. Content lives in {@link ItemVersionTable}. */
+export interface ItemTable {
+  id: Generated<number>;
+  agency_id: number;
+  column_id: number;
+  status: ItemStatus;
+  /** The 三审 step the working version waits for, while in review. */
+  review_stage: ReviewStage | null;
+  /** 索引号, assigned at first publication and kept through revisions and withdrawal. */
+  index_no: string | null;
+  /** 发布日期: the instant of first publication; never changed afterwards. */
+  published_at: string | null;
+  scheduled_for: string | null;
+  /** When the latest revision was published. */
+  revised_at: string | null;
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
+  /** The version the public sees, once published. */
+  published_version: number | null;
+  /** The version being written or reviewed; null when there is none. */
+  working_version: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemVersionTable {
+  id: Generated<number>;
+  item_id: number;
+  version: number;
+  title: string;
+  /** 发文字号, '' when the item has none. */
+  doc_no: DefaultedText;
+  /** 发布机构 */
+  publisher: string;
+  /** 成文日期 YYYY-MM-DD */
+  written_on: string | null;
+  topic: string;
+  genre: string;
+  keywords: DefaultedText;
+  summary: DefaultedText;
+  disclosure: DisclosureKind;
+  withheld_reason: DefaultedText;
+  validity: ValidityKind;
+  /** Sanitized HTML. */
+  body_html: string;
+  /** The body as plain text, for search, snippets and diffs. */
+  body_text: string;
+  /** What a revision changed, in the editor's words. */
+  change_note: DefaultedText;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemReviewTable {
+  id: Generated<number>;
+  item_id: number;
+  version: number;
+  step: ReviewStep;
+  /** approve / return for 三审 steps, clear / not_clear for 保密审查, null for submit and withdraw. */
+  verdict: string | null;
+  opinion: DefaultedText;
+  /** JSON list of pre-submission check findings, on submit records. */
+  findings: string | null;
+  user_id: number | null;
+  user_name: string;
+  at: string;
+}
+
+export interface ItemAttachmentTable {
+  id: Generated<number>;
+  item_id: number;
+  version: number;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  sort_order: ColumnType<number, number | undefined, number>;
+  created_at: string;
+}
+
+export interface ItemLinkTable {
+  id: Generated<number>;
+  policy_item_id: number;
+  interpretation_item_id: number;
+  created_at: string;
+}
+
+export interface IndexCounterTable {
+  agency_id: number;
+  period: string;
+  last_serial: number;
+}
+
+export interface PortalStateTable {
+  id: number;
+  /** Goes up with every change the public can see; the portal's page cache is keyed on it. */
+  generation: number;
+}
+
+export type ItemRow = Selectable<ItemTable>;
+export type ItemVersionRow = Selectable<ItemVersionTable>;
+export type NewItemVersionRow = Insertable<ItemVersionTable>;
+export type ItemReviewRow = Selectable<ItemReviewTable>;
+export type ItemAttachmentRow = Selectable<ItemAttachmentTable>;

@@ -14,3 +14,4 @@ export * from './render/docx.ts';
 export * from './render/xlsx.ts';
 export * from './render/pdf.ts';
 export * from './render/findings-xlsx.ts';
+export * from './import/official-document.ts';

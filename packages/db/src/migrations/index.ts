@@ -3,6 +3,7 @@ import type { Database, DialectName } from '../connection.ts';
 import * as m0001 from './0001-house.ts';
 import * as m0002 from './0002-calendar.ts';
 import * as m0003 from './0003-catalog.ts';
+import * as m0004 from './0004-items.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -13,6 +14,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0001-house': m0001,
   '0002-calendar': m0002,
   '0003-catalog': m0003,
+  '0004-items': m0004,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -1,0 +1,426 @@
+import {
+  approvalProblem,
+  can,
+  DEFAULT_INDEX_PATTERN,
+  DomainError,
+  formatIndexNumber,
+  indexPeriod,
+  nextStage,
+  REVIEW_STAGE_LABELS,
+  SECRECY_VERDICT_LABELS,
+  shanghaiDate,
+  type Actor,
+  type Permission,
+  type ReviewStage,
+  type SecrecyVerdict,
+} from '@xxgk/core';
+import {
+  bumpPortalGeneration,
+  findAgency,
+  findItemVersion,
+  indexItemText,
+  insertItemReview,
+  listDueScheduledItems,
+  listItemAttachments,
+  listItemReviews,
+  nextIndexSerial,
+  removeItemText,
+  updateItem,
+  type AgencyRow,
+  type Executor,
+  type ItemRow,
+} from '@xxgk/db';
+import { z } from 'zod';
+import { audit, denied } from '../audit.ts';
+import { iso, systemActor, type AppContext, type RequestMeta } from '../context.ts';
+import { segmentForIndex } from '../search/segment.ts';
+import { parseInput, text } from '../validation.ts';
+import { currentTrail, itemForActor, loadItemDetail, type ItemDetail } from './item-view.ts';
+import { BUILT_IN_CHECKS, todayInBeijing, type ItemFinding } from './pre-submit-checks.ts';
+
+function reviewer(actor: Actor): { user_id: number | null; user_name: string } {
+  return { user_id: actor.userId === 0 ? null : actor.userId, user_name: actor.displayName };
+}
+
+/** Runs the pre-submission checks on the working version. */
+export async function checkWorkingVersion(ctx: AppContext, item: ItemRow): Promise<ItemFinding[]> {
+  const version =
+    item.working_version === null ? undefined : await findItemVersion(ctx.db, item.id, item.working_version);
+  if (version === undefined) {
+    return [];
+  }
+  const attachments = await listItemAttachments(ctx.db, item.id, version.version);
+  const checked = {
+    title: version.title,
+    docNo: version.doc_no,
+    writtenOn: version.written_on,
+    summary: version.summary,
+    bodyText: version.body_text,
+    attachmentCount: attachments.length,
+    today: todayInBeijing(ctx.now()),
+  };
+  const findings: ItemFinding[] = [];
+  for (const check of ctx.itemChecks ?? BUILT_IN_CHECKS) {
+    findings.push(...(await check(checked)));
+  }
+  return findings;
+}
+
+/** 送审: sends the working version to 初审, unless a check finds something severe. */
+export async function submitItem(
+  ctx: AppContext,
+  { actor, itemId, meta }: { actor: Actor; itemId: number; meta: RequestMeta },
+): Promise<ItemDetail> {
+  const { item, agency } = await itemForActor(ctx, actor, meta, itemId, 'item.write', 'item.submit');
+  if (item.working_version === null || item.review_stage !== null) {
+    throw new DomainError('CONFLICT', item.review_stage !== null ? '该信息已在审核中' : '没有待送审的稿件');
+  }
+  const findings = await checkWorkingVersion(ctx, item);
+  const severe = findings.filter((f) => f.severity === 'severe');
+  if (severe.length > 0) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `送审前检查发现 ${severe.length} 个严重问题：${severe.map((f) => f.message).join('；')}`,
+      {
+        issues: severe.map((f) => ({ path: f.field, message: f.message })),
+        details: { findings },
+      },
+    );
+  }
+  const now = iso(ctx.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    await insertItemReview(trx, {
+      item_id: item.id,
+      version: item.working_version ?? 0,
+      step: 'submit',
+      verdict: null,
+      opinion: '',
+      findings: JSON.stringify(findings),
+      ...reviewer(actor),
+      at: now,
+    });
+    const updated = await updateItem(trx, item.id, { review_stage: 'first', updated_at: now });
+    await audit(trx, ctx, actor, meta, {
+      action: 'item.submit',
+      agencyId: agency.id,
+      targetType: 'item',
+      targetId: item.id,
+      note: `送审第 ${item.working_version} 版${findings.length > 0 ? `，检查提示 ${findings.length} 条` : ''}`,
+    });
+    return loadItemDetail(trx, actor, updated, agency);
+  });
+}
+
+export const ApproveInput = z.object({
+  opinion: text('审核意见', { max: 1000 }).default(''),
+  /** 终审 only: publish at this instant instead of now (定时发布). */
+  publishAt: z.iso.datetime({ offset: true, error: '定时发布时间格式不正确' }).optional(),
+});
+export type ApproveInput = z.input<typeof ApproveInput>;
+
+async function inReview(
+  ctx: AppContext,
+  actor: Actor,
+  meta: RequestMeta,
+  itemId: number,
+  permission: Permission,
+  action: string,
+): Promise<{ item: ItemRow; agency: AgencyRow; stage: ReviewStage; version: number }> {
+  const { item, agency } = await itemForActor(ctx, actor, meta, itemId, 'item.read', action);
+  if (item.review_stage === null || item.working_version === null) {
+    throw new DomainError('CONFLICT', '该信息不在审核中');
+  }
+  if (!can(actor, permission, agency)) {
+    await denied(ctx, actor, meta, {
+      action,
+      targetType: 'item',
+      targetId: itemId,
+      agencyId: agency.id,
+      permission,
+    });
+  }
+  return { item, agency, stage: item.review_stage, version: item.working_version };
+}
+
+/** Passes the stage the item waits for; 终审 publishes it (now or at the scheduled time). */
+export async function approveItem(
+  ctx: AppContext,
+  {
+    actor,
+    itemId,
+    stage,
+    input,
+    meta,
+  }: { actor: Actor; itemId: number; stage: ReviewStage; input: ApproveInput; meta: RequestMeta },
+): Promise<ItemDetail> {
+  const fields = parseInput(ApproveInput, input);
+  const { item, agency, version } = await inReview(ctx, actor, meta, itemId, `item.review.${stage}`, `item.approve`);
+  if (item.review_stage !== stage) {
+    throw new DomainError(
+      'CONFLICT',
+      `该信息当前处于${REVIEW_STAGE_LABELS[item.review_stage ?? 'first']}环节，不能${REVIEW_STAGE_LABELS[stage]}`,
+    );
+  }
+  const trail = currentTrail(item, await listItemReviews(ctx.db, item.id));
+  const approvals = trail
+    .filter((r) => r.verdict === 'approve' || r.step === 'secrecy')
+    .map((r) => ({ stage: r.step as ReviewStage | 'secrecy', userId: r.user_id ?? 0 }));
+  const lastSecrecy = trail.filter((r) => r.step === 'secrecy').at(-1);
+  const problem = approvalProblem(stage, actor.userId, approvals, lastSecrecy?.verdict === 'clear');
+  if (problem !== null) {
+    throw new DomainError('CONFLICT', problem);
+  }
+  const now = ctx.now();
+  const publishAt = fields.publishAt === undefined ? undefined : new Date(fields.publishAt);
+  if (publishAt !== undefined && (stage !== 'final' || item.status !== 'draft')) {
+    throw new DomainError('VALIDATION_FAILED', '只有首次发布的终审可以定时发布', {
+      issues: [{ path: 'publishAt', message: '此处不能定时' }],
+    });
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    await insertItemReview(trx, {
+      item_id: item.id,
+      version,
+      step: stage,
+      verdict: 'approve',
+      opinion: fields.opinion,
+      findings: null,
+      ...reviewer(actor),
+      at: iso(now),
+    });
+    const next = nextStage(stage);
+    let updated: ItemRow;
+    if (next !== 'done') {
+      updated = await updateItem(trx, item.id, { review_stage: next, updated_at: iso(now) });
+    } else if (publishAt !== undefined && publishAt.getTime() > now.getTime()) {
+      updated = await updateItem(trx, item.id, {
+        status: 'scheduled',
+        review_stage: null,
+        scheduled_for: iso(publishAt),
+        updated_at: iso(now),
+      });
+    } else {
+      updated = await publishWorkingVersion(trx, ctx, item, agency, now);
+    }
+    await audit(trx, ctx, actor, meta, {
+      action: `item.approve.${stage}`,
+      agencyId: agency.id,
+      targetType: 'item',
+      targetId: item.id,
+      note:
+        `${REVIEW_STAGE_LABELS[stage]}通过（第 ${version} 版）` +
+        (updated.status === 'scheduled' ? `，定时于 ${updated.scheduled_for ?? ''} 发布` : '') +
+        (next === 'done' && updated.status === 'published' ? `，已发布，索引号 ${updated.index_no ?? ''}` : ''),
+    });
+    return loadItemDetail(trx, actor, updated, agency);
+  });
+}
+
+/**
+ * Makes the working version the public one. The first publication assigns the 索引号 and the
+ * 发布日期; a revision keeps both and records when it was revised.
+ */
+export async function publishWorkingVersion(
+  trx: Executor,
+  ctx: AppContext,
+  item: ItemRow,
+  agency: AgencyRow,
+  now: Date,
+): Promise<ItemRow> {
+  const version = item.working_version;
+  const content = version === null ? undefined : await findItemVersion(trx, item.id, version);
+  if (content === undefined) {
+    throw new DomainError('INTERNAL', `信息 ${item.id} 没有可发布的稿件`);
+  }
+  let indexNo = item.index_no;
+  if (indexNo === null) {
+    const pattern = agency.index_pattern === '' ? DEFAULT_INDEX_PATTERN : agency.index_pattern;
+    const period = indexPeriod(pattern, { uscc: agency.uscc, date: shanghaiDate(now) });
+    indexNo = formatIndexNumber(period, await nextIndexSerial(trx, agency.id, period));
+  }
+  const first = item.published_at === null;
+  const updated = await updateItem(trx, item.id, {
+    status: 'published',
+    review_stage: null,
+    index_no: indexNo,
+    published_at: item.published_at ?? iso(now),
+    scheduled_for: null,
+    revised_at: first ? null : iso(now),
+    published_version: version,
+    working_version: null,
+    updated_at: iso(now),
+  });
+  if (content.disclosure === 'active') {
+    await indexItemText(trx, ctx.dialect, item.id, {
+      title: segmentForIndex(content.title),
+      body: segmentForIndex(`${content.doc_no}\n${content.keywords}\n${content.summary}\n${content.body_text}`),
+    });
+  } else {
+    await removeItemText(trx, ctx.dialect, item.id);
+  }
+  await bumpPortalGeneration(trx);
+  return updated;
+}
+
+export const SecrecyInput = z.object({
+  verdict: z.enum(['clear', 'not_clear'], { error: '请选择保密审查结论' }),
+  opinion: text('保密审查意见', { min: 1, max: 1000 }),
+});
+export type SecrecyInput = z.input<typeof SecrecyInput>;
+
+/**
+ * Records the 保密审查 opinion on the version in review. "不涉密" clears the way to 终审; the
+ * other verdict sends the item back to its author at once (涉密信息不上网).
+ */
+export async function recordSecrecyReview(
+  ctx: AppContext,
+  { actor, itemId, input, meta }: { actor: Actor; itemId: number; input: SecrecyInput; meta: RequestMeta },
+): Promise<ItemDetail> {
+  const fields = parseInput(SecrecyInput, input);
+  const { item, agency, version } = await inReview(ctx, actor, meta, itemId, 'item.secrecy', 'item.secrecy');
+  const now = iso(ctx.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    await insertItemReview(trx, {
+      item_id: item.id,
+      version,
+      step: 'secrecy',
+      verdict: fields.verdict,
+      opinion: fields.opinion,
+      findings: null,
+      ...reviewer(actor),
+      at: now,
+    });
+    const updated =
+      fields.verdict === 'clear'
+        ? await updateItem(trx, item.id, { updated_at: now })
+        : await updateItem(trx, item.id, { review_stage: null, updated_at: now });
+    await audit(trx, ctx, actor, meta, {
+      action: 'item.secrecy',
+      agencyId: agency.id,
+      targetType: 'item',
+      targetId: item.id,
+      note: `保密审查：${SECRECY_VERDICT_LABELS[fields.verdict as SecrecyVerdict]}（第 ${version} 版）${fields.verdict === 'clear' ? '' : '，已退回'}`,
+    });
+    return loadItemDetail(trx, actor, updated, agency);
+  });
+}
+
+export const SendBackInput = z.object({ opinion: text('退回意见', { min: 1, max: 1000 }) });
+export type SendBackInput = z.input<typeof SendBackInput>;
+
+/** Any reviewer of the current stage (or the 保密审查员) sends the item back to its author with comments. */
+export async function sendBackItem(
+  ctx: AppContext,
+  { actor, itemId, input, meta }: { actor: Actor; itemId: number; input: SendBackInput; meta: RequestMeta },
+): Promise<ItemDetail> {
+  const fields = parseInput(SendBackInput, input);
+  const { item: found, agency } = await itemForActor(ctx, actor, meta, itemId, 'item.read', 'item.return');
+  const stage = found.review_stage;
+  if (stage === null) {
+    throw new DomainError('CONFLICT', '该信息不在审核中');
+  }
+  const permission: Permission = can(actor, `item.review.${stage}`, agency) ? `item.review.${stage}` : 'item.secrecy';
+  const { item, version } = await inReview(ctx, actor, meta, itemId, permission, 'item.return');
+  const now = iso(ctx.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    await insertItemReview(trx, {
+      item_id: item.id,
+      version,
+      step: 'return',
+      verdict: 'return',
+      opinion: fields.opinion,
+      findings: null,
+      ...reviewer(actor),
+      at: now,
+    });
+    const updated = await updateItem(trx, item.id, { review_stage: null, updated_at: now });
+    await audit(trx, ctx, actor, meta, {
+      action: 'item.return',
+      agencyId: agency.id,
+      targetType: 'item',
+      targetId: item.id,
+      note: `${REVIEW_STAGE_LABELS[stage]}退回：${fields.opinion}`,
+    });
+    return loadItemDetail(trx, actor, updated, agency);
+  });
+}
+
+export const WithdrawInput = z.object({ reason: text('撤稿理由', { min: 1, max: 500 }) });
+export type WithdrawInput = z.input<typeof WithdrawInput>;
+
+/**
+ * 撤稿: takes a published (or scheduled) item off the portal and out of search at once. The item,
+ * its versions and its 索引号 stay in the archive; the number is not reused.
+ */
+export async function withdrawItem(
+  ctx: AppContext,
+  { actor, itemId, input, meta }: { actor: Actor; itemId: number; input: WithdrawInput; meta: RequestMeta },
+): Promise<ItemDetail> {
+  const fields = parseInput(WithdrawInput, input);
+  const { item, agency } = await itemForActor(ctx, actor, meta, itemId, 'item.withdraw', 'item.withdraw');
+  if (
+    (item.status !== 'published' && item.status !== 'scheduled') ||
+    (item.working_version !== null && item.status === 'published')
+  ) {
+    throw new DomainError(
+      'CONFLICT',
+      item.status === 'published'
+        ? '该信息有进行中的修订，请先完成或退回修订再撤稿'
+        : '只有已发布或定时发布的信息可以撤稿',
+    );
+  }
+  const now = iso(ctx.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    await insertItemReview(trx, {
+      item_id: item.id,
+      version: item.published_version ?? item.working_version ?? 0,
+      step: 'withdraw',
+      verdict: null,
+      opinion: fields.reason,
+      findings: null,
+      ...reviewer(actor),
+      at: now,
+    });
+    const updated = await updateItem(trx, item.id, {
+      status: 'withdrawn',
+      withdrawn_at: now,
+      withdrawn_reason: fields.reason,
+      scheduled_for: null,
+      updated_at: now,
+    });
+    await removeItemText(trx, ctx.dialect, item.id);
+    await bumpPortalGeneration(trx);
+    await audit(trx, ctx, actor, meta, {
+      action: 'item.withdraw',
+      agencyId: agency.id,
+      targetType: 'item',
+      targetId: item.id,
+      note: `撤稿：${fields.reason}`,
+    });
+    return loadItemDetail(trx, actor, updated, agency);
+  });
+}
+
+/** Publishes scheduled items whose time has come; run every minute by the server. Returns their ids. */
+export async function publishDueItems(ctx: AppContext, meta: RequestMeta): Promise<number[]> {
+  const now = ctx.now();
+  const published: number[] = [];
+  for (const item of await listDueScheduledItems(ctx.db, iso(now))) {
+    const agency = await findAgency(ctx.db, item.agency_id);
+    if (agency === undefined) {
+      continue;
+    }
+    await ctx.db.transaction().execute(async (trx) => {
+      const updated = await publishWorkingVersion(trx, ctx, item, agency, now);
+      await audit(trx, ctx, systemActor('定时发布'), meta, {
+        action: 'item.publish.scheduled',
+        agencyId: agency.id,
+        targetType: 'item',
+        targetId: item.id,
+        note: `定时发布，索引号 ${updated.index_no ?? ''}`,
+      });
+    });
+    published.push(item.id);
+  }
+  return published;
+}
