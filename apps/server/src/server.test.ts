@@ -290,7 +290,7 @@ describeDialects('HTTP catalog and agency pages', (database) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h1>示例市财政局</h1>');
     expect(page.body).toMatch(/<dt>办公地址<\/dt>\s*<dd>示例市人民大道9号<\/dd>/);
-    expect(page.body).toMatch(/<li>\s*行政规范性文件/);
+    expect(page.body).toMatch(/<li><a href="\/agencies\/\d+\/columns\/\d+">行政规范性文件<\/a>/);
     expect(page.body).not.toContain('<script');
     expect((await app.inject('/agencies/99999')).statusCode).toBe(404);
   });

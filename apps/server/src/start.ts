@@ -1,4 +1,4 @@
-import { NO_REQUEST, seedDemo } from '@xxgk/app';
+import { NO_REQUEST, publishDueItems, seedDemo } from '@xxgk/app';
 import { countAgencies, migrateToLatest, type Database } from '@xxgk/db';
 import { openApp } from './open-app.ts';
 import type { FastifyInstance } from 'fastify';
@@ -32,6 +32,15 @@ export async function startServer(config: Config, options: StartOptions): Promis
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  // 定时发布: publish items whose scheduled time has come, once a minute (and once now).
+  const publishDue = () =>
+    publishDueItems(ctx, { ip: '', requestId: 'scheduler' }).then(
+      (ids) => ids.length > 0 && app.log.info({ items: ids }, 'scheduled items published'),
+      (error: unknown) => app.log.error({ err: error }, 'scheduled publication failed'),
+    );
+  void publishDue();
+  const timer = setInterval(() => void publishDue(), 60_000);
+  timer.unref();
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return {
     app,
@@ -39,6 +48,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     database,
     seeded,
     async stop() {
+      clearInterval(timer);
       await app.close();
       await database.destroy();
     },

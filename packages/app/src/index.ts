@@ -36,3 +36,6 @@ export * from './items/pre-submit-checks.ts';
 export * from './items/item-view.ts';
 export * from './items/edit-items.ts';
 export * from './items/review-items.ts';
+export * from './search/snippet.ts';
+export * from './portal/public-items.ts';
+export * from './items/list-items.ts';

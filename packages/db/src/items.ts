@@ -372,6 +372,8 @@ export async function listAgencyItems(
     agencyId: number;
     statuses?: readonly ItemRow['status'][];
     stage?: ItemRow['review_stage'];
+    /** Only items with a working version that is not in review. */
+    editing?: boolean;
     columnId?: number;
     title?: string;
   },
@@ -390,6 +392,9 @@ export async function listAgencyItems(
   }
   if (filter.stage !== undefined && filter.stage !== null) {
     query = query.where('i.review_stage', '=', filter.stage);
+  }
+  if (filter.editing === true) {
+    query = query.where('i.working_version', 'is not', null).where('i.review_stage', 'is', null);
   }
   if (filter.columnId !== undefined) {
     query = query.where('i.column_id', '=', filter.columnId);
@@ -432,4 +437,10 @@ export async function listDueScheduledItems(ex: Executor, now: string): Promise<
     .where('scheduled_for', '<=', now)
     .orderBy('scheduled_for')
     .execute();
+}
+
+/** Every public item's id and last change, for sitemap.xml. */
+export async function listPublishedItemStamps(ex: Executor): Promise<{ id: number; lastmod: string }[]> {
+  const rows = await publishedBase(ex, {}).select(['i.id', 'i.published_at', 'i.revised_at']).orderBy('i.id').execute();
+  return rows.map((r) => ({ id: r.id, lastmod: r.revised_at ?? r.published_at ?? '' }));
 }

@@ -1,14 +1,18 @@
-import type { Agency, CatalogColumn } from '@xxgk/app';
+import type { Agency, CatalogColumn, PublicListItem } from '@xxgk/app';
 import { AGENCY_KIND_LABELS } from '@xxgk/core';
 import { html, type Html } from './html.ts';
-import { page } from './layout.ts';
+import { day } from './items.ts';
+import { breadcrumb, page } from './layout.ts';
 
-function columnList(columns: readonly CatalogColumn[]): Html {
+function columnList(agencyId: number, columns: readonly CatalogColumn[]): Html {
   if (columns.length === 0) {
     return html``;
   }
   return html`<ul>
-    ${columns.map((c) => html`<li>${c.name}${columnList(c.children)}</li>`)}
+    ${columns.map(
+      (c) =>
+        html`<li><a href="/agencies/${agencyId}/columns/${c.id}">${c.name}</a>${columnList(agencyId, c.children)}</li>`,
+    )}
   </ul>`;
 }
 
@@ -34,8 +38,13 @@ function contactRows(agency: Agency): [string, Html | string][] {
  * An agency's page: the contact details its 政府信息公开指南 gives (条例 第十二条: name, address, office
  * hours, phone, fax, internet contact) and its 信息公开目录.
  */
-export function agencyPage(agency: Agency, catalog: readonly CatalogColumn[], siteName: string): string {
-  const body = html` <nav aria-label="当前位置" class="breadcrumb"><a href="/">首页</a> › ${agency.name}</nav>
+export function agencyPage(
+  agency: Agency,
+  catalog: readonly CatalogColumn[],
+  siteName: string,
+  latest: readonly PublicListItem[],
+): string {
+  const body = html`${breadcrumb([['首页', '/']], agency.name)}
     <h1>${agency.name}</h1>
     <section aria-labelledby="contact">
       <h2 id="contact">政府信息公开工作机构</h2>
@@ -49,7 +58,29 @@ export function agencyPage(agency: Agency, catalog: readonly CatalogColumn[], si
     </section>
     <section aria-labelledby="catalog">
       <h2 id="catalog">政府信息公开目录</h2>
-      ${catalog.length === 0 ? html`<p class="empty">该机关尚未建立信息公开目录。</p>` : html`<div class="catalog">${columnList(catalog)}</div>`}
-    </section>`;
-  return page({ title: agency.name, siteName, body });
+      ${catalog.length === 0 ? html`<p class="empty">该机关尚未建立信息公开目录。</p>` : html`<div class="catalog">${columnList(agency.id, catalog)}</div>`}
+    </section>
+    ${
+      latest.length === 0
+        ? ''
+        : html`<section aria-labelledby="latest">
+            <h2 id="latest">最新公开</h2>
+            <ul class="item-list">
+              ${latest.map(
+                (i) =>
+                  html`<li>
+                    <a href="/items/${i.id}">${i.title}</a>
+                    <span class="meta"><time datetime="${day(i.publishedAt)}">${day(i.publishedAt)}</time></span>
+                  </li>`,
+              )}
+            </ul>
+          </section>`
+    }
+    <form class="search-inline" action="/search" method="get" role="search" aria-label="在本机关内检索">
+      <input type="hidden" name="agency" value="${agency.id}" />
+      <label for="agency-q">在本机关内检索</label>
+      <input id="agency-q" name="q" type="search" maxlength="100" />
+      <button type="submit">检索</button>
+    </form>`;
+  return page({ title: agency.name, siteName, path: `/agencies/${agency.id}`, body });
 }

@@ -1,13 +1,14 @@
-import type { Agency } from '@xxgk/app';
+import type { Agency, PublicListItem } from '@xxgk/app';
 import { AGENCY_KIND_LABELS } from '@xxgk/core';
 import { html } from './html.ts';
+import { day } from './items.ts';
 import { page } from './layout.ts';
 
 /**
  * The portal's home page: every agency that discloses information here, the government first, then
  * its departments and its towns, each with the contact details its 指南 must give (条例 第二十二条).
  */
-export function homePage(agencies: readonly Agency[]): string {
+export function homePage(agencies: readonly Agency[], latest: readonly PublicListItem[]): string {
   const root = agencies.find((a) => a.parentId === null);
   const siteName = root?.name.replace(/人民政府$/, '') ?? '';
   const groups: { title: string; kinds: readonly Agency['kind'][] }[] = [
@@ -19,6 +20,25 @@ export function homePage(agencies: readonly Agency[]): string {
     <p class="lead">
       共有 ${agencies.length} 个机关在本平台公开政府信息。选择机关，查看其政府信息公开指南、目录和年度报告。
     </p>
+    ${
+      latest.length === 0
+        ? ''
+        : html`<section aria-labelledby="latest">
+            <h2 id="latest">最新公开</h2>
+            <ul class="item-list">
+              ${latest.map(
+                (i) =>
+                  html`<li>
+                    <a href="/items/${i.id}">${i.title}</a>
+                    <span class="meta"
+                      ><span>${i.publisher}</span
+                      ><time datetime="${day(i.publishedAt)}">${day(i.publishedAt)}</time></span
+                    >
+                  </li>`,
+              )}
+            </ul>
+          </section>`
+    }
     ${
       agencies.length === 0
         ? html`<p class="empty">暂无机关。</p>`
@@ -68,5 +88,5 @@ export function homePage(agencies: readonly Agency[]): string {
             </section>`;
           })
     }`;
-  return page({ title: '首页', siteName, body });
+  return page({ title: '首页', siteName, path: '/', body });
 }

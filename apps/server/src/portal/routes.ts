@@ -1,38 +1,270 @@
-import { getCatalog, listPublicAgencies } from '@xxgk/app';
+import {
+  getCatalog,
+  getPublicAttachment,
+  getPublicItem,
+  latestItems,
+  listColumnItems,
+  listPublicAgencies,
+  searchItems,
+  type Agency,
+} from '@xxgk/app';
+import { shanghaiDate } from '@xxgk/core';
+import { findItem, listPublishedItemStamps } from '@xxgk/db';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { agencyPage } from './agency.ts';
-import type { FastifyPluginAsync } from 'fastify';
 import type { ServerDeps } from '../context.ts';
+import { agencyPage } from './agency.ts';
+import { PageCache } from './cache.ts';
+import { columnFeed, flattenColumns, sitemap } from './feeds.ts';
 import { homePage } from './home.ts';
+import { columnPage, itemPage, searchPage, withdrawnPage, type Site } from './items.ts';
+import { VIEW_ATTRIBUTE, VIEW_OPTIONS, type ViewOption } from './layout.ts';
 
+const VIEW_COOKIE = 'xxgk_view';
+const HTML = 'text/html; charset=utf-8';
+
+interface Rendered {
+  readonly status: number;
+  readonly body: string;
+  readonly type: string;
+}
+
+function viewOf(request: FastifyRequest): ViewOption[] {
+  const raw = request.cookies[VIEW_COOKIE] ?? '';
+  return VIEW_OPTIONS.filter((o) => raw.split(',').includes(o));
+}
+
+const Id = z.coerce.number().int().positive();
+const PageNumber = z.coerce.number().int().min(1).max(1000).catch(1);
+
+/**
+ * The public portal: server-rendered pages that work without JavaScript. Every page goes through
+ * the generation-keyed cache ({@link PageCache}) and carries an ETag of that generation, so readers
+ * and proxies revalidate cheaply and never keep a withdrawn item.
+ */
 export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
+  const { ctx } = deps;
+  const cache = new PageCache();
+
+  async function site(): Promise<Site & { root: Agency | undefined }> {
+    const agencies = await listPublicAgencies(ctx.db);
+    const root = agencies.find((a) => a.parentId === null);
+    return { agencies, root, siteName: root?.name.replace(/人民政府$/, '') ?? '' };
+  }
+
+  function origin(request: FastifyRequest): string {
+    return `${request.protocol}://${request.host}`;
+  }
+
+  async function serve(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    render: () => Promise<Rendered | undefined>,
+  ): Promise<FastifyReply> {
+    const generation = await cache.generation(ctx.db);
+    const view = viewOf(request);
+    const etag = `"g${generation}${view.map((v) => `-${v}`).join('')}"`;
+    reply.header('etag', etag).header('cache-control', 'public, no-cache').header('vary', 'Cookie');
+    if (request.headers['if-none-match'] === etag) {
+      return reply.code(304).send();
+    }
+    const key = request.url;
+    let rendered = cache.get(key);
+    if (rendered === undefined) {
+      rendered = await render();
+      if (rendered === undefined) {
+        reply.callNotFound();
+        return reply;
+      }
+      cache.set(key, generation, rendered);
+    }
+    const viewClass = view.length === 0 ? '' : ` class="${view.map((v) => `view-${v}`).join(' ')}"`;
+    return reply
+      .code(rendered.status)
+      .type(rendered.type)
+      .send(rendered.type === HTML ? rendered.body.replace(VIEW_ATTRIBUTE, viewClass) : rendered.body);
+  }
+
+  const ok = (body: string, type = HTML): Rendered => ({ status: 200, body, type });
+
   return async (app) => {
-    app.get('/', { schema: { hide: true } }, async (_request, reply) => {
-      const agencies = await listPublicAgencies(deps.ctx.db);
+    app.get('/', { schema: { hide: true } }, (request, reply) =>
+      serve(request, reply, async () => {
+        const s = await site();
+        return ok(homePage(s.agencies, await latestItems(ctx.db, 10)));
+      }),
+    );
+
+    app.get('/agencies/:id', { schema: { hide: true } }, (request, reply) =>
+      serve(request, reply, async () => {
+        const id = Id.safeParse((request.params as { id: string }).id);
+        const s = await site();
+        const agency = id.success ? s.agencies.find((a) => a.id === id.data) : undefined;
+        if (agency === undefined) {
+          return undefined;
+        }
+        const catalog = await getCatalog(ctx.db, agency.id);
+        return ok(agencyPage(agency, catalog, s.siteName, await latestItems(ctx.db, 10, agency.id)));
+      }),
+    );
+
+    app.get('/agencies/:id/columns/:columnId', { schema: { hide: true } }, (request, reply) =>
+      serve(request, reply, async () => {
+        const params = request.params as { id: string; columnId: string };
+        const found = await agencyColumn(params.id, params.columnId);
+        if (found === undefined) {
+          return undefined;
+        }
+        const page = PageNumber.parse((request.query as { page?: string }).page);
+        const items = await listColumnItems(ctx.db, { agencyId: found.agency.id, columnId: found.column.id, page });
+        return ok(columnPage(found.site, found.agency, found.catalog, found.column, items));
+      }),
+    );
+
+    app.get('/agencies/:id/columns/:columnId/feed.atom', { schema: { hide: true } }, (request, reply) =>
+      serve(request, reply, async () => {
+        const params = request.params as { id: string; columnId: string };
+        const found = await agencyColumn(params.id, params.columnId);
+        if (found === undefined) {
+          return undefined;
+        }
+        const items = await listColumnItems(ctx.db, {
+          agencyId: found.agency.id,
+          columnId: found.column.id,
+          page: 1,
+          pageSize: 20,
+        });
+        return ok(
+          columnFeed(origin(request), found.agency, found.column, items.rows),
+          'application/atom+xml; charset=utf-8',
+        );
+      }),
+    );
+
+    app.get('/items/:id', { schema: { hide: true } }, (request, reply) =>
+      serve(request, reply, async () => {
+        const id = Id.safeParse((request.params as { id: string }).id);
+        if (!id.success) {
+          return undefined;
+        }
+        const s = await site();
+        const item = await getPublicItem(ctx.db, id.data);
+        if (item === undefined) {
+          // A withdrawn item's address says so (410 Gone) and shows nothing of it.
+          const row = await findItem(ctx.db, id.data);
+          return row?.status === 'withdrawn' ? { status: 410, body: withdrawnPage(s, id.data), type: HTML } : undefined;
+        }
+        const agency = s.agencies.find((a) => a.id === item.agencyId);
+        if (agency === undefined) {
+          return undefined;
+        }
+        return ok(itemPage(s, agency, await getCatalog(ctx.db, agency.id), item));
+      }),
+    );
+
+    app.get('/items/:id/attachments/:attachmentId/:name', { schema: { hide: true } }, async (request, reply) => {
+      const params = request.params as { id: string; attachmentId: string };
+      const id = Id.safeParse(params.id);
+      const attachmentId = Id.safeParse(params.attachmentId);
+      const file =
+        id.success && attachmentId.success ? await getPublicAttachment(ctx, id.data, attachmentId.data) : undefined;
+      if (file === undefined) {
+        reply.callNotFound();
+        return reply;
+      }
       return reply
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'public, max-age=60')
-        .send(homePage(agencies));
+        .type(file.mediaType)
+        .header('cache-control', 'public, no-cache')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.bytes);
     });
 
-    app.get(
-      '/agencies/:id',
-      { schema: { hide: true, params: z.object({ id: z.coerce.number().int().positive() }) } },
-      async (request, reply) => {
-        const { id } = request.params as { id: number };
-        const agencies = await listPublicAgencies(deps.ctx.db);
-        const agency = agencies.find((a) => a.id === id);
-        if (agency === undefined) {
-          return reply.callNotFound();
-        }
-        const root = agencies.find((a) => a.parentId === null);
-        const siteName = root?.name.replace(/人民政府$/, '') ?? '';
-        const catalog = await getCatalog(deps.ctx.db, id);
-        return reply
-          .type('text/html; charset=utf-8')
-          .header('cache-control', 'public, max-age=60')
-          .send(agencyPage(agency, catalog, siteName));
-      },
+    app.get('/search', { schema: { hide: true } }, (request, reply) =>
+      serve(request, reply, async () => {
+        const raw = request.query as Record<string, string | undefined>;
+        const q = (raw['q'] ?? '').trim().slice(0, 100);
+        const agencyId = Id.safeParse(raw['agency']);
+        const columnId = Id.safeParse(raw['column']);
+        const year = z.coerce.number().int().min(2000).max(2100).safeParse(raw['year']);
+        const validity = z.enum(['valid', 'expired', 'abolished']).safeParse(raw['validity']);
+        const form = {
+          q,
+          agencyId: agencyId.success ? agencyId.data : undefined,
+          year: year.success ? year.data : undefined,
+          validity: validity.success ? validity.data : undefined,
+        };
+        const thisYear = Number(shanghaiDate(ctx.now()).slice(0, 4));
+        const years = Array.from({ length: thisYear - 2018 }, (_, i) => thisYear - i);
+        const s = await site();
+        const result =
+          q === ''
+            ? undefined
+            : await searchItems(ctx, {
+                ...form,
+                columnId: columnId.success ? columnId.data : undefined,
+                page: PageNumber.parse(raw['page']),
+              });
+        return ok(searchPage(s, form, result, years));
+      }),
     );
+
+    app.get('/sitemap.xml', { schema: { hide: true } }, (request, reply) =>
+      serve(request, reply, async () => {
+        const s = await site();
+        const columns = (
+          await Promise.all(
+            s.agencies.map(async (a) =>
+              flattenColumns(await getCatalog(ctx.db, a.id)).map((c) => ({ agencyId: a.id, id: c.id })),
+            ),
+          )
+        ).flat();
+        return ok(
+          sitemap(origin(request), s.agencies, columns, await listPublishedItemStamps(ctx.db)),
+          'application/xml; charset=utf-8',
+        );
+      }),
+    );
+
+    // 适老化 display options without JavaScript: a link sets the cookie and comes back.
+    app.get('/view', { schema: { hide: true } }, async (request, reply) => {
+      const query = request.query as Record<string, string | undefined>;
+      const chosen = new Set(viewOf(request));
+      for (const option of VIEW_OPTIONS) {
+        if (query[option] === '1') {
+          chosen.add(option);
+        }
+        if (query[option] === '0') {
+          chosen.delete(option);
+        }
+      }
+      const back = query['back'] ?? '/';
+      const safeBack = back.startsWith('/') && !back.startsWith('//') && !back.includes('\\') ? back : '/';
+      return reply
+        .setCookie(VIEW_COOKIE, [...chosen].join(','), {
+          path: '/',
+          maxAge: 365 * 24 * 3600,
+          sameSite: 'lax',
+          httpOnly: true,
+          secure: deps.config.cookieSecure,
+        })
+        .redirect(safeBack, 303);
+    });
+
+    async function agencyColumn(agencyParam: string, columnParam: string) {
+      const id = Id.safeParse(agencyParam);
+      const columnId = Id.safeParse(columnParam);
+      if (!id.success || !columnId.success) {
+        return undefined;
+      }
+      const s = await site();
+      const agency = s.agencies.find((a) => a.id === id.data);
+      if (agency === undefined) {
+        return undefined;
+      }
+      const catalog = await getCatalog(ctx.db, agency.id);
+      const column = flattenColumns(catalog).find((c) => c.id === columnId.data);
+      return column === undefined ? undefined : { site: s, agency, catalog, column };
+    }
   };
 }

@@ -1,5 +1,6 @@
 import { DomainError, type Actor, SYSTEM_SCOPE } from '@xxgk/core';
 import { findAgency, findAgencyByUscc, insertAgency } from '@xxgk/db';
+import { bumpPortalGeneration } from '@xxgk/db';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput } from '../validation.ts';
@@ -31,6 +32,8 @@ export async function createAgency(ctx: AppContext, { actor, input, meta }: Crea
   }
   const now = iso(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
+    // The portal shows agencies and catalogs: its cached pages are stale from here on.
+    await bumpPortalGeneration(trx);
     const row = await insertAgency(trx, toRowFields(fields), now);
     const agency = toAgency(row);
     await audit(trx, ctx, actor, meta, {

@@ -1,5 +1,6 @@
 import { DomainError, type Actor, SYSTEM_SCOPE } from '@xxgk/core';
 import { findAgency, findAgencyByUscc, updateAgency as updateAgencyRow } from '@xxgk/db';
+import { bumpPortalGeneration } from '@xxgk/db';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput } from '../validation.ts';
@@ -50,6 +51,8 @@ export async function updateAgency(
     });
   }
   return ctx.db.transaction().execute(async (trx) => {
+    // The portal shows agencies and catalogs: its cached pages are stale from here on.
+    await bumpPortalGeneration(trx);
     const row = await updateAgencyRow(trx, agencyId, toRowFields(fields), iso(ctx.now()));
     const agency = toAgency(row);
     await audit(trx, ctx, actor, meta, { ...what, agencyId, before: toAgency(before), after: agency });

@@ -10,6 +10,7 @@ import {
   type CatalogColumnRow,
   type Executor,
 } from '@xxgk/db';
+import { bumpPortalGeneration } from '@xxgk/db';
 import { z } from 'zod';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
@@ -82,6 +83,8 @@ export async function createCatalogFromTemplate(
   }
   const now = iso(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
+    // The portal shows agencies and catalogs: its cached pages are stale from here on.
+    await bumpPortalGeneration(trx);
     const ids = new Map<string, number>();
     let order = 0;
     for (const { column, parent } of flattenTemplate()) {
@@ -156,6 +159,8 @@ export async function addCatalogColumn(
   });
   await checkParent(ctx.db, agencyId, fields.parentId);
   return ctx.db.transaction().execute(async (trx) => {
+    // The portal shows agencies and catalogs: its cached pages are stale from here on.
+    await bumpPortalGeneration(trx);
     const row = await insertCatalogColumn(
       trx,
       {
@@ -205,6 +210,8 @@ export async function updateCatalogColumnDetails(
   });
   await checkParent(ctx.db, before.agency_id, fields.parentId, columnId);
   await ctx.db.transaction().execute(async (trx) => {
+    // The portal shows agencies and catalogs: its cached pages are stale from here on.
+    await bumpPortalGeneration(trx);
     await updateCatalogColumn(
       trx,
       columnId,
@@ -245,6 +252,8 @@ export async function removeCatalogColumn(
     throw new DomainError('CONFLICT', `栏目“${column.name}”下还有子栏目，请先删除或移走子栏目`);
   }
   await ctx.db.transaction().execute(async (trx) => {
+    // The portal shows agencies and catalogs: its cached pages are stale from here on.
+    await bumpPortalGeneration(trx);
     await deleteCatalogColumn(trx, columnId);
     await audit(trx, ctx, actor, meta, {
       action: 'catalog.column.delete',
