@@ -1,4 +1,4 @@
-import { NO_REQUEST, publishDueItems, seedDemo } from '@xxgk/app';
+import { NO_REQUEST, publishDueItems, seedDemo, seedDemoItems } from '@xxgk/app';
 import { countAgencies, migrateToLatest, type Database } from '@xxgk/db';
 import { openApp } from './open-app.ts';
 import type { FastifyInstance } from 'fastify';
@@ -26,6 +26,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   let seeded = false;
   if (options.demo && (await countAgencies(database.db)) === 0) {
     await seedDemo(ctx, NO_REQUEST);
+    await seedDemoItems(ctx);
     seeded = true;
   }
   const app = await buildServer({ config, database, ctx }, { logger: options.logger ?? true });

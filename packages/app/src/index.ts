@@ -39,3 +39,4 @@ export * from './items/review-items.ts';
 export * from './search/snippet.ts';
 export * from './portal/public-items.ts';
 export * from './items/list-items.ts';
+export * from './demo/seed-demo-items.ts';

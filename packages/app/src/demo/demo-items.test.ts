@@ -1,0 +1,35 @@
+import { listAgencyItems, listPublishedItems, searchPublishedItems } from '@xxgk/db';
+import { expect, it } from 'vitest';
+import { queryTerms } from '../search/segment.ts';
+import { describeApp } from '../testing.ts';
+import { seedDemo } from './seed-demo.ts';
+import { seedDemoItems } from './seed-demo-items.ts';
+
+describeApp('演示信息', (t) => {
+  it('publishes years of items with unique 索引号, links 解读 to policies, and leaves work in the review queues', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    const { published } = await seedDemoItems(ctx, { scale: 0.25 });
+    expect(published).toBeGreaterThan(300);
+    const all = await listPublishedItems(ctx.db, {}, { limit: 100_000, offset: 0 });
+    expect(all.total).toBe(published);
+    const numbers = all.rows.map((r) => r.index_no);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    // Within an agency and year, serials follow publication order.
+    const czj = (await actor('editor')).agency.id;
+    const ofCzj2024 = all.rows
+      .filter((r) => r.agency_id === czj && r.index_no?.includes('/2024-'))
+      .sort((a, b) => a.published_at.localeCompare(b.published_at));
+    expect(ofCzj2024.map((r) => Number(r.index_no?.slice(-5)))).toEqual(ofCzj2024.map((_, i) => i + 1));
+    expect((await ctx.db.selectFrom('item_links').select('id').execute()).length).toBeGreaterThan(0);
+    expect(
+      (await searchPublishedItems(ctx.db, ctx.dialect, queryTerms('预算'), {}, { limit: 5, offset: 0 })).total,
+    ).toBeGreaterThan(0);
+    const waiting = await listAgencyItems(ctx.db, { agencyId: czj, stage: 'first' }, { limit: 10, offset: 0 });
+    expect(waiting.rows.map((r) => r.title).sort()).toEqual([
+      '市财政局召开惠民惠农补贴资金专项检查部署会',
+      '示例市2026年1—10月财政收支情况',
+    ]);
+    expect((await listAgencyItems(ctx.db, { agencyId: czj, stage: 'final' }, { limit: 10, offset: 0 })).total).toBe(1);
+  });
+});
