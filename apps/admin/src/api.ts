@@ -76,3 +76,31 @@ export function formErrors(error: unknown): { name: (string | number)[]; errors:
   }
   return error.issues.filter((i) => i.path !== '').map((i) => ({ name: i.path.split('.'), errors: [i.message] }));
 }
+
+/** Uploads one file (with form fields) as multipart/form-data; errors as for {@link api}. */
+export async function apiUpload<T>(url: string, file: File, fields: Record<string, string> = {}): Promise<T> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    form.append(name, value);
+  }
+  form.append('file', file);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'x-csrf-token': csrfToken },
+      credentials: 'same-origin',
+      body: form,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试', []);
+  }
+  const data = (await response.json().catch(() => ({}))) as {
+    error?: { code: string; message: string; issues?: FieldIssue[] };
+  };
+  if (!response.ok) {
+    const error = data.error ?? { code: 'INTERNAL', message: `服务器返回错误（${response.status}）` };
+    throw new ApiError(response.status, error.code, error.message, error.issues ?? []);
+  }
+  return data as T;
+}

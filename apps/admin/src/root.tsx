@@ -14,6 +14,9 @@ const AuditPage = lazy(() => import('./screens/audit/AuditPage.tsx'));
 const CalendarPage = lazy(() => import('./screens/calendar/CalendarPage.tsx'));
 const ReportCheckPage = lazy(() => import('./screens/reports/ReportCheckPage.tsx'));
 const CatalogPage = lazy(() => import('./screens/catalog/CatalogPage.tsx'));
+const ItemsPage = lazy(() => import('./screens/items/ItemsPage.tsx'));
+const ItemPage = lazy(() => import('./screens/items/ItemPage.tsx'));
+const ReviewQueuePage = lazy(() => import('./screens/items/ReviewQueuePage.tsx'));
 
 export function Root() {
   const { me } = useAuth();
@@ -43,6 +46,9 @@ export function Root() {
             {p['calendar.manage'] && <Route path="/calendar" element={<CalendarPage />} />}
             {p['report.check'] && <Route path="/report-check" element={<ReportCheckPage />} />}
             <Route path="/catalog" element={<CatalogPage />} />
+            {p['item.read'] && <Route path="/items" element={<ItemsPage />} />}
+            {p['item.read'] && <Route path="/items/:id" element={<ItemPage />} />}
+            <Route path="/reviews" element={<ReviewQueuePage />} />
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -24,6 +24,22 @@ export const ACTION_LABELS: Record<string, string> = {
   'catalog.column.update': '修改栏目',
   'catalog.column.delete': '删除栏目',
   'report.check': '校验年报',
+  'item.create': '新建信息',
+  'item.update': '修改信息',
+  'item.attach': '上传附件',
+  'item.detach': '删除附件',
+  'item.submit': '送审',
+  'item.approve.first': '初审通过',
+  'item.approve.second': '复审通过',
+  'item.approve.final': '终审通过',
+  'item.secrecy': '保密审查',
+  'item.return': '退回修改',
+  'item.withdraw': '撤稿',
+  'item.revise': '开始修订',
+  'item.link': '关联政策解读',
+  'item.unlink': '取消关联政策解读',
+  'item.publish.scheduled': '定时发布',
+  'demo.items': '导入演示信息',
 };
 
 /** An ISO instant as 北京时间. */

@@ -363,6 +363,7 @@ export interface ItemListRow {
   readonly title: string;
   readonly doc_no: string;
   readonly version: number;
+  readonly working_version: number | null;
 }
 
 /** Items of an agency for the admin, by the version staff work on (the working one, else the published one). */
@@ -417,6 +418,7 @@ export async function listAgencyItems(
         'v.title',
         'v.doc_no',
         'v.version',
+        'i.working_version',
       ])
       .orderBy('i.updated_at', 'desc')
       .orderBy('i.id', 'desc')

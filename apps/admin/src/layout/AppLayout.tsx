@@ -1,8 +1,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   CalendarOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   FolderOpenOutlined,
   DownOutlined,
   HomeOutlined,
@@ -34,6 +36,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const items = [
     { key: '/', icon: <HomeOutlined />, label: '工作台' },
     { key: '/catalog', icon: <FolderOpenOutlined />, label: '信息公开目录' },
+    ...(p['item.read'] ? [{ key: '/items', icon: <FileTextOutlined />, label: '信息发布' }] : []),
+    ...(p['item.review.first'] || p['item.review.second'] || p['item.review.final'] || p['item.secrecy']
+      ? [{ key: '/reviews', icon: <CheckSquareOutlined />, label: '待我审核' }]
+      : []),
     ...(p['agency.read'] ? [{ key: '/agencies', icon: <ApartmentOutlined />, label: '机关管理' }] : []),
     ...(p['user.read'] ? [{ key: '/users', icon: <TeamOutlined />, label: '用户与角色' }] : []),
     ...(p['audit.read'] ? [{ key: '/audit', icon: <AuditOutlined />, label: '审计日志' }] : []),

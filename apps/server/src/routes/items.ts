@@ -125,6 +125,7 @@ const ItemListOut = z.object({
       title: z.string(),
       docNo: z.string(),
       version: z.number(),
+      working: z.boolean(),
     }),
   ),
   total: z.number(),

@@ -32,6 +32,8 @@ export interface ItemListEntry {
   readonly title: string;
   readonly docNo: string;
   readonly version: number;
+  /** A draft or revision is being written or reviewed. */
+  readonly working: boolean;
 }
 
 /** An agency's items for its staff (and supervisors above it), newest change first. */
@@ -74,6 +76,7 @@ export async function listItems(
       title: r.title,
       docNo: r.doc_no,
       version: r.version,
+      working: r.working_version !== null,
     })),
     total,
   };

@@ -1,0 +1,250 @@
+import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Table, TreeSelect, Typography, Upload } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, apiUpload, ApiError } from '../../api.ts';
+import { useAgencyScope } from '../../agency-scope.tsx';
+import { useMe } from '../../auth.tsx';
+import { beijing } from '../../texts.ts';
+import { StatusTag } from './StatusTag.tsx';
+import { flatColumns, type Column, type ItemDetail, type ItemRow } from './types.ts';
+
+type Filter = 'all' | 'editing' | 'first' | 'second' | 'final' | 'scheduled' | 'published' | 'withdrawn';
+
+const FILTERS: { value: Filter; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'editing', label: '编辑中' },
+  { value: 'first', label: '待初审' },
+  { value: 'second', label: '待复审' },
+  { value: 'final', label: '待终审' },
+  { value: 'scheduled', label: '定时发布' },
+  { value: 'published', label: '已发布' },
+  { value: 'withdrawn', label: '已撤稿' },
+];
+
+function query(filter: Filter): string {
+  switch (filter) {
+    case 'all':
+      return '';
+    case 'editing':
+      return 'editing=true';
+    case 'first':
+    case 'second':
+    case 'final':
+      return `stage=${filter}`;
+    case 'scheduled':
+    case 'published':
+    case 'withdrawn':
+      return `status=${filter}`;
+  }
+}
+
+export function toTreeData(
+  columns: Column[],
+): { value: number; title: string; children: ReturnType<typeof toTreeData> }[] {
+  return columns.map((c) => ({ value: c.id, title: c.name, children: toTreeData(c.children) }));
+}
+
+/** 信息发布: an agency's items with their state, filters, and the ways to start a new one. */
+export default function ItemsPage() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { current, agencies } = useAgencyScope();
+  const agencyId = current ?? me.user.agency.id;
+  const agencyName = agencies.find((a) => a.id === agencyId)?.name ?? me.user.agency.name;
+  const canWrite = me.user.permissions['item.write'] !== undefined && agencyId === me.user.agency.id;
+  const [filter, setFilter] = useState<Filter>('all');
+  const [title, setTitle] = useState('');
+  const [columnId, setColumnId] = useState<number | undefined>();
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ rows: ItemRow[]; total: number }>({ rows: [], total: 0 });
+  const [loading, setLoading] = useState(false);
+  const [columns, setColumns] = useState<Column[]>([]);
+  const [importing, setImporting] = useState(false);
+  const [importColumn, setImportColumn] = useState<number | undefined>();
+
+  useEffect(() => {
+    void api<{ columns: Column[] }>('GET', `/api/agencies/${agencyId}/catalog`).then((r) => setColumns(r.columns));
+  }, [agencyId]);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      const params = [
+        query(filter),
+        `page=${page}`,
+        title ? `title=${encodeURIComponent(title)}` : '',
+        columnId ? `columnId=${columnId}` : '',
+      ]
+        .filter(Boolean)
+        .join('&');
+      setData(await api('GET', `/api/agencies/${agencyId}/items?${params}`));
+    } finally {
+      setLoading(false);
+    }
+  }, [agencyId, filter, page, title, columnId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const columnName = new Map(flatColumns(columns).map((c) => [c.id, c.name]));
+
+  const importDocx = async (file: File) => {
+    if (importColumn === undefined) {
+      message.error('请先选择栏目');
+      return;
+    }
+    try {
+      const result = await apiUpload<{ item: ItemDetail; warnings: string[] }>(
+        `/api/agencies/${agencyId}/items/from-docx`,
+        file,
+        { columnId: String(importColumn) },
+      );
+      setImporting(false);
+      if (result.warnings.length > 0) {
+        message.warning(result.warnings.join('；'));
+      } else {
+        message.success('已从 Word 文件生成草稿，请核对后保存');
+      }
+      void navigate(`/items/${result.item.id}`);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '导入失败');
+    }
+  };
+
+  return (
+    <Card>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          信息发布 · {agencyName}
+        </Typography.Title>
+        {canWrite && (
+          <Space>
+            <Button icon={<FileWordOutlined />} onClick={() => setImporting(true)}>
+              从 Word 导入
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/items/new')}>
+              新建信息
+            </Button>
+          </Space>
+        )}
+      </Space>
+      <Space wrap style={{ margin: '16px 0' }}>
+        <Select
+          aria-label="状态"
+          value={filter}
+          options={FILTERS}
+          style={{ width: 140 }}
+          onChange={(v) => {
+            setFilter(v);
+            setPage(1);
+          }}
+        />
+        <TreeSelect
+          showSearch
+          treeNodeFilterProp="title"
+          treeDefaultExpandAll
+          aria-label="栏目"
+          allowClear
+          placeholder="全部栏目"
+          style={{ width: 240 }}
+          treeData={toTreeData(columns)}
+          value={columnId}
+          onChange={(v: number | undefined) => {
+            setColumnId(v);
+            setPage(1);
+          }}
+        />
+        <Input.Search
+          aria-label="标题"
+          placeholder="按标题查找"
+          allowClear
+          onSearch={(v) => {
+            setTitle(v.trim());
+            setPage(1);
+          }}
+          style={{ width: 260 }}
+        />
+      </Space>
+      <Table<ItemRow>
+        rowKey="id"
+        loading={loading}
+        dataSource={data.rows}
+        onRow={(row) => ({ onClick: () => navigate(`/items/${row.id}`), style: { cursor: 'pointer' } })}
+        pagination={{
+          current: page,
+          total: data.total,
+          pageSize: 20,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (n) => `共 ${n} 条`,
+        }}
+        columns={[
+          {
+            title: '标题',
+            dataIndex: 'title',
+            render: (value: string, row) => (
+              <a href={`/admin/items/${row.id}`} onClick={(e) => e.preventDefault()}>
+                {value}
+              </a>
+            ),
+          },
+          { title: '栏目', dataIndex: 'columnId', width: 160, render: (id: number) => columnName.get(id) ?? '' },
+          {
+            title: '状态',
+            width: 170,
+            render: (_: unknown, row) => (
+              <StatusTag status={row.status} stage={row.reviewStage} working={row.working} />
+            ),
+          },
+          { title: '索引号', dataIndex: 'indexNo', width: 250, render: (v: string | null) => v ?? '—' },
+          {
+            title: '发布日期',
+            dataIndex: 'publishedAt',
+            width: 170,
+            render: (v: string | null, row) =>
+              v ? beijing(v) : row.scheduledFor ? `定时 ${beijing(row.scheduledFor)}` : '—',
+          },
+        ]}
+      />
+      <Modal
+        title="从 Word 公文生成草稿"
+        open={importing}
+        footer={null}
+        onCancel={() => setImporting(false)}
+        destroyOnHidden
+      >
+        <Form layout="vertical">
+          <Form.Item label="栏目" required>
+            <TreeSelect
+              showSearch
+              treeNodeFilterProp="title"
+              treeDefaultExpandAll
+              aria-label="导入到栏目"
+              treeData={toTreeData(columns)}
+              value={importColumn}
+              onChange={(v: number) => setImportColumn(v)}
+              placeholder="选择栏目"
+            />
+          </Form.Item>
+          <Form.Item
+            label="Word 文件（.docx）"
+            extra="读取标题、发文字号、成文日期和正文，生成草稿；导入后请逐项核对。"
+          >
+            <Upload
+              accept=".docx"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                void importDocx(file);
+                return false;
+              }}
+            >
+              <Button icon={<FileWordOutlined />}>选择 .docx 文件</Button>
+            </Upload>
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,97 @@
+import type { DisclosureKind, ItemStatus, ReviewStage, ReviewStep, ValidityKind } from '@xxgk/core';
+
+export interface Finding {
+  check: string;
+  severity: 'severe' | 'warning';
+  field: string;
+  message: string;
+  suggestion?: string;
+}
+
+export interface ItemContent {
+  version: number;
+  title: string;
+  docNo: string;
+  publisher: string;
+  writtenOn: string;
+  topic: string;
+  genre: string;
+  keywords: string;
+  summary: string;
+  disclosure: DisclosureKind;
+  withheldReason: string;
+  validity: ValidityKind;
+  bodyHtml: string;
+  bodyText: string;
+  changeNote: string;
+  updatedAt: string;
+}
+
+export interface ItemDetail {
+  id: number;
+  agencyId: number;
+  agencyName: string;
+  columnId: number;
+  columnName: string;
+  status: ItemStatus;
+  reviewStage: ReviewStage | null;
+  indexNo: string | null;
+  publishedAt: string | null;
+  scheduledFor: string | null;
+  revisedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+  publishedVersion: number | null;
+  workingVersion: number | null;
+  content: ItemContent;
+  attachments: { id: number; fileName: string; mediaType: string; size: number; sha256: string }[];
+  reviews: {
+    id: number;
+    version: number;
+    step: ReviewStep;
+    verdict: string | null;
+    opinion: string;
+    findings: Finding[];
+    userName: string;
+    at: string;
+  }[];
+  findings: Finding[];
+  versions: { version: number; changeNote: string; createdAt: string }[];
+  interpretations: number[];
+  policies: number[];
+  actions: {
+    edit: boolean;
+    submit: boolean;
+    approve: ReviewStage | null;
+    secrecy: boolean;
+    sendBack: boolean;
+    withdraw: boolean;
+    revise: boolean;
+  };
+}
+
+export interface ItemRow {
+  id: number;
+  columnId: number;
+  status: ItemStatus;
+  reviewStage: ReviewStage | null;
+  indexNo: string | null;
+  publishedAt: string | null;
+  scheduledFor: string | null;
+  updatedAt: string;
+  title: string;
+  docNo: string;
+  version: number;
+  working: boolean;
+}
+
+export interface Column {
+  id: number;
+  parentId: number | null;
+  name: string;
+  children: Column[];
+}
+
+export function flatColumns(columns: Column[]): Column[] {
+  return columns.flatMap((c) => [c, ...flatColumns(c.children)]);
+}

@@ -1,0 +1,188 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Started } from '@xxgk/server';
+import { ARTIFACTS, launchBrowser, startDemo } from './browser.ts';
+
+let server: Started;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemo();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function logIn(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${server.url}/admin/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('Shili@2026');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-user').waitFor();
+  return page;
+}
+
+/** A reader of the portal, with JavaScript switched off. */
+async function reader(): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+const TITLE = '示例市财政局关于开展2027年市级预算绩效评价工作的通知';
+
+async function wordFile(): Promise<string> {
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          '示例市财政局文件',
+          '示财绩〔2026〕5号',
+          TITLE,
+          '市直各部门：',
+          '为提高财政资金使用效益，决定开展2027年市级预算绩效评价工作。现将有关事项通知如下。',
+          '一、评价范围。2026年度市级部门预算安排的项目支出。',
+          '示例市财政局',
+          '2026年11月20日',
+        ].map((text) => new Paragraph(text)),
+      },
+    ],
+  });
+  const file = path.join(ARTIFACTS, '预算绩效评价通知.docx');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(file, await Packer.toBuffer(doc));
+  return file;
+}
+
+/** Opens the item from the reviewer's queue and takes the action in the dialog. */
+async function review(username: string, tab: string, button: string, fill: (page: Page) => Promise<void>) {
+  const page = await logIn(username);
+  await page.getByRole('menuitem', { name: '待我审核' }).click();
+  await page.getByRole('tab', { name: tab }).click();
+  await page.getByRole('link', { name: TITLE }).click();
+  await page.getByRole('button', { name: button }).click();
+  const dialog = page.getByRole('dialog');
+  await fill(page);
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  return page;
+}
+
+describe('主动公开 in Chromium: from a Word file to the portal and back', () => {
+  it('an item made from a .docx passes 初审, 复审, 保密审查 and 终审, is found by 预算 on the portal, and vanishes when withdrawn', async () => {
+    const editor = await logIn('editor');
+    await editor.getByRole('menuitem', { name: '信息发布' }).click();
+    await editor.getByRole('button', { name: '从 Word 导入' }).click();
+    const importDialog = editor.getByRole('dialog');
+    await importDialog.getByLabel('导入到栏目').fill('财政预决算');
+    await editor.locator('.ant-select-tree-node-content-wrapper[title="财政预决算"]').click();
+    await importDialog.locator('input[type=file]').setInputFiles(await wordFile());
+    await expect.poll(() => editor.getByLabel('标题').inputValue(), { timeout: 15_000 }).toBe(TITLE);
+    expect(await editor.getByLabel('发文字号').inputValue()).toBe('示财绩〔2026〕5号');
+    expect(await editor.getByLabel('成文日期').inputValue()).toBe('2026-11-20');
+    await editor.getByLabel('内容概述').fill('部署2027年市级预算绩效评价工作。');
+    await editor.getByRole('button', { name: '保存并送审' }).click();
+    await expect.poll(() => editor.getByText('待初审').first().isVisible()).toBe(true);
+    await editor.screenshot({ path: path.join(ARTIFACTS, 'item-submitted.png') });
+    const itemPath = new URL(editor.url()).pathname;
+    const itemId = Number(itemPath.split('/').pop());
+    expect(itemId).toBeGreaterThan(0);
+
+    await review('reviewer1', '待初审', '初审通过', async (p) => {
+      await p.getByRole('dialog').getByLabel('审核意见').fill('文字已校对');
+    });
+    await review('reviewer2', '待复审', '复审通过', async () => undefined);
+    await review('secrecy', '保密审查', '保密审查', async (p) => {
+      const dialog = p.getByRole('dialog');
+      await dialog.getByText('不涉密，可以公开').click();
+      await dialog.getByLabel('审查意见').fill('不涉及国家秘密和工作秘密');
+    });
+    const final = await review('reviewer3', '待终审', '终审通过', async () => undefined);
+    await expect.poll(() => final.getByText('已发布', { exact: true }).first().isVisible()).toBe(true);
+    await final.screenshot({ path: path.join(ARTIFACTS, 'item-published.png'), fullPage: true });
+
+    const portal = await reader();
+    const page = await portal.goto(`${server.url}/items/${itemId}`);
+    expect(page?.status()).toBe(200);
+    const indexNo = await portal
+      .locator('tr', { has: portal.getByRole('rowheader', { name: '索引号' }) })
+      .locator('td')
+      .textContent();
+    expect(indexNo).toMatch(/^11369900MB\w{8}\/2026-\d{5}$/);
+    expect(await portal.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
+    await portal.screenshot({ path: path.join(ARTIFACTS, 'portal-item.png'), fullPage: true });
+
+    await portal.goto(`${server.url}/`);
+    await portal.getByLabel('搜索政府信息').fill('预算 绩效');
+    await portal.getByRole('button', { name: '搜索' }).click();
+    await expect.poll(() => portal.getByRole('link', { name: TITLE }).count()).toBe(1);
+    await portal.screenshot({ path: path.join(ARTIFACTS, 'portal-search.png'), fullPage: true });
+
+    // The item has left the review queue; the 终审人 withdraws it from its page.
+    const withdraw = await logIn('reviewer3');
+    await withdraw.goto(`${server.url}/admin/items/${itemId}`);
+    await withdraw.getByRole('button', { name: /^撤\s*稿$/ }).click();
+    await withdraw.getByRole('dialog').getByLabel('撤稿理由').fill('文件内容需调整，撤回后重新发布');
+    await withdraw
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await expect.poll(() => withdraw.getByText('已撤稿', { exact: true }).first().isVisible()).toBe(true);
+
+    const gone = await portal.goto(`${server.url}/items/${itemId}`);
+    expect(gone?.status()).toBe(410);
+    expect(await portal.getByRole('heading', { level: 1 }).textContent()).toBe('该信息已撤销发布');
+    await portal.goto(`${server.url}/search?q=${encodeURIComponent('预算 绩效')}`);
+    expect(await portal.getByRole('link', { name: TITLE }).count()).toBe(0);
+  }, 180_000);
+});
+
+describe('accessibility of the portal (axe-core, WCAG 2.1 A/AA)', () => {
+  it('finds no serious or critical violations on the home, column, item and search pages', async () => {
+    const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    // axe is injected as a script; the portal's CSP rightly forbids that, so this test context bypasses it.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const agency = await page.getByRole('link', { name: '示例市财政局', exact: true }).getAttribute('href');
+    await page.goto(`${server.url}${agency ?? ''}`);
+    const column = await page.getByRole('link', { name: '工作动态', exact: true }).getAttribute('href');
+    await page.goto(`${server.url}${column ?? ''}`);
+    const item = await page.locator('.item-list a').first().getAttribute('href');
+    const pages = ['/', agency, column, item, `/search?q=${encodeURIComponent('预算')}`];
+    const report: string[] = [];
+    for (const url of pages) {
+      await page.goto(`${server.url}${url ?? ''}`);
+      await page.addScriptTag({ path: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run({
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+        }));
+      });
+      for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+        report.push(`${url}: ${v.id} (${v.impact}) ${v.targets.join(', ')}`);
+      }
+    }
+    expect(report).toEqual([]);
+  });
+});
