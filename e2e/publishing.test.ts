@@ -164,7 +164,7 @@ describe('accessibility of the portal (axe-core, WCAG 2.1 A/AA)', () => {
       await page.addScriptTag({ path: axeSource });
       const violations = await page.evaluate(async () => {
         const axe = (
-          window as unknown as {
+          globalThis as unknown as {
             axe: {
               run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
             };

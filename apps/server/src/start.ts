@@ -1,4 +1,4 @@
-import { NO_REQUEST, publishDueItems, seedDemo, seedDemoItems } from '@xxgk/app';
+import { NO_REQUEST, publishDueItems, seedDemo, seedDemoItems, type AppContext } from '@xxgk/app';
 import { countAgencies, migrateToLatest, type Database } from '@xxgk/db';
 import { openApp } from './open-app.ts';
 import type { FastifyInstance } from 'fastify';
@@ -15,6 +15,8 @@ export interface Started {
   readonly app: FastifyInstance;
   readonly url: string;
   readonly database: Database;
+  /** The use-case context the server runs on (for scripts driving it in process). */
+  readonly ctx: AppContext;
   readonly seeded: boolean;
   stop(): Promise<void>;
 }
@@ -47,6 +49,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     app,
     url: `http://${shownHost}:${port}`,
     database,
+    ctx,
     seeded,
     async stop() {
       clearInterval(timer);
