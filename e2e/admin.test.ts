@@ -99,13 +99,11 @@ describe('admin journeys in Chromium', () => {
       .setInputFiles([new URL('hongzequ-2023.pdf', pdfs).pathname, new URL('hongzequ-2024.pdf', pdfs).pathname]);
     await expect.poll(() => page.getByText('已读取（PDF）').count(), { timeout: 20_000 }).toBe(2);
     const choose = async (select: string, file: string) => {
-      const option = page.locator(`.ant-select-item-option[title*="${file}"]`).filter({ visible: true });
-      // A click that lands while the drawer hands focus back only focuses the select: open it again.
-      for (let attempt = 0; attempt < 3 && !(await option.isVisible()); attempt++) {
-        await page.getByLabel(select).click();
-        await option.waitFor({ timeout: 2_000 }).catch(() => undefined);
-      }
-      await option.click();
+      // Type to filter and press Enter: steadier than clicking an option while the dropdown animates.
+      const box = page.getByLabel(select);
+      await box.fill(file);
+      await page.locator(`.ant-select-item-option[title*="${file}"]`).filter({ visible: true }).waitFor();
+      await box.press('Enter');
       await page.locator('.ant-select-dropdown').filter({ visible: true }).waitFor({ state: 'hidden' });
     };
     await choose('报告一', 'hongzequ-2023.pdf');
@@ -132,10 +130,10 @@ describe('admin journeys in Chromium', () => {
     expect(await page.getByRole('heading', { name: '示例市财政局' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { level: 3 }).count()).toBe(16);
     await page.screenshot({ path: path.join(ARTIFACTS, 'portal-home.png'), fullPage: true });
-    await page.getByRole('link', { name: '示例市财政局' }).click();
+    await page.getByRole('link', { name: '示例市财政局', exact: true }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('示例市财政局');
     expect(await page.getByRole('heading', { name: '政府信息公开目录' }).isVisible()).toBe(true);
-    expect(await page.getByText('行政规范性文件').isVisible()).toBe(true);
+    expect(await page.getByText('行政规范性文件', { exact: true }).isVisible()).toBe(true);
     await context.close();
   });
 });

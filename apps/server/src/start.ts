@@ -1,4 +1,11 @@
-import { NO_REQUEST, publishDueItems, seedDemo, seedDemoItems, type AppContext } from '@xxgk/app';
+import {
+  applyDueNormativeEnds,
+  NO_REQUEST,
+  publishDueItems,
+  seedDemo,
+  seedDemoItems,
+  type AppContext,
+} from '@xxgk/app';
 import { countAgencies, migrateToLatest, type Database } from '@xxgk/db';
 import { openApp } from './open-app.ts';
 import type { FastifyInstance } from 'fastify';
@@ -35,12 +42,18 @@ export async function startServer(config: Config, options: StartOptions): Promis
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
-  // 定时发布: publish items whose scheduled time has come, once a minute (and once now).
-  const publishDue = () =>
-    publishDueItems(ctx, { ip: '', requestId: 'scheduler' }).then(
-      (ids) => ids.length > 0 && app.log.info({ items: ids }, 'scheduled items published'),
-      (error: unknown) => app.log.error({ err: error }, 'scheduled publication failed'),
-    );
+  // 定时发布 and the day's 废止/失效: once a minute (and once now).
+  const publishDue = async () => {
+    try {
+      const ids = await publishDueItems(ctx, { ip: '', requestId: 'scheduler' });
+      const ended = await applyDueNormativeEnds(ctx);
+      if (ids.length > 0 || ended.length > 0) {
+        app.log.info({ published: ids, validityChanged: ended }, 'scheduled changes applied');
+      }
+    } catch (error) {
+      app.log.error({ err: error }, 'scheduled changes failed');
+    }
+  };
   void publishDue();
   const timer = setInterval(() => void publishDue(), 60_000);
   timer.unref();

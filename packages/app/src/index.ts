@@ -40,3 +40,4 @@ export * from './search/snippet.ts';
 export * from './portal/public-items.ts';
 export * from './items/list-items.ts';
 export * from './demo/seed-demo-items.ts';
+export * from './normative/normative-register.ts';

@@ -18,3 +18,4 @@ export * from './items/document-number.ts';
 export * from './items/index-number.ts';
 export * from './items/item-metadata.ts';
 export * from './items/review-flow.ts';
+export * from './normative/normative-register.ts';

@@ -58,6 +58,7 @@ export const PERMISSIONS = [
   'item.review.final',
   'item.secrecy',
   'item.withdraw',
+  'normative.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -66,13 +67,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 type Reach = 'own' | 'subtree' | 'all';
 
 const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
-  editor: { 'agency.read': 'own', 'item.read': 'own', 'item.write': 'own' },
+  editor: { 'agency.read': 'own', 'item.read': 'own', 'item.write': 'own', 'normative.manage': 'own' },
   reviewer_first: { 'agency.read': 'own', 'item.read': 'own', 'item.review.first': 'own' },
   reviewer_second: { 'agency.read': 'own', 'item.read': 'own', 'item.review.second': 'own' },
   reviewer_final: { 'agency.read': 'own', 'item.read': 'own', 'item.review.final': 'own', 'item.withdraw': 'own' },
   secrecy_reviewer: { 'agency.read': 'own', 'item.read': 'own', 'item.secrecy': 'own' },
   application_handler: { 'agency.read': 'own' },
-  legal_reviewer: { 'agency.read': 'own' },
+  legal_reviewer: { 'agency.read': 'own', 'item.read': 'own', 'normative.manage': 'own' },
   agency_admin: {
     'agency.read': 'own',
     'agency.update': 'own',
@@ -83,6 +84,7 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'item.read': 'own',
     'item.write': 'own',
     'item.withdraw': 'own',
+    'normative.manage': 'own',
   },
   supervisor: {
     'agency.read': 'subtree',

@@ -9,3 +9,4 @@ export * from './audit-log.ts';
 export * from './calendar.ts';
 export * from './catalog.ts';
 export * from './items.ts';
+export * from './normative.ts';

@@ -1,5 +1,15 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { AgencyKind, DisclosureKind, ItemStatus, ReviewStage, ReviewStep, Role, ValidityKind } from '@xxgk/core';
+import type {
+  AgencyKind,
+  DisclosureKind,
+  ItemStatus,
+  NormativeEventKind,
+  NormativeKind,
+  ReviewStage,
+  ReviewStep,
+  Role,
+  ValidityKind,
+} from '@xxgk/core';
 
 /**
  * Row types of every table. Conventions that hold on both SQLite and PostgreSQL (STACK.md §3):
@@ -23,6 +33,8 @@ export interface Schema {
   item_links: ItemLinkTable;
   index_counters: IndexCounterTable;
   portal_state: PortalStateTable;
+  normative_documents: NormativeDocumentTable;
+  normative_events: NormativeEventTable;
 }
 
 /** Text with a database default of '' . */
@@ -269,3 +281,38 @@ export type ItemVersionRow = Selectable<ItemVersionTable>;
 export type NewItemVersionRow = Insertable<ItemVersionTable>;
 export type ItemReviewRow = Selectable<ItemReviewTable>;
 export type ItemAttachmentRow = Selectable<ItemAttachmentTable>;
+
+/** A 规章 or 行政规范性文件 in the register. */
+export interface NormativeDocumentTable {
+  id: Generated<number>;
+  agency_id: number;
+  kind: NormativeKind;
+  title: string;
+  /** 发文字号 (for 规章, the 令 number), unique within the agency. */
+  doc_no: string;
+  /** 制发 date. */
+  issued_on: string;
+  /** 施行日期 when it differs from the 制发 date. */
+  effective_on: string | null;
+  /** Last day of its 有效期, if it has one. */
+  valid_until: string | null;
+  /** The published item that discloses it, if any. */
+  item_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NormativeEventTable {
+  id: Generated<number>;
+  document_id: number;
+  kind: NormativeEventKind;
+  on_date: string;
+  /** The document that revised or abolished it. */
+  by_doc_no: DefaultedText;
+  by_title: DefaultedText;
+  note: DefaultedText;
+  created_at: string;
+}
+
+export type NormativeDocumentRow = Selectable<NormativeDocumentTable>;
+export type NormativeEventRow = Selectable<NormativeEventTable>;

@@ -4,6 +4,7 @@ import * as m0001 from './0001-house.ts';
 import * as m0002 from './0002-calendar.ts';
 import * as m0003 from './0003-catalog.ts';
 import * as m0004 from './0004-items.ts';
+import * as m0005 from './0005-normative.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -15,6 +16,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0002-calendar': m0002,
   '0003-catalog': m0003,
   '0004-items': m0004,
+  '0005-normative': m0005,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -229,6 +229,7 @@ export default function ReportCheckPage() {
             placeholder="报告一"
             style={{ width: 380 }}
             aria-label="报告一"
+            showSearch={{ optionFilterProp: 'label' }}
             value={compare.a}
             onChange={(a: string) => setCompare((c) => ({ ...c, a }))}
             options={options}
@@ -237,6 +238,7 @@ export default function ReportCheckPage() {
             placeholder="报告二"
             style={{ width: 380 }}
             aria-label="报告二"
+            showSearch={{ optionFilterProp: 'label' }}
             value={compare.b}
             onChange={(b: string) => setCompare((c) => ({ ...c, b }))}
             options={options}

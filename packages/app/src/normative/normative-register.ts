@@ -1,0 +1,384 @@
+import {
+  cleanupReason,
+  countActiveDisclosure,
+  DomainError,
+  can,
+  endOf,
+  isIsoDate,
+  NORMATIVE_EVENT_KINDS,
+  NORMATIVE_EVENT_LABELS,
+  NORMATIVE_KINDS,
+  normativeStatusOn,
+  parseDocumentNumber,
+  shanghaiDate,
+  toCountingRecord,
+  type Actor,
+  type CleanupReason,
+  type NormativeDocumentFacts,
+  type NormativeEventKind,
+  type NormativeKind,
+  type NormativeStatus,
+} from '@xxgk/core';
+import {
+  bumpPortalGeneration,
+  findAgency,
+  findItem,
+  findNormativeDocument,
+  findNormativeDocumentByDocNo,
+  insertNormativeDocument,
+  insertNormativeEvent,
+  listNormativeDocuments,
+  listNormativeEvents,
+  type AgencyRow,
+  type Executor,
+  type NormativeDocumentRow,
+  type NormativeEventRow,
+} from '@xxgk/db';
+import { z } from 'zod';
+import { audit, authorize, denied } from '../audit.ts';
+import { iso, type AppContext, type RequestMeta } from '../context.ts';
+import { parseInput, text } from '../validation.ts';
+
+const date = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .refine(isIsoDate, `${label}应为 YYYY-MM-DD 格式的日期`);
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === '' || isIsoDate(v), `${label}应为 YYYY-MM-DD 格式的日期`)
+    .default('');
+
+export const NormativeInput = z
+  .object({
+    kind: z.enum(NORMATIVE_KINDS, { error: '请选择类别（规章或行政规范性文件）' }),
+    title: text('文件名称', { min: 1, max: 200 }),
+    docNo: text('文号', { min: 1, max: 60 }),
+    issuedOn: date('制发日期'),
+    effectiveOn: optionalDate('施行日期'),
+    validUntil: optionalDate('有效期至'),
+    itemId: z.number().int().positive().nullable().default(null),
+  })
+  .superRefine((v, issues) => {
+    // 规章 are numbered as 政府令 (第N号); 行政规范性文件 carry an ordinary 发文字号.
+    if (v.kind === 'normativeDocument') {
+      const parsed = parseDocumentNumber(v.docNo);
+      if (!parsed.ok) {
+        issues.addIssue({ code: 'custom', path: ['docNo'], message: parsed.message });
+      }
+    }
+    if (v.validUntil !== '' && v.validUntil < v.issuedOn) {
+      issues.addIssue({ code: 'custom', path: ['validUntil'], message: '有效期不能早于制发日期' });
+    }
+    if (v.effectiveOn !== '' && v.effectiveOn < v.issuedOn) {
+      issues.addIssue({ code: 'custom', path: ['effectiveOn'], message: '施行日期不能早于制发日期' });
+    }
+  });
+export type NormativeInput = z.input<typeof NormativeInput>;
+
+export const NormativeEventInput = z.object({
+  kind: z.enum(NORMATIVE_EVENT_KINDS, { error: '请选择事项（修订、废止或失效）' }),
+  on: date('日期'),
+  byDocNo: text('依据文件文号', { max: 60 }).default(''),
+  byTitle: text('依据文件名称', { max: 200 }).default(''),
+  note: text('说明', { max: 500 }).default(''),
+});
+export type NormativeEventInput = z.input<typeof NormativeEventInput>;
+
+export interface NormativeEntry {
+  readonly id: number;
+  readonly kind: NormativeKind;
+  readonly title: string;
+  readonly docNo: string;
+  readonly issuedOn: string;
+  readonly effectiveOn: string | null;
+  readonly validUntil: string | null;
+  readonly itemId: number | null;
+  readonly events: {
+    id: number;
+    kind: NormativeEventKind;
+    on: string;
+    byDocNo: string;
+    byTitle: string;
+    note: string;
+  }[];
+  /** Status on the date asked for. */
+  readonly status: NormativeStatus;
+  /** Why it is on today's cleanup list, if it is. */
+  readonly cleanup: CleanupReason | null;
+}
+
+function facts(doc: NormativeDocumentRow, events: readonly NormativeEventRow[]): NormativeDocumentFacts {
+  return {
+    kind: doc.kind,
+    issuedOn: doc.issued_on,
+    validUntil: doc.valid_until,
+    events: events.map((e) => ({ kind: e.kind, on: e.on_date })),
+  };
+}
+
+async function readAccess(ctx: AppContext, actor: Actor, meta: RequestMeta, agency: AgencyRow): Promise<void> {
+  if (!can(actor, 'item.read', agency) && !can(actor, 'normative.manage', agency)) {
+    await denied(ctx, actor, meta, {
+      action: 'normative.list',
+      targetType: 'agency',
+      targetId: agency.id,
+      agencyId: agency.id,
+      permission: 'item.read',
+    });
+  }
+}
+
+async function agencyOrThrow(ex: Executor, agencyId: number): Promise<AgencyRow> {
+  const agency = await findAgency(ex, agencyId);
+  if (agency === undefined) {
+    throw new DomainError('NOT_FOUND', `机关（编号 ${agencyId}）不存在`);
+  }
+  return agency;
+}
+
+/** The register with each document's status on `asOf` and today's cleanup reasons. */
+export async function listNormativeRegister(
+  ctx: AppContext,
+  { actor, agencyId, asOf, meta }: { actor: Actor; agencyId: number; asOf?: string; meta: RequestMeta },
+): Promise<NormativeEntry[]> {
+  const agency = await agencyOrThrow(ctx.db, agencyId);
+  await readAccess(ctx, actor, meta, agency);
+  const today = shanghaiDate(ctx.now());
+  const on = asOf !== undefined && isIsoDate(asOf) ? asOf : today;
+  return loadEntries(ctx.db, agencyId, on, today);
+}
+
+async function loadEntries(ex: Executor, agencyId: number, on: string, today: string): Promise<NormativeEntry[]> {
+  const docs = await listNormativeDocuments(ex, agencyId);
+  const events = await listNormativeEvents(
+    ex,
+    docs.map((d) => d.id),
+  );
+  return docs.map((d) => {
+    const own = events.filter((e) => e.document_id === d.id);
+    const f = facts(d, own);
+    return {
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      docNo: d.doc_no,
+      issuedOn: d.issued_on,
+      effectiveOn: d.effective_on,
+      validUntil: d.valid_until,
+      itemId: d.item_id,
+      events: own.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        on: e.on_date,
+        byDocNo: e.by_doc_no,
+        byTitle: e.by_title,
+        note: e.note,
+      })),
+      status: normativeStatusOn(f, on),
+      cleanup: cleanupReason(f, today),
+    };
+  });
+}
+
+/** Enters a 规章 or 行政规范性文件 in the register. */
+export async function registerNormativeDocument(
+  ctx: AppContext,
+  { actor, agencyId, input, meta }: { actor: Actor; agencyId: number; input: NormativeInput; meta: RequestMeta },
+): Promise<NormativeEntry> {
+  const agency = await agencyOrThrow(ctx.db, agencyId);
+  await authorize(ctx, actor, meta, 'normative.manage', agency, {
+    action: 'normative.create',
+    targetType: 'normative',
+    targetId: null,
+  });
+  const fields = parseInput(NormativeInput, input);
+  if ((await findNormativeDocumentByDocNo(ctx.db, agencyId, fields.docNo)) !== undefined) {
+    throw new DomainError('CONFLICT', `登记簿中已有文号为“${fields.docNo}”的文件`, {
+      issues: [{ path: 'docNo', message: '文号已登记' }],
+    });
+  }
+  if (fields.itemId !== null && (await findItem(ctx.db, fields.itemId))?.agency_id !== agencyId) {
+    throw new DomainError('VALIDATION_FAILED', '关联的信息不存在或不属于本机关', {
+      issues: [{ path: 'itemId', message: '请选择本机关发布的信息' }],
+    });
+  }
+  const now = iso(ctx.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await insertNormativeDocument(trx, {
+      agency_id: agencyId,
+      kind: fields.kind,
+      title: fields.title,
+      doc_no: fields.docNo,
+      issued_on: fields.issuedOn,
+      effective_on: fields.effectiveOn === '' ? null : fields.effectiveOn,
+      valid_until: fields.validUntil === '' ? null : fields.validUntil,
+      item_id: fields.itemId,
+      created_at: now,
+      updated_at: now,
+    });
+    await audit(trx, ctx, actor, meta, {
+      action: 'normative.create',
+      agencyId,
+      targetType: 'normative',
+      targetId: row.id,
+      after: fields,
+    });
+    const today = shanghaiDate(ctx.now());
+    const entry = (await loadEntries(trx, agencyId, today, today)).find((e) => e.id === row.id);
+    if (entry === undefined) {
+      throw new DomainError('INTERNAL', '登记后未能读回文件');
+    }
+    return entry;
+  });
+}
+
+/**
+ * Records a 修订, 废止 or 失效 of a registered document, with the document that did it. An ended
+ * document takes no further events. When it ends, the portal shows its item as 废止 or 失效 at once.
+ */
+export async function recordNormativeEvent(
+  ctx: AppContext,
+  {
+    actor,
+    documentId,
+    input,
+    meta,
+  }: { actor: Actor; documentId: number; input: NormativeEventInput; meta: RequestMeta },
+): Promise<NormativeEntry> {
+  const doc = await findNormativeDocument(ctx.db, documentId);
+  if (doc === undefined) {
+    throw new DomainError('NOT_FOUND', `登记簿中没有编号为 ${documentId} 的文件`);
+  }
+  const agency = await agencyOrThrow(ctx.db, doc.agency_id);
+  await authorize(ctx, actor, meta, 'normative.manage', agency, {
+    action: 'normative.event',
+    targetType: 'normative',
+    targetId: documentId,
+  });
+  const fields = parseInput(NormativeEventInput, input);
+  if (fields.on < doc.issued_on) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `${NORMATIVE_EVENT_LABELS[fields.kind]}日期不能早于制发日期 ${doc.issued_on}`,
+      {
+        issues: [{ path: 'on', message: '日期早于制发日期' }],
+      },
+    );
+  }
+  if ((fields.kind === 'revised' || fields.kind === 'abolished') && fields.byDocNo === '') {
+    throw new DomainError('VALIDATION_FAILED', `请填写作出${NORMATIVE_EVENT_LABELS[fields.kind]}决定的文件文号`, {
+      issues: [{ path: 'byDocNo', message: '请填写依据文件文号' }],
+    });
+  }
+  const events = await listNormativeEvents(ctx.db, [doc.id]);
+  const ended = endOf(
+    facts(
+      doc,
+      events.filter((e) => e.kind !== 'revised'),
+    ),
+  );
+  const recordedEnd = events.find((e) => e.kind === 'abolished' || e.kind === 'expired');
+  if (recordedEnd !== undefined || (ended !== null && ended.on <= fields.on && fields.kind === 'revised')) {
+    throw new DomainError(
+      'CONFLICT',
+      recordedEnd !== undefined
+        ? `该文件已于 ${recordedEnd.on_date} ${NORMATIVE_EVENT_LABELS[recordedEnd.kind]}，不能再登记其他事项`
+        : `该文件有效期已于 ${doc.valid_until ?? ''} 届满，不能再修订`,
+    );
+  }
+  const now = iso(ctx.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    const event = await insertNormativeEvent(trx, {
+      document_id: doc.id,
+      kind: fields.kind,
+      on_date: fields.on,
+      by_doc_no: fields.byDocNo,
+      by_title: fields.byTitle,
+      note: fields.note,
+      created_at: now,
+    });
+    const today = shanghaiDate(ctx.now());
+    if (fields.kind !== 'revised' && fields.on <= today && doc.item_id !== null) {
+      const item = await findItem(trx, doc.item_id);
+      if (item?.published_version != null) {
+        await trx
+          .updateTable('item_versions')
+          .set({ validity: fields.kind })
+          .where('item_id', '=', item.id)
+          .where('version', '=', item.published_version)
+          .execute();
+        await bumpPortalGeneration(trx);
+      }
+    }
+    await audit(trx, ctx, actor, meta, {
+      action: `normative.${fields.kind}`,
+      agencyId: doc.agency_id,
+      targetType: 'normative',
+      targetId: doc.id,
+      note: `${doc.doc_no} ${NORMATIVE_EVENT_LABELS[fields.kind]}于 ${fields.on}${fields.byDocNo === '' ? '' : `（依据 ${fields.byDocNo}）`}`,
+      after: { eventId: event.id, ...fields },
+    });
+    const entry = (await loadEntries(trx, doc.agency_id, today, today)).find((e) => e.id === doc.id);
+    if (entry === undefined) {
+      throw new DomainError('INTERNAL', '登记后未能读回文件');
+    }
+    return entry;
+  });
+}
+
+/** Table 二's 规章 and 行政规范性文件 rows for a year, counted from the register. */
+export async function normativeYearCounts(ex: Executor, agencyId: number, year: number) {
+  const docs = await listNormativeDocuments(ex, agencyId);
+  const events = await listNormativeEvents(
+    ex,
+    docs.map((d) => d.id),
+  );
+  const records = docs.map((d) =>
+    toCountingRecord(
+      facts(
+        d,
+        events.filter((e) => e.document_id === d.id),
+      ),
+    ),
+  );
+  const active = countActiveDisclosure(records, { licensing: 0, penalties: 0, coercion: 0, feesFen: 0 }, year);
+  return { regulations: active.regulations, normativeDocuments: active.normativeDocuments };
+}
+
+/**
+ * Brings the portal's 有效性 in line with 废止/失效 events whose date has come (an abolition can be
+ * recorded ahead of its date). Run by the server's minute timer; returns the items it changed.
+ */
+export async function applyDueNormativeEnds(ctx: AppContext): Promise<number[]> {
+  const today = shanghaiDate(ctx.now());
+  const due = await ctx.db
+    .selectFrom('normative_events as e')
+    .innerJoin('normative_documents as d', 'd.id', 'e.document_id')
+    .innerJoin('items as i', 'i.id', 'd.item_id')
+    .innerJoin('item_versions as v', (join) =>
+      join.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'),
+    )
+    .select(['i.id as itemId', 'i.published_version as version', 'e.kind as kind'])
+    .where('e.kind', 'in', ['abolished', 'expired'])
+    .where('e.on_date', '<=', today)
+    .where('v.validity', '=', 'valid')
+    .execute();
+  if (due.length === 0) {
+    return [];
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const row of due) {
+      await trx
+        .updateTable('item_versions')
+        .set({ validity: row.kind === 'abolished' ? 'abolished' : 'expired' })
+        .where('item_id', '=', row.itemId)
+        .where('version', '=', row.version ?? 0)
+        .execute();
+    }
+    await bumpPortalGeneration(trx);
+  });
+  return due.map((r) => r.itemId);
+}
