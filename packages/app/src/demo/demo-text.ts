@@ -129,6 +129,24 @@ export function demoText(
         ],
       };
     }
+    case 'statutory.policy.regulations': {
+      const what = `示例市${subject}管理规定`;
+      return {
+        title: what,
+        docNo: `示例市人民政府令第${serial}号`,
+        genre: '命令（令）',
+        topic: '综合政务',
+        summary: `《${what}》已经市人民政府常务会议审议通过，现予公布。`,
+        keywords: `${subject},规章`,
+        paragraphs: [
+          `《${what}》已经${year}年${Number(date.slice(5, 7))}月市人民政府常务会议审议通过，现予公布，自公布之日起30日后施行。`,
+          '市长',
+          `第一条 为了${pick(VERBS)}${subject}工作，根据有关法律、法规，结合本市实际，制定本规定。`,
+          `第二条 本市行政区域内的${subject}活动，适用本规定。`,
+          '第三条 本规定自公布之日起30日后施行。',
+        ],
+      };
+    }
     case 'statutory.interpretation':
       return {
         title: `《${agency.name}关于${subject}的通知》政策解读`,

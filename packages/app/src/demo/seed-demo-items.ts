@@ -22,6 +22,7 @@ import { AGENCY_SUBJECTS, DEFAULT_SUBJECTS, demoText, random } from './demo-text
 /** Items a year per column (template code). Towns publish less; licensing only where there is some. */
 const PER_YEAR: Readonly<Record<string, number>> = {
   news: 24,
+  'statutory.policy.regulations': 1,
   'statutory.policy.normative': 2,
   'statutory.policy.other': 3,
   'statutory.interpretation': 2,
@@ -101,6 +102,10 @@ export async function seedDemoItems(
         if (isTown && (code === 'statutory.licensing' || code === 'statutory.procurement')) {
           continue;
         }
+        // Only the 人民政府 makes 规章.
+        if (code === 'statutory.policy.regulations' && demo.kind !== 'government') {
+          continue;
+        }
         const count = Math.max(0, Math.round(perYear * scale * (isTown ? 0.6 : 1)));
         for (let i = 0; i < count; i += 1) {
           const at = publicationInstant(rand, year, now);
@@ -121,8 +126,10 @@ export async function seedDemoItems(
             serial++,
           );
           const validity: ValidityKind =
-            code === 'statutory.policy.normative' || code === 'statutory.policy.other'
-              ? year === FIRST_YEAR && rand() < 0.4
+            code === 'statutory.policy.normative' ||
+            code === 'statutory.policy.other' ||
+            code === 'statutory.policy.regulations'
+              ? year === FIRST_YEAR && code !== 'statutory.policy.regulations' && rand() < 0.4
                 ? 'abolished'
                 : 'valid'
               : 'none';
@@ -145,6 +152,9 @@ export async function seedDemoItems(
         if (p.code === 'statutory.policy.normative' || p.code === 'statutory.policy.other') {
           lastPolicy = id;
         }
+        if (p.code === 'statutory.policy.normative' || p.code === 'statutory.policy.regulations') {
+          await registerDemoNormative(trx, agency.id, id, p, rand);
+        }
         if (p.code === 'statutory.interpretation' && lastPolicy !== undefined) {
           await linkInterpretation(trx, lastPolicy, id, iso(p.publishedAt));
         }
@@ -165,6 +175,63 @@ export async function seedDemoItems(
   }
   await seedWorkInProgress(ctx, meta);
   return { published };
+}
+
+/**
+ * The register entry for a demo 规章 or 行政规范性文件: a 3- or 5-year 有效期 for 行政规范性文件; those the plan
+ * marked 废止 are abolished by a later document, and some others were revised.
+ */
+async function registerDemoNormative(trx: Executor, agencyId: number, itemId: number, p: Planned, rand: () => number) {
+  const issuedOn = shanghaiDate(new Date(p.publishedAt.getTime() - 3 * 86_400_000));
+  const regulation = p.code === 'statutory.policy.regulations';
+  const validUntil = regulation
+    ? null
+    : `${Number(issuedOn.slice(0, 4)) + 5}${issuedOn.slice(4)}`.replace(/-02-29$/u, '-02-28');
+  const at = iso(p.publishedAt);
+  const doc = await trx
+    .insertInto('normative_documents')
+    .values({
+      agency_id: agencyId,
+      kind: regulation ? 'regulation' : 'normativeDocument',
+      title: p.text.title.replace(/^.*关于印发《(.*)》的通知$/u, '$1'),
+      doc_no: p.text.docNo ?? '',
+      issued_on: issuedOn,
+      effective_on: null,
+      valid_until: validUntil,
+      item_id: itemId,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const prefix = (p.text.docNo ?? '').replace(/〔.*$/u, '');
+  if (p.validity === 'abolished') {
+    await trx
+      .insertInto('normative_events')
+      .values({
+        document_id: doc.id,
+        kind: 'abolished',
+        on_date: `${2024 + Math.floor(rand() * 2)}-0${1 + Math.floor(rand() * 9)}-15`,
+        by_doc_no: `${prefix}〔2024〕${20 + Math.floor(rand() * 30)}号`,
+        by_title: '关于废止部分行政规范性文件的决定',
+        note: '规范性文件清理',
+        created_at: at,
+      })
+      .execute();
+  } else if (!regulation && rand() < 0.3) {
+    await trx
+      .insertInto('normative_events')
+      .values({
+        document_id: doc.id,
+        kind: 'revised',
+        on_date: shanghaiDate(new Date(p.publishedAt.getTime() + 200 * 86_400_000)),
+        by_doc_no: `${prefix}〔${Number(issuedOn.slice(0, 4)) + 1}〕${40 + Math.floor(rand() * 30)}号`,
+        by_title: '关于修改部分行政规范性文件的决定',
+        note: '',
+        created_at: at,
+      })
+      .execute();
+  }
 }
 
 async function insertPublished(
