@@ -17,6 +17,7 @@ const CatalogPage = lazy(() => import('./screens/catalog/CatalogPage.tsx'));
 const ItemsPage = lazy(() => import('./screens/items/ItemsPage.tsx'));
 const ItemPage = lazy(() => import('./screens/items/ItemPage.tsx'));
 const ReviewQueuePage = lazy(() => import('./screens/items/ReviewQueuePage.tsx'));
+const NormativePage = lazy(() => import('./screens/normative/NormativePage.tsx'));
 
 export function Root() {
   const { me } = useAuth();
@@ -49,6 +50,7 @@ export function Root() {
             {p['item.read'] && <Route path="/items" element={<ItemsPage />} />}
             {p['item.read'] && <Route path="/items/:id" element={<ItemPage />} />}
             <Route path="/reviews" element={<ReviewQueuePage />} />
+            {(p['item.read'] || p['normative.manage']) && <Route path="/normative" element={<NormativePage />} />}
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -24,6 +24,7 @@ import { ERROR_TABLE, type ErrorBody } from './errors.ts';
 import { registerSession } from './plugins/session.ts';
 import { portalRoutes } from './portal/routes.ts';
 import { itemRoutes } from './routes/items.ts';
+import { normativeRoutes } from './routes/normative.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -145,6 +146,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(reportRoutes(deps));
   await app.register(catalogRoutes(deps));
   await app.register(itemRoutes(deps));
+  await app.register(normativeRoutes(deps));
   await app.register(portalRoutes(deps));
 
   await app.register(fastifyStatic, {

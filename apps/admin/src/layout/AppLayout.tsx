@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   CheckSquareOutlined,
   CalendarOutlined,
   FileSearchOutlined,
@@ -39,6 +40,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...(p['item.read'] ? [{ key: '/items', icon: <FileTextOutlined />, label: '信息发布' }] : []),
     ...(p['item.review.first'] || p['item.review.second'] || p['item.review.final'] || p['item.secrecy']
       ? [{ key: '/reviews', icon: <CheckSquareOutlined />, label: '待我审核' }]
+      : []),
+    ...(p['item.read'] || p['normative.manage']
+      ? [{ key: '/normative', icon: <BookOutlined />, label: '规范性文件' }]
       : []),
     ...(p['agency.read'] ? [{ key: '/agencies', icon: <ApartmentOutlined />, label: '机关管理' }] : []),
     ...(p['user.read'] ? [{ key: '/users', icon: <TeamOutlined />, label: '用户与角色' }] : []),
