@@ -35,6 +35,8 @@ export interface Agency {
   postcode: string;
   email: string;
   officeHours: string;
+  indexPattern: string;
+  guideNotes: string;
   sortOrder: number;
   createdAt: string;
   updatedAt: string;

@@ -101,6 +101,34 @@ describeDialects('portal: items, search, feeds and the cache', (database) => {
     expect((await t.app.inject('/sitemap.xml')).body).not.toContain(`/items/${id}</loc>`);
   });
 
+  it('generates each agency’s 指南 from its data, with its own notes, updated the moment they change', async () => {
+    const t = await httpTest(database());
+    const admin = await t.login('agencyadmin');
+    const me = (await call(t.app, admin, 'GET', '/api/auth/me')).json() as { user: { agency: { id: number } } };
+    const agencyId = me.user.agency.id;
+    const guide = await t.app.inject(`/agencies/${agencyId}/guide`);
+    expect(guide.statusCode).toBe(200);
+    expect(guide.body).toContain('<h1>示例市财政局政府信息公开指南</h1>');
+    expect(guide.body).toMatch(/<th scope="row">办公地址<\/th>\s*<td>示例市人民大道9号<\/td>/);
+    expect(guide.body).toContain('自收到申请之日起20个工作日内予以答复');
+    expect(guide.body).toContain('可以向示例市人民政府或者政府信息公开工作主管部门投诉、举报');
+    expect(guide.body).not.toContain('五、其他说明');
+    const agency = (await call(t.app, admin, 'GET', '/api/agencies')).json() as { agencies: Record<string, unknown>[] };
+    const own = agency.agencies.find((a) => a['id'] === agencyId) ?? {};
+    const { id: _id, path: _path, createdAt: _c, updatedAt: _u, ...fields } = own;
+    const saved = await call(t.app, admin, 'PUT', `/api/agencies/${agencyId}`, {
+      ...fields,
+      guideNotes: '本机关政府信息公开申请表可在办公地址一楼大厅领取。',
+    });
+    expect(saved.statusCode).toBe(200);
+    const updated = await t.app.inject({
+      url: `/agencies/${agencyId}/guide`,
+      headers: { 'if-none-match': String(guide.headers['etag']) },
+    });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.body).toContain('<p>本机关政府信息公开申请表可在办公地址一楼大厅领取。</p>');
+  });
+
   it('keeps the larger-text and high-contrast choice in a cookie, without JavaScript', async () => {
     const t = await httpTest(database());
     const set = await t.app.inject('/view?large=1&back=/search');

@@ -58,6 +58,8 @@ export interface AgencyTable {
   office_hours: DefaultedText;
   /** 索引号 pattern (core/items/index-number.ts); '' means the default. */
   index_pattern: DefaultedText;
+  /** The agency's own paragraphs added to its generated 政府信息公开指南. */
+  guide_notes: DefaultedText;
   sort_order: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;

@@ -48,7 +48,7 @@ export function sitemap(
 ${[
   url('/'),
   url('/search'),
-  ...agencies.map((a) => url(`/agencies/${a.id}`)),
+  ...agencies.flatMap((a) => [url(`/agencies/${a.id}`), url(`/agencies/${a.id}/guide`)]),
   ...columns.map((c) => url(`/agencies/${c.agencyId}/columns/${c.id}`)),
   ...items.map((i) => url(`/items/${i.id}`, i.lastmod)),
 ].join('\n')}

@@ -16,6 +16,7 @@ import type { ServerDeps } from '../context.ts';
 import { agencyPage } from './agency.ts';
 import { PageCache } from './cache.ts';
 import { columnFeed, flattenColumns, sitemap } from './feeds.ts';
+import { guidePage } from './guide.ts';
 import { homePage } from './home.ts';
 import { columnPage, itemPage, searchPage, withdrawnPage, type Site } from './items.ts';
 import { VIEW_ATTRIBUTE, VIEW_OPTIONS, type ViewOption } from './layout.ts';
@@ -105,6 +106,19 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
         }
         const catalog = await getCatalog(ctx.db, agency.id);
         return ok(agencyPage(agency, catalog, s.siteName, await latestItems(ctx.db, 10, agency.id)));
+      }),
+    );
+
+    app.get('/agencies/:id/guide', { schema: { hide: true } }, (request, reply) =>
+      serve(request, reply, async () => {
+        const id = Id.safeParse((request.params as { id: string }).id);
+        const s = await site();
+        const agency = id.success ? s.agencies.find((a) => a.id === id.data) : undefined;
+        if (agency === undefined) {
+          return undefined;
+        }
+        const parent = s.agencies.find((a) => a.id === agency.parentId);
+        return ok(guidePage(agency, parent, await getCatalog(ctx.db, agency.id), s.siteName));
       }),
     );
 

@@ -26,6 +26,8 @@ export const AgencyOut = z.object({
   postcode: z.string(),
   email: z.string(),
   officeHours: z.string(),
+  indexPattern: z.string(),
+  guideNotes: z.string(),
   sortOrder: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,4 +1,4 @@
-import { AGENCY_KINDS, checkUscc, isPhoneNumber, isPostcode, normalizeUscc } from '@xxgk/core';
+import { AGENCY_KINDS, checkIndexPattern, checkUscc, isPhoneNumber, isPostcode, normalizeUscc } from '@xxgk/core';
 import type { AgencyRow } from '@xxgk/db';
 import { z } from 'zod';
 import { text } from '../validation.ts';
@@ -26,6 +26,14 @@ export const AgencyFields = z.object({
   postcode: optionalText('邮政编码', 6).refine((v) => v === '' || isPostcode(v), '邮政编码应为6位数字'),
   email: optionalText('电子邮箱', 100).refine((v) => v === '' || z.email().safeParse(v).success, '电子邮箱格式不正确'),
   officeHours: optionalText('办公时间', 200),
+  /** 索引号 pattern; '' for the default (core/items/index-number.ts). */
+  indexPattern: optionalText('索引号规则', 80).superRefine((v, ctx) => {
+    for (const message of v === '' ? [] : checkIndexPattern(v)) {
+      ctx.addIssue({ code: 'custom', message });
+    }
+  }),
+  /** Paragraphs the agency adds to its generated 政府信息公开指南. */
+  guideNotes: optionalText('指南补充说明', 5000),
   sortOrder: z.number().int().min(0).max(100_000).default(0),
 });
 export type AgencyFields = z.input<typeof AgencyFields>;
@@ -45,6 +53,8 @@ export interface Agency {
   readonly postcode: string;
   readonly email: string;
   readonly officeHours: string;
+  readonly indexPattern: string;
+  readonly guideNotes: string;
   readonly sortOrder: number;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -65,6 +75,8 @@ export function toAgency(row: AgencyRow): Agency {
     postcode: row.postcode,
     email: row.email,
     officeHours: row.office_hours,
+    indexPattern: row.index_pattern,
+    guideNotes: row.guide_notes,
     sortOrder: row.sort_order,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -84,6 +96,8 @@ export function toRowFields(fields: z.output<typeof AgencyFields>) {
     postcode: fields.postcode,
     email: fields.email,
     office_hours: fields.officeHours,
+    index_pattern: fields.indexPattern,
+    guide_notes: fields.guideNotes,
     sort_order: fields.sortOrder,
   };
 }

@@ -5,6 +5,7 @@ import * as m0002 from './0002-calendar.ts';
 import * as m0003 from './0003-catalog.ts';
 import * as m0004 from './0004-items.ts';
 import * as m0005 from './0005-normative.ts';
+import * as m0006 from './0006-guide.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -17,6 +18,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0003-catalog': m0003,
   '0004-items': m0004,
   '0005-normative': m0005,
+  '0006-guide': m0006,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -174,6 +174,16 @@ export default function AgenciesPage() {
           <Form.Item label="办公时间" name="officeHours">
             <Input maxLength={200} placeholder="如：工作日 上午8:30—12:00，下午14:30—17:30" />
           </Form.Item>
+          <Form.Item
+            label="索引号规则"
+            name="indexPattern"
+            extra="留空使用默认规则 {统一社会信用代码}/{YYYY}-{NNNNN}；可用 {统一社会信用代码}、{YYYY}、{MM}、{DD} 和顺序号 {NNNNN}"
+          >
+            <Input maxLength={80} placeholder="{统一社会信用代码}/{YYYY}-{NNNNN}" />
+          </Form.Item>
+          <Form.Item label="政府信息公开指南补充说明" name="guideNotes" extra="附在自动生成的指南之后，每段一行">
+            <Input.TextArea rows={4} maxLength={5000} showCount />
+          </Form.Item>
           <Form.Item label="排序" name="sortOrder">
             <InputNumber min={0} max={100000} />
           </Form.Item>
