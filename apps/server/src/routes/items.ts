@@ -97,8 +97,8 @@ const ItemDetailOut = z
     ),
     findings: z.array(Finding),
     versions: z.array(z.object({ version: z.number(), changeNote: z.string(), createdAt: z.string() })),
-    interpretations: z.array(z.number()),
-    policies: z.array(z.number()),
+    interpretations: z.array(z.object({ id: z.number(), title: z.string() })),
+    policies: z.array(z.object({ id: z.number(), title: z.string() })),
     actions: z.object({
       edit: z.boolean(),
       submit: z.boolean(),

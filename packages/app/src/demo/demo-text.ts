@@ -112,7 +112,7 @@ export function demoText(
         : pick([`${chineseYear(year)}${subject}工作要点`, `${subject}工作方案`, `${subject}专项行动方案`]);
       return {
         title: `${agency.name}关于印发《${what}》的通知`,
-        docNo: `${agency.docPrefix}〔${year}〕${serial}号`,
+        docNo: `${agency.docPrefix}${normative ? '规' : ''}〔${year}〕${serial}号`,
         genre: '通知',
         topic: pick(['综合政务', '财政、金融、审计', '城乡建设、环境保护', '科技、教育', '劳动、人事、监察']),
         summary: `印发《${what}》，${normative ? '自印发之日起施行' : '请认真贯彻执行'}。`,

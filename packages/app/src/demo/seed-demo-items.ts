@@ -19,6 +19,12 @@ import { segmentForIndex } from '../search/segment.ts';
 import { DEMO_AGENCIES } from './demo-data.ts';
 import { AGENCY_SUBJECTS, DEFAULT_SUBJECTS, demoText, random } from './demo-text.ts';
 
+/** 机关代字 of a demo agency: 示政 for the city government, 示财 for the 财政局, 示城 for 城南镇 … */
+function docPrefix(name: string): string {
+  const own = name.replace(/^示例市/u, '');
+  return `示${own === '人民政府' ? '政' : own.slice(0, 1)}`;
+}
+
 /** Items a year per column (template code). Towns publish less; licensing only where there is some. */
 const PER_YEAR: Readonly<Record<string, number>> = {
   news: 24,
@@ -119,25 +125,36 @@ export async function seedDemoItems(
             {
               name: agency.name,
               shortName: agency.short_name,
-              docPrefix: `示${agency.short_name.replace(/^示例市/u, '').slice(0, 2)}`,
+              docPrefix: docPrefix(agency.name),
               subjects: AGENCY_SUBJECTS[demo.key] ?? DEFAULT_SUBJECTS,
             },
             shanghaiDate(at),
             serial++,
           );
-          const validity: ValidityKind =
+          // Of the first year's 行政规范性文件, the first was abolished and the second left to run out
+          // (the register's cleanup list); some 其他文件 of that year were abolished too.
+          const isDocument =
             code === 'statutory.policy.normative' ||
             code === 'statutory.policy.other' ||
-            code === 'statutory.policy.regulations'
-              ? year === FIRST_YEAR && code !== 'statutory.policy.regulations' && rand() < 0.4
-                ? 'abolished'
-                : 'valid'
-              : 'none';
+            code === 'statutory.policy.regulations';
+          const abolished =
+            year === FIRST_YEAR &&
+            (code === 'statutory.policy.normative' ? i === 0 : code === 'statutory.policy.other' && rand() < 0.4);
+          const validity: ValidityKind = isDocument ? (abolished ? 'abolished' : 'valid') : 'none';
           plan.push({ code, columnId, publishedAt: at, text, validity });
         }
       }
     }
     plan.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+    // The 财政局's budget items carry their tables as XLSX attachments, stored like any upload.
+    const workbooks = new Map<Planned, { key: string; sha256: string; size: number; name: string }>();
+    if (demo.key === 'czj') {
+      for (const p of plan.filter((x) => x.code === 'statutory.budget')) {
+        const bytes = await demoWorkbook(p.text.title);
+        const stored = await ctx.files.put(bytes);
+        workbooks.set(p, { ...stored, size: bytes.length, name: `${p.text.title}.xlsx` });
+      }
+    }
     await ctx.db.transaction().execute(async (trx) => {
       const counters = new Map<string, number>();
       let lastPolicy: number | undefined;
@@ -149,11 +166,28 @@ export async function seedDemoItems(
         const next = (counters.get(period) ?? 0) + 1;
         counters.set(period, next);
         const id = await insertPublished(trx, ctx, agency.id, p, formatIndexNumber(period, next));
+        const workbook = workbooks.get(p);
+        if (workbook !== undefined) {
+          await trx
+            .insertInto('item_attachments')
+            .values({
+              item_id: id,
+              version: 1,
+              file_name: workbook.name,
+              media_type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              size: workbook.size,
+              sha256: workbook.sha256,
+              storage_key: workbook.key,
+              sort_order: 0,
+              created_at: iso(p.publishedAt),
+            })
+            .execute();
+        }
         if (p.code === 'statutory.policy.normative' || p.code === 'statutory.policy.other') {
           lastPolicy = id;
         }
         if (p.code === 'statutory.policy.normative' || p.code === 'statutory.policy.regulations') {
-          await registerDemoNormative(trx, agency.id, id, p, rand);
+          await registerDemoNormative(trx, agency.id, id, p, rand, now);
         }
         if (p.code === 'statutory.interpretation' && lastPolicy !== undefined) {
           await linkInterpretation(trx, lastPolicy, id, iso(p.publishedAt));
@@ -178,15 +212,25 @@ export async function seedDemoItems(
 }
 
 /**
- * The register entry for a demo 规章 or 行政规范性文件: a 3- or 5-year 有效期 for 行政规范性文件; those the plan
- * marked 废止 are abolished by a later document, and some others were revised.
+ * The register entry for a demo 规章 or 行政规范性文件. 行政规范性文件 of the first demo year were issued
+ * for 3 years (试行) and have run out without anyone recording it — the cleanup list's work; later
+ * ones run 5 years. Those the plan marked 废止 were abolished by a later decision; some others were
+ * revised. Every event lies in the past and cites a document of its own year.
  */
-async function registerDemoNormative(trx: Executor, agencyId: number, itemId: number, p: Planned, rand: () => number) {
+async function registerDemoNormative(
+  trx: Executor,
+  agencyId: number,
+  itemId: number,
+  p: Planned,
+  rand: () => number,
+  now: Date,
+) {
   const issuedOn = shanghaiDate(new Date(p.publishedAt.getTime() - 3 * 86_400_000));
   const regulation = p.code === 'statutory.policy.regulations';
+  const years = Number(issuedOn.slice(0, 4)) === FIRST_YEAR ? 3 : 5;
   const validUntil = regulation
     ? null
-    : `${Number(issuedOn.slice(0, 4)) + 5}${issuedOn.slice(4)}`.replace(/-02-29$/u, '-02-28');
+    : `${Number(issuedOn.slice(0, 4)) + years}${issuedOn.slice(4)}`.replace(/-02-29$/u, '-02-28');
   const at = iso(p.publishedAt);
   const doc = await trx
     .insertInto('normative_documents')
@@ -204,33 +248,33 @@ async function registerDemoNormative(trx: Executor, agencyId: number, itemId: nu
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const prefix = (p.text.docNo ?? '').replace(/〔.*$/u, '');
+  // The deciding document comes from the same issuer, numbered in the year of the decision.
+  const prefix = (p.text.docNo ?? '').replace(/规?〔.*$/u, '');
+  const byDocNo = (on: string) => `${prefix}〔${on.slice(0, 4)}〕${20 + Math.floor(rand() * 60)}号`;
+  const today = shanghaiDate(now);
+  const event = async (kind: 'abolished' | 'revised', on: string, byTitle: string, note: string) => {
+    if (on <= issuedOn || on >= today) {
+      return;
+    }
+    await trx
+      .insertInto('normative_events')
+      .values({
+        document_id: doc.id,
+        kind,
+        on_date: on,
+        by_doc_no: byDocNo(on),
+        by_title: byTitle,
+        note,
+        created_at: at,
+      })
+      .execute();
+  };
   if (p.validity === 'abolished') {
-    await trx
-      .insertInto('normative_events')
-      .values({
-        document_id: doc.id,
-        kind: 'abolished',
-        on_date: `${2024 + Math.floor(rand() * 2)}-0${1 + Math.floor(rand() * 9)}-15`,
-        by_doc_no: `${prefix}〔2024〕${20 + Math.floor(rand() * 30)}号`,
-        by_title: '关于废止部分行政规范性文件的决定',
-        note: '规范性文件清理',
-        created_at: at,
-      })
-      .execute();
+    const on = shanghaiDate(new Date(p.publishedAt.getTime() + (300 + Math.floor(rand() * 300)) * 86_400_000));
+    await event('abolished', on, '关于废止部分行政规范性文件的决定', '规范性文件清理');
   } else if (!regulation && rand() < 0.3) {
-    await trx
-      .insertInto('normative_events')
-      .values({
-        document_id: doc.id,
-        kind: 'revised',
-        on_date: shanghaiDate(new Date(p.publishedAt.getTime() + 200 * 86_400_000)),
-        by_doc_no: `${prefix}〔${Number(issuedOn.slice(0, 4)) + 1}〕${40 + Math.floor(rand() * 30)}号`,
-        by_title: '关于修改部分行政规范性文件的决定',
-        note: '',
-        created_at: at,
-      })
-      .execute();
+    const on = shanghaiDate(new Date(p.publishedAt.getTime() + (120 + Math.floor(rand() * 200)) * 86_400_000));
+    await event('revised', on, '关于修改部分行政规范性文件的决定', '');
   }
 }
 
@@ -410,8 +454,9 @@ async function seedWorkInProgress(ctx: AppContext, meta: RequestMeta): Promise<v
   }
 }
 
-async function demoWorkbook(): Promise<Buffer> {
+async function demoWorkbook(title = '2026年1—10月财政收支情况'): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
+  workbook.title = title;
   const sheet = workbook.addWorksheet('收支情况');
   sheet.addRow(['项目', '本月（万元）', '累计（万元）', '同比（%）']);
   sheet.addRow(['一般公共预算收入', 21560.3, 198432.7, 4.2]);

@@ -68,6 +68,28 @@ export interface ReviewRecord {
   readonly at: string;
 }
 
+export interface LinkedItem {
+  readonly id: number;
+  readonly title: string;
+}
+
+async function linkedItems(ex: Executor, ids: readonly number[]): Promise<LinkedItem[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await ex
+    .selectFrom('items as i')
+    .innerJoin('item_versions as v', (join) =>
+      join
+        .onRef('v.item_id', '=', 'i.id')
+        .on((eb) => eb('v.version', '=', eb.fn.coalesce('i.published_version', 'i.working_version'))),
+    )
+    .select(['i.id', 'v.title'])
+    .where('i.id', 'in', ids)
+    .execute();
+  return ids.flatMap((id) => rows.filter((r) => r.id === id));
+}
+
 /** What the actor may do with the item now; the admin shows exactly these buttons. */
 export interface ItemActions {
   readonly edit: boolean;
@@ -102,8 +124,9 @@ export interface ItemDetail {
   /** Findings of the latest submission of the working version. */
   readonly findings: ItemFinding[];
   readonly versions: { version: number; changeNote: string; createdAt: string }[];
-  readonly interpretations: number[];
-  readonly policies: number[];
+  /** 政策解读 of this document, and documents this item interprets, each with the title staff see. */
+  readonly interpretations: LinkedItem[];
+  readonly policies: LinkedItem[];
   readonly actions: ItemActions;
 }
 
@@ -234,8 +257,8 @@ export async function loadItemDetail(
     reviews: reviews.map(toReview),
     findings: trail[0] === undefined ? [] : toReview(trail[0]).findings,
     versions: versions.map((v) => ({ version: v.version, changeNote: v.change_note, createdAt: v.created_at })),
-    interpretations: links.interpretations,
-    policies: links.policies,
+    interpretations: await linkedItems(ex, links.interpretations),
+    policies: await linkedItems(ex, links.policies),
     actions: actionsFor(actor, item, agency),
   };
 }

@@ -13,9 +13,10 @@ import {
   Space,
   Tag,
   Tree,
+  TreeSelect,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type Key, type ReactNode } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
@@ -38,6 +39,16 @@ interface TreeNode {
 }
 
 type Editing = { mode: 'add'; parentId: number | null } | { mode: 'edit'; column: Column };
+
+/** The columns a column may move under: all but itself and its own sub-columns. */
+function parentChoices(
+  list: Column[],
+  self: number,
+): { value: number; title: string; children: ReturnType<typeof parentChoices> }[] {
+  return list
+    .filter((c) => c.id !== self)
+    .map((c) => ({ value: c.id, title: c.name, children: parentChoices(c.children, self) }));
+}
 
 /** 信息公开目录: an agency's column tree, edited by its admin (or a supervisor above it). */
 export default function CatalogPage() {
@@ -72,7 +83,7 @@ export default function CatalogPage() {
         await api('POST', `/api/agencies/${agencyId}/catalog/columns`, { ...values, parentId: editing.parentId });
         message.success('栏目已新增');
       } else if (editing?.mode === 'edit') {
-        await api('PUT', `/api/catalog/columns/${editing.column.id}`, { ...values, parentId: editing.column.parentId });
+        await api('PUT', `/api/catalog/columns/${editing.column.id}`, { ...values, parentId: values.parentId ?? null });
         message.success('栏目已保存');
       }
       setEditing(undefined);
@@ -80,6 +91,51 @@ export default function CatalogPage() {
     } catch (e) {
       form.setFields(formErrors(e));
       message.error(e instanceof ApiError ? e.message : '保存失败');
+    }
+  };
+
+  const byId = new Map<number, Column>();
+  const index = (list: Column[]): void => {
+    for (const c of list) {
+      byId.set(c.id, c);
+      index(c.children);
+    }
+  };
+  index(columns);
+
+  /** Moves a column by dragging: onto a column makes it a sub-column, between columns reorders. */
+  const move = async (info: {
+    dragNode: { key: Key };
+    node: { key: Key; pos: string };
+    dropToGap: boolean;
+    dropPosition: number;
+  }) => {
+    const dragged = byId.get(Number(info.dragNode.key));
+    const target = byId.get(Number(info.node.key));
+    if (dragged === undefined || target === undefined) {
+      return;
+    }
+    let parentId: number | null;
+    let sortOrder: number;
+    if (!info.dropToGap) {
+      parentId = target.id;
+      sortOrder = Math.max(0, ...target.children.map((c) => c.sortOrder)) + 10;
+    } else {
+      const relative = info.dropPosition - Number(info.node.pos.split('-').pop());
+      parentId = target.parentId;
+      sortOrder = Math.max(0, target.sortOrder + (relative < 0 ? -5 : 5));
+    }
+    try {
+      await api('PUT', `/api/catalog/columns/${dragged.id}`, {
+        name: dragged.name,
+        kind: dragged.kind,
+        parentId,
+        sortOrder,
+      });
+      message.success(`已移动栏目“${dragged.name}”`);
+      await load();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '移动失败');
     }
   };
 
@@ -137,7 +193,21 @@ export default function CatalogPage() {
       <Typography.Paragraph type="secondary">
         栏目类型用于更新检查：动态类栏目应在2周内有更新，文件类栏目应在6个月内有更新（国办秘函〔2019〕19号）。
       </Typography.Paragraph>
-      {columns.length > 0 && <Tree treeData={toTree(columns)} defaultExpandAll selectable={false} blockNode />}
+      {canEdit && (
+        <Typography.Paragraph type="secondary">
+          可拖动栏目调整顺序或上级；也可在“编辑”中选择上级栏目。
+        </Typography.Paragraph>
+      )}
+      {columns.length > 0 && (
+        <Tree
+          treeData={toTree(columns)}
+          defaultExpandAll
+          selectable={false}
+          blockNode
+          draggable={canEdit ? { icon: false } : false}
+          onDrop={(info) => void move(info)}
+        />
+      )}
       <Modal
         open={editing !== undefined}
         title={editing?.mode === 'edit' ? '编辑栏目' : '新增栏目'}
@@ -150,6 +220,16 @@ export default function CatalogPage() {
           <Form.Item label="栏目名称" name="name" rules={[{ required: true, message: '请填写栏目名称' }]}>
             <Input maxLength={50} />
           </Form.Item>
+          {editing?.mode === 'edit' && (
+            <Form.Item label="上级栏目" name="parentId" extra="留空为一级栏目">
+              <TreeSelect
+                allowClear
+                treeDefaultExpandAll
+                treeData={parentChoices(columns, editing.column.id)}
+                placeholder="（一级栏目）"
+              />
+            </Form.Item>
+          )}
           <Form.Item label="栏目类型" name="kind">
             <Select options={Object.entries(COLUMN_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>

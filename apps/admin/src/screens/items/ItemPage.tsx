@@ -82,6 +82,8 @@ export default function ItemPage() {
   const [dialog, setDialog] = useState<Dialog | undefined>();
   const [diff, setDiff] = useState<Diff | undefined>();
   const [busy, setBusy] = useState(false);
+  const [linkOptions, setLinkOptions] = useState<{ value: number; label: string }[]>([]);
+  const [linkChoice, setLinkChoice] = useState<number | undefined>();
   const [form] = Form.useForm();
   const [dialogForm] = Form.useForm();
   const agencyId = item?.agencyId ?? current ?? me.user.agency.id;
@@ -193,6 +195,34 @@ export default function ItemPage() {
       case 'withdraw':
         await act('withdraw', values, '已撤稿，门户网站和检索中已不再显示');
         break;
+    }
+  };
+
+  const canLink =
+    item !== undefined && me.user.permissions['item.write'] !== undefined && item.agencyId === me.user.agency.id;
+
+  const searchLinkable = async (title: string) => {
+    if (item === undefined || title.trim() === '') {
+      return;
+    }
+    const result = await api<{ rows: { id: number; title: string }[] }>(
+      'GET',
+      `/api/agencies/${item.agencyId}/items?status=published&pageSize=20&title=${encodeURIComponent(title.trim())}`,
+    );
+    setLinkOptions(result.rows.filter((r) => r.id !== item.id).map((r) => ({ value: r.id, label: r.title })));
+  };
+
+  const setLink = async (interpretationId: number, linked: boolean) => {
+    if (item === undefined) {
+      return;
+    }
+    try {
+      await api(linked ? 'PUT' : 'DELETE', `/api/items/${item.id}/interpretations/${interpretationId}`);
+      show(await api<ItemDetail>('GET', `/api/items/${item.id}`));
+      setLinkChoice(undefined);
+      message.success(linked ? '已关联，两篇信息的页面都会显示对方' : '已取消关联');
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '操作失败');
     }
   };
 
@@ -500,6 +530,59 @@ export default function ItemPage() {
                     上传附件
                   </Button>
                 </Upload>
+              )}
+            </Card>
+            <Card title="政策解读" size="small">
+              {item.policies.length > 0 && (
+                <>
+                  <Typography.Text type="secondary">本文解读的政策文件：</Typography.Text>
+                  <ul>
+                    {item.policies.map((p) => (
+                      <li key={p.id}>
+                        <a onClick={() => void navigate(`/items/${p.id}`)}>{p.title}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <List
+                size="small"
+                locale={{ emptyText: '尚未关联解读' }}
+                dataSource={item.interpretations}
+                renderItem={(i) => (
+                  <List.Item
+                    actions={
+                      canLink
+                        ? [
+                            <a key="unlink" onClick={() => void setLink(i.id, false)}>
+                              取消关联
+                            </a>,
+                          ]
+                        : []
+                    }
+                  >
+                    <a onClick={() => void navigate(`/items/${i.id}`)}>{i.title}</a>
+                  </List.Item>
+                )}
+              />
+              {canLink && (
+                <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+                  <Select
+                    aria-label="选择解读"
+                    showSearch={{ filterOption: false, onSearch: (v: string) => void searchLinkable(v) }}
+                    placeholder="按标题查找已发布的解读"
+                    options={linkOptions}
+                    value={linkChoice}
+                    onChange={(v: number) => setLinkChoice(v)}
+                    style={{ flex: 1 }}
+                  />
+                  <Button
+                    disabled={linkChoice === undefined}
+                    onClick={() => linkChoice !== undefined && void setLink(linkChoice, true)}
+                  >
+                    关联
+                  </Button>
+                </Space.Compact>
               )}
             </Card>
             <Card title="审核记录" size="small">

@@ -1,6 +1,6 @@
 import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, TreeSelect, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type Key } from 'react';
 import { useNavigate } from 'react-router';
 import { api, apiUpload, ApiError } from '../../api.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
@@ -63,6 +63,10 @@ export default function ItemsPage() {
   const [columns, setColumns] = useState<Column[]>([]);
   const [importing, setImporting] = useState(false);
   const [importColumn, setImportColumn] = useState<number | undefined>();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const [bulkReason, setBulkReason] = useState('');
+  const canWithdraw = me.user.permissions['item.withdraw'] !== undefined && agencyId === me.user.agency.id;
 
   useEffect(() => {
     void api<{ columns: Column[] }>('GET', `/api/agencies/${agencyId}/catalog`).then((r) => setColumns(r.columns));
@@ -89,6 +93,36 @@ export default function ItemsPage() {
   }, [load]);
 
   const columnName = new Map(flatColumns(columns).map((c) => [c.id, c.name]));
+
+  /** 批量撤稿: each item is withdrawn (and audited) on its own; failures are listed, nothing is skipped silently. */
+  const bulkWithdraw = async () => {
+    const reason = bulkReason.trim();
+    if (reason === '') {
+      message.error('请写明撤稿理由');
+      return;
+    }
+    const failures: string[] = [];
+    for (const id of selected) {
+      try {
+        await api('POST', `/api/items/${id}/withdraw`, { reason });
+      } catch (e) {
+        const title = data.rows.find((r) => r.id === id)?.title ?? String(id);
+        failures.push(`“${title}”：${e instanceof ApiError ? e.message : '失败'}`);
+      }
+    }
+    setBulkOpen(false);
+    setBulkReason('');
+    setSelected([]);
+    if (failures.length === 0) {
+      message.success(`已撤稿 ${selected.length} 条`);
+    } else {
+      message.error(
+        `撤稿 ${selected.length - failures.length} 条，失败 ${failures.length} 条：${failures.join('；')}`,
+        8,
+      );
+    }
+    await load();
+  };
 
   const importDocx = async (file: File) => {
     if (importColumn === undefined) {
@@ -167,9 +201,26 @@ export default function ItemsPage() {
           style={{ width: 260 }}
         />
       </Space>
+      {canWithdraw && selected.length > 0 && (
+        <Space style={{ marginBottom: 12 }}>
+          <span>已选 {selected.length} 条</span>
+          <Button danger onClick={() => setBulkOpen(true)}>
+            批量撤稿
+          </Button>
+        </Space>
+      )}
       <Table<ItemRow>
         rowKey="id"
         loading={loading}
+        {...(canWithdraw
+          ? {
+              rowSelection: {
+                selectedRowKeys: selected,
+                onChange: (keys: Key[]) => setSelected(keys.map(Number)),
+                getCheckboxProps: (row: ItemRow) => ({ disabled: row.status !== 'published' || row.working }),
+              },
+            }
+          : {})}
         dataSource={data.rows}
         onRow={(row) => ({ onClick: () => navigate(`/items/${row.id}`), style: { cursor: 'pointer' } })}
         pagination={{
@@ -208,6 +259,25 @@ export default function ItemsPage() {
           },
         ]}
       />
+      <Modal
+        title={`批量撤稿（${selected.length} 条）`}
+        open={bulkOpen}
+        okText="撤稿"
+        okButtonProps={{ danger: true }}
+        onOk={() => void bulkWithdraw()}
+        onCancel={() => setBulkOpen(false)}
+        destroyOnHidden
+      >
+        <p>撤稿后，这些信息立即从门户网站和检索中消失，留档备查，索引号不再使用。</p>
+        <Input.TextArea
+          aria-label="撤稿理由"
+          rows={3}
+          maxLength={500}
+          value={bulkReason}
+          onChange={(e) => setBulkReason(e.target.value)}
+          placeholder="撤稿理由（必填）"
+        />
+      </Modal>
       <Modal
         title="从 Word 公文生成草稿"
         open={importing}

@@ -57,8 +57,8 @@ export interface ItemDetail {
   }[];
   findings: Finding[];
   versions: { version: number; changeNote: string; createdAt: string }[];
-  interpretations: number[];
-  policies: number[];
+  interpretations: { id: number; title: string }[];
+  policies: { id: number; title: string }[];
   actions: {
     edit: boolean;
     submit: boolean;
