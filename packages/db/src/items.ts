@@ -19,6 +19,23 @@ export async function findItem(ex: Executor, id: number): Promise<ItemRow | unde
   return ex.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Claims an item for a change, in the transaction that makes it: succeeds only if nobody changed the
+ * item since `seen` was read, and raises its lock version. On PostgreSQL a concurrent claim waits for
+ * the first transaction and then finds the version moved on, so two people approving (or the timer
+ * publishing) at the same moment cannot both act on the same state. Returns false when stale.
+ */
+export async function claimItem(ex: Executor, seen: ItemRow): Promise<boolean> {
+  const row = await ex
+    .updateTable('items')
+    .set({ lock_version: seen.lock_version + 1 })
+    .where('id', '=', seen.id)
+    .where('lock_version', '=', seen.lock_version)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function updateItem(
   ex: Executor,
   id: number,

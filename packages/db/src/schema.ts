@@ -200,6 +200,8 @@ export interface ItemTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  /** Raised by every change; a change made from a stale read is refused (see claimItem). */
+  lock_version: ColumnType<number, number | undefined, number>;
 }
 
 export interface ItemVersionTable {

@@ -25,7 +25,14 @@ import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { attachmentKind, ATTACHMENT_TYPES } from '../files/attachment-type.ts';
 import { parseInput } from '../validation.ts';
 import { ItemInput, type ItemFields } from './item-input.ts';
-import { itemForActor, loadItemDetail, toAttachment, type ItemAttachment, type ItemDetail } from './item-view.ts';
+import {
+  claimOrConflict,
+  itemForActor,
+  loadItemDetail,
+  toAttachment,
+  type ItemAttachment,
+  type ItemDetail,
+} from './item-view.ts';
 import { bodyText, sanitizeBody } from './sanitize.ts';
 
 /** What the audit log keeps of a version: every field but the body, which is summarised. */
@@ -220,6 +227,7 @@ export async function updateItemDraft(
   const now = iso(ctx.now());
   const { html, values } = versionValues(fields);
   return ctx.db.transaction().execute(async (trx) => {
+    await claimOrConflict(trx, item);
     const before = await findItemVersion(trx, item.id, version);
     await updateItemVersion(trx, item.id, version, { ...values, updated_at: now });
     const updated = await updateItem(trx, item.id, { column_id: fields.columnId, updated_at: now });
@@ -247,6 +255,7 @@ export async function startRevision(
   const published = item.published_version;
   const now = iso(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
+    await claimOrConflict(trx, item);
     const current = await findItemVersion(trx, item.id, published);
     if (current === undefined) {
       throw new DomainError('INTERNAL', `信息 ${item.id} 缺少已发布版本`);
@@ -291,6 +300,7 @@ export async function addItemAttachment(
   const stored = await ctx.files.put(bytes);
   const now = iso(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
+    await claimOrConflict(trx, item);
     const existing = await listItemAttachments(trx, item.id, version);
     const row = await insertItemAttachment(trx, {
       item_id: item.id,
@@ -325,6 +335,7 @@ export async function removeItemAttachment(
     throw new DomainError('NOT_FOUND', '附件不存在或不属于当前稿件');
   }
   await ctx.db.transaction().execute(async (trx) => {
+    await claimOrConflict(trx, item);
     await deleteItemAttachment(trx, attachmentId);
     await updateItem(trx, item.id, { updated_at: iso(ctx.now()) });
     await audit(trx, ctx, actor, meta, {

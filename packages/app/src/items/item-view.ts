@@ -10,6 +10,7 @@ import {
   type ValidityKind,
 } from '@xxgk/core';
 import {
+  claimItem,
   findAgency,
   findCatalogColumn,
   findItem,
@@ -197,6 +198,13 @@ export function actionsFor(actor: Actor, item: ItemRow, agency: AgencyRow): Item
     withdraw: publicState && item.working_version === null && can(actor, 'item.withdraw', agency),
     revise: item.status === 'published' && item.working_version === null && can(actor, 'item.write', agency),
   };
+}
+
+/** Claims the item in the transaction that changes it, or refuses a change made from a stale read. */
+export async function claimOrConflict(trx: Executor, item: ItemRow): Promise<void> {
+  if (!(await claimItem(trx, item))) {
+    throw new DomainError('CONFLICT', '该信息刚被其他人修改或审核，请刷新后再操作');
+  }
 }
 
 /** An item with its agency, after checking the actor may do `permission` on it (audited refusal). */

@@ -1,6 +1,6 @@
 import { getCatalog } from '../catalog/catalog-columns.ts';
 import { Document, Packer, Paragraph } from 'docx';
-import { listAudit, listPublishedItems, searchPublishedItems } from '@xxgk/db';
+import { claimItem, findItem, listAudit, listPublishedItems, searchPublishedItems } from '@xxgk/db';
 import { expect, it } from 'vitest';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { queryTerms } from '../search/segment.ts';
@@ -364,6 +364,33 @@ describeApp('主动公开信息与三审三校', (t) => {
     expect(item.content.bodyText).toBe(
       '各区县财政局，市直各部门：\n为做好2027年部门预算编制工作，现将有关事项通知如下。\n示例市财政局\n2026年3月9日',
     );
+  });
+
+  it('lets only one of two simultaneous approvals of the same step through', async () => {
+    const { ctx } = t();
+    const { editor, input } = await setUp(t());
+    const { id } = await createItem(ctx, { actor: editor, agencyId: editor.agency.id, input: input(), meta });
+    await submitItem(ctx, { actor: editor, itemId: id, meta });
+    const first = await t().actor('reviewer1');
+    // A second 初审人 of the same agency (the actor is all the use case needs).
+    const colleague = { ...(await t().actor('reviewer2')), roles: ['reviewer_first'] as const };
+    const results = await Promise.allSettled([
+      approveItem(ctx, { actor: first, itemId: id, stage: 'first', input: {}, meta }),
+      approveItem(ctx, { actor: colleague, itemId: id, stage: 'first', input: {}, meta }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
+    const detail = await getItem(ctx, { actor: editor, itemId: id, meta });
+    expect(detail.reviewStage).toBe('second');
+    expect(detail.reviews.filter((r) => r.step === 'first')).toHaveLength(1);
+    // The guard itself: a change from a stale read of the row is refused.
+    const seen = await findItem(ctx.db, id);
+    if (seen === undefined) {
+      throw new Error('item vanished');
+    }
+    expect(await claimItem(ctx.db, seen)).toBe(true);
+    expect(await claimItem(ctx.db, seen)).toBe(false);
   });
 
   it('lets nobody outside the agency edit its items', async () => {

@@ -16,6 +16,7 @@ import {
 } from '@xxgk/core';
 import {
   bumpPortalGeneration,
+  claimItem,
   findAgency,
   findItemVersion,
   indexItemText,
@@ -35,7 +36,7 @@ import { audit, denied } from '../audit.ts';
 import { iso, systemActor, type AppContext, type RequestMeta } from '../context.ts';
 import { segmentForIndex } from '../search/segment.ts';
 import { parseInput, text } from '../validation.ts';
-import { currentTrail, itemForActor, loadItemDetail, type ItemDetail } from './item-view.ts';
+import { claimOrConflict, currentTrail, itemForActor, loadItemDetail, type ItemDetail } from './item-view.ts';
 import { BUILT_IN_CHECKS, todayInBeijing, type ItemFinding } from './pre-submit-checks.ts';
 
 function reviewer(actor: Actor): { user_id: number | null; user_name: string } {
@@ -89,6 +90,7 @@ export async function submitItem(
   }
   const now = iso(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
+    await claimOrConflict(trx, item);
     await insertItemReview(trx, {
       item_id: item.id,
       version: item.working_version ?? 0,
@@ -178,6 +180,7 @@ export async function approveItem(
     });
   }
   return ctx.db.transaction().execute(async (trx) => {
+    await claimOrConflict(trx, item);
     await insertItemReview(trx, {
       item_id: item.id,
       version,
@@ -280,6 +283,7 @@ export async function recordSecrecyReview(
   const { item, agency, version } = await inReview(ctx, actor, meta, itemId, 'item.secrecy', 'item.secrecy');
   const now = iso(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
+    await claimOrConflict(trx, item);
     await insertItemReview(trx, {
       item_id: item.id,
       version,
@@ -323,6 +327,7 @@ export async function sendBackItem(
   const { item, version } = await inReview(ctx, actor, meta, itemId, permission, 'item.return');
   const now = iso(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
+    await claimOrConflict(trx, item);
     await insertItemReview(trx, {
       item_id: item.id,
       version,
@@ -371,6 +376,7 @@ export async function withdrawItem(
   }
   const now = iso(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
+    await claimOrConflict(trx, item);
     await insertItemReview(trx, {
       item_id: item.id,
       version: item.published_version ?? item.working_version ?? 0,
@@ -410,7 +416,11 @@ export async function publishDueItems(ctx: AppContext, meta: RequestMeta): Promi
     if (agency === undefined) {
       continue;
     }
-    await ctx.db.transaction().execute(async (trx) => {
+    const done = await ctx.db.transaction().execute(async (trx) => {
+      // Another server process may have published it a moment ago: then there is nothing to do here.
+      if (!(await claimItem(trx, item))) {
+        return false;
+      }
       const updated = await publishWorkingVersion(trx, ctx, item, agency, now);
       await audit(trx, ctx, systemActor('定时发布'), meta, {
         action: 'item.publish.scheduled',
@@ -419,8 +429,11 @@ export async function publishDueItems(ctx: AppContext, meta: RequestMeta): Promi
         targetId: item.id,
         note: `定时发布，索引号 ${updated.index_no ?? ''}`,
       });
+      return true;
     });
-    published.push(item.id);
+    if (done) {
+      published.push(item.id);
+    }
   }
   return published;
 }

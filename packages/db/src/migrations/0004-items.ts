@@ -30,6 +30,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('created_by', 'integer', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('lock_version', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.createIndex('items_column').on('items').columns(['column_id', 'status', 'published_at']).execute();
   await db.schema.createIndex('items_agency').on('items').columns(['agency_id', 'status']).execute();
