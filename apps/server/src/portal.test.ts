@@ -78,6 +78,15 @@ describeDialects('portal: items, search, feeds and the cache', (database) => {
     expect(search.body).toContain('<mark>预算</mark>');
     const inAgency = await t.app.inject(`/search?q=${encodeURIComponent('预算')}&agency=${agencyId + 1}`);
     expect(inAgency.body).toContain('没有找到与“预算”相关的信息。');
+    const inColumn = await t.app.inject(
+      `/search?q=${encodeURIComponent('预算')}&agency=${agencyId}&column=${columnId}`,
+    );
+    expect(inColumn.body).toContain('找到 1 条');
+    expect(inColumn.body).toMatch(new RegExp(`<option value="${columnId}"\\s+selected>\\s*　*财政预决算\\s*</option>`));
+    const news = /<option value="(\d+)"\s*>\s*工作动态\s*<\/option>/.exec(inColumn.body)?.[1];
+    expect(news).toBeDefined();
+    const otherColumn = await t.app.inject(`/search?q=${encodeURIComponent('预算')}&agency=${agencyId}&column=${news}`);
+    expect(otherColumn.body).toContain('没有找到');
 
     const feed = await t.app.inject(`/agencies/${agencyId}/columns/${columnId}/feed.atom`);
     expect(feed.headers['content-type']).toContain('application/atom+xml');

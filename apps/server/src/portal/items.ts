@@ -215,6 +215,7 @@ export function withdrawnPage(site: Site, id: number): string {
 export interface SearchForm {
   readonly q: string;
   readonly agencyId?: number | undefined;
+  readonly columnId?: number | undefined;
   readonly year?: number | undefined;
   readonly validity?: string | undefined;
 }
@@ -224,6 +225,9 @@ function searchBase(form: SearchForm): string {
   params.set('q', form.q);
   if (form.agencyId !== undefined) {
     params.set('agency', String(form.agencyId));
+    if (form.columnId !== undefined) {
+      params.set('column', String(form.columnId));
+    }
   }
   if (form.year !== undefined) {
     params.set('year', String(form.year));
@@ -234,15 +238,19 @@ function searchBase(form: SearchForm): string {
   return `/search?${params.toString()}`;
 }
 
-/** 站内搜索: the form with its filters, and the results with highlighted matches. */
+/**
+ * 站内搜索: the form with its filters, and the results with highlighted matches. The column filter
+ * appears once an agency is chosen (its columns are that agency's), so the form needs no script.
+ */
 export function searchPage(
   site: Site,
   form: SearchForm,
   result: SearchResult | undefined,
   years: readonly number[],
+  columns: readonly { id: number; name: string; depth: number }[],
 ): string {
   const agencyName = new Map(site.agencies.map((a) => [a.id, a.name]));
-  const selected = (on: boolean) => (on ? html` selected` : '');
+  const selected = (on: boolean) => (on ? html`selected` : '');
   const body = html`${breadcrumb([['首页', '/']], '信息检索')}
     <h1>信息检索</h1>
     <form class="search-form" action="/search" method="get">
@@ -257,6 +265,22 @@ export function searchPage(
           ${site.agencies.map((a) => html`<option value="${a.id}" ${selected(a.id === form.agencyId)}>${a.name}</option>`)}
         </select>
       </p>
+      ${
+        columns.length === 0
+          ? ''
+          : html`<p>
+              <label for="column">栏目</label>
+              <select id="column" name="column">
+                <option value="">全部栏目</option>
+                ${columns.map(
+                  (c) =>
+                    html`<option value="${c.id}" ${selected(c.id === form.columnId)}>
+                      ${'　'.repeat(c.depth)}${c.name}
+                    </option>`,
+                )}
+              </select>
+            </p>`
+      }
       <p>
         <label for="year">发布年份</label>
         <select id="year" name="year">

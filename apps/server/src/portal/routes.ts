@@ -7,6 +7,7 @@ import {
   listPublicAgencies,
   searchItems,
   type Agency,
+  type CatalogColumn,
 } from '@xxgk/app';
 import { shanghaiDate } from '@xxgk/core';
 import { findItem, listPublishedItemStamps } from '@xxgk/db';
@@ -205,21 +206,18 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
         const form = {
           q,
           agencyId: agencyId.success ? agencyId.data : undefined,
+          columnId: agencyId.success && columnId.success ? columnId.data : undefined,
           year: year.success ? year.data : undefined,
           validity: validity.success ? validity.data : undefined,
         };
         const thisYear = Number(shanghaiDate(ctx.now()).slice(0, 4));
         const years = Array.from({ length: thisYear - 2018 }, (_, i) => thisYear - i);
         const s = await site();
-        const result =
-          q === ''
-            ? undefined
-            : await searchItems(ctx, {
-                ...form,
-                columnId: columnId.success ? columnId.data : undefined,
-                page: PageNumber.parse(raw['page']),
-              });
-        return ok(searchPage(s, form, result, years));
+        const result = q === '' ? undefined : await searchItems(ctx, { ...form, page: PageNumber.parse(raw['page']) });
+        const depthOf = (list: CatalogColumn[], depth: number): { id: number; name: string; depth: number }[] =>
+          list.flatMap((c) => [{ id: c.id, name: c.name, depth }, ...depthOf(c.children, depth + 1)]);
+        const columns = form.agencyId === undefined ? [] : depthOf(await getCatalog(ctx.db, form.agencyId), 0);
+        return ok(searchPage(s, form, result, years, columns));
       }),
     );
 
