@@ -82,7 +82,9 @@ describeDialects('portal: items, search, feeds and the cache', (database) => {
       `/search?q=${encodeURIComponent('预算')}&agency=${agencyId}&column=${columnId}`,
     );
     expect(inColumn.body).toContain('找到 1 条');
-    expect(inColumn.body).toMatch(new RegExp(`<option value="${columnId}"\\s+selected>\\s*(?:\\u3000)*财政预决算\\s*</option>`));
+    expect(inColumn.body).toMatch(
+      new RegExp(`<option value="${columnId}"\\s+selected>\\s*(?:\\u3000)*财政预决算\\s*</option>`),
+    );
     const news = /<option value="(\d+)"\s*>\s*工作动态\s*<\/option>/.exec(inColumn.body)?.[1];
     expect(news).toBeDefined();
     const otherColumn = await t.app.inject(`/search?q=${encodeURIComponent('预算')}&agency=${agencyId}&column=${news}`);

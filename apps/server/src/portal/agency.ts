@@ -1,7 +1,7 @@
 import type { Agency, CatalogColumn, PublicListItem } from '@xxgk/app';
 import { AGENCY_KIND_LABELS } from '@xxgk/core';
 import { html, type Html } from './html.ts';
-import { day } from './items.ts';
+import { latestSection } from './items.ts';
 import { breadcrumb, page } from './layout.ts';
 
 function columnList(agencyId: number, columns: readonly CatalogColumn[]): Html {
@@ -60,22 +60,7 @@ export function agencyPage(
       <h2 id="catalog">政府信息公开目录</h2>
       ${catalog.length === 0 ? html`<p class="empty">该机关尚未建立信息公开目录。</p>` : html`<div class="catalog">${columnList(agency.id, catalog)}</div>`}
     </section>
-    ${
-      latest.length === 0
-        ? ''
-        : html`<section aria-labelledby="latest">
-            <h2 id="latest">最新公开</h2>
-            <ul class="item-list">
-              ${latest.map(
-                (i) =>
-                  html`<li>
-                    <a href="/items/${i.id}">${i.title}</a>
-                    <span class="meta"><time datetime="${day(i.publishedAt)}">${day(i.publishedAt)}</time></span>
-                  </li>`,
-              )}
-            </ul>
-          </section>`
-    }
+    ${latestSection(latest, false)}
     <form class="search-inline" action="/search" method="get" role="search" aria-label="在本机关内检索">
       <input type="hidden" name="agency" value="${agency.id}" />
       <label for="agency-q">在本机关内检索</label>

@@ -1,7 +1,7 @@
 import type { Agency, PublicListItem } from '@xxgk/app';
 import { AGENCY_KIND_LABELS } from '@xxgk/core';
 import { html } from './html.ts';
-import { day } from './items.ts';
+import { latestSection } from './items.ts';
 import { page } from './layout.ts';
 
 /**
@@ -20,25 +20,7 @@ export function homePage(agencies: readonly Agency[], latest: readonly PublicLis
     <p class="lead">
       共有 ${agencies.length} 个机关在本平台公开政府信息。选择机关，查看其政府信息公开指南、目录和年度报告。
     </p>
-    ${
-      latest.length === 0
-        ? ''
-        : html`<section aria-labelledby="latest">
-            <h2 id="latest">最新公开</h2>
-            <ul class="item-list">
-              ${latest.map(
-                (i) =>
-                  html`<li>
-                    <a href="/items/${i.id}">${i.title}</a>
-                    <span class="meta"
-                      ><span>${i.publisher}</span
-                      ><time datetime="${day(i.publishedAt)}">${day(i.publishedAt)}</time></span
-                    >
-                  </li>`,
-              )}
-            </ul>
-          </section>`
-    }
+    ${latestSection(latest, true)}
     ${
       agencies.length === 0
         ? html`<p class="empty">暂无机关。</p>`

@@ -58,6 +58,29 @@ function itemList(items: readonly PublicListItem[]): Html {
   </ul>`;
 }
 
+/** The “最新公开” section of the home and agency pages; empty when nothing is published yet. */
+export function latestSection(items: readonly PublicListItem[], withPublisher: boolean): Html {
+  if (items.length === 0) {
+    return html``;
+  }
+  return html`<section aria-labelledby="latest">
+    <h2 id="latest">最新公开</h2>
+    <ul class="item-list">
+      ${items.map(
+        (i) =>
+          html`<li>
+            <a href="/items/${i.id}">${i.title}</a>
+            <span class="meta"
+              >${withPublisher ? html`<span>${i.publisher}</span>` : ''}<time datetime="${day(i.publishedAt)}"
+                >${day(i.publishedAt)}</time
+              ></span
+            >
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
 /** A column: its sub-columns and its published items, newest first, paginated; with an Atom feed. */
 export function columnPage(
   site: Site,

@@ -12,6 +12,7 @@ import {
 } from '@xxgk/db';
 import { bumpPortalGeneration } from '@xxgk/db';
 import { z } from 'zod';
+import { requireAgency } from '../agencies/require-agency.ts';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput, text } from '../validation.ts';
@@ -69,10 +70,7 @@ export async function createCatalogFromTemplate(
   ctx: AppContext,
   { actor, agencyId, meta }: { actor: Actor; agencyId: number; meta: RequestMeta },
 ): Promise<CatalogColumn[]> {
-  const agency = await findAgency(ctx.db, agencyId);
-  if (agency === undefined) {
-    throw new DomainError('NOT_FOUND', `机关（编号 ${agencyId}）不存在`);
-  }
+  const agency = await requireAgency(ctx.db, agencyId);
   await authorize(ctx, actor, meta, 'catalog.manage', agency, {
     action: 'catalog.create',
     targetType: 'catalog',
@@ -148,10 +146,7 @@ export async function addCatalogColumn(
   { actor, agencyId, input, meta }: { actor: Actor; agencyId: number; input: ColumnInput; meta: RequestMeta },
 ): Promise<CatalogColumn> {
   const fields = parseInput(ColumnInput, input);
-  const agency = await findAgency(ctx.db, agencyId);
-  if (agency === undefined) {
-    throw new DomainError('NOT_FOUND', `机关（编号 ${agencyId}）不存在`);
-  }
+  const agency = await requireAgency(ctx.db, agencyId);
   await authorize(ctx, actor, meta, 'catalog.manage', agency, {
     action: 'catalog.column.create',
     targetType: 'catalog_column',

@@ -20,6 +20,7 @@ import {
   type ItemRow,
 } from '@xxgk/db';
 import { officialDocumentDraft } from '@xxgk/documents';
+import { requireAgency } from '../agencies/require-agency.ts';
 import { audit, authorize, denied } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { attachmentKind, ATTACHMENT_TYPES } from '../files/attachment-type.ts';
@@ -78,10 +79,7 @@ export async function createItem(
   ctx: AppContext,
   { actor, agencyId, input, meta }: { actor: Actor; agencyId: number; input: ItemInput; meta: RequestMeta },
 ): Promise<ItemDetail> {
-  const agency = await findAgency(ctx.db, agencyId);
-  if (agency === undefined) {
-    throw new DomainError('NOT_FOUND', `机关（编号 ${agencyId}）不存在`);
-  }
+  const agency = await requireAgency(ctx.db, agencyId);
   await authorize(ctx, actor, meta, 'item.write', agency, {
     action: 'item.create',
     targetType: 'item',
@@ -140,10 +138,7 @@ export async function createItemFromDocx(
     meta,
   }: { actor: Actor; agencyId: number; columnId: number; fileName: string; bytes: Uint8Array; meta: RequestMeta },
 ): Promise<{ item: ItemDetail; warnings: string[] }> {
-  const agency = await findAgency(ctx.db, agencyId);
-  if (agency === undefined) {
-    throw new DomainError('NOT_FOUND', `机关（编号 ${agencyId}）不存在`);
-  }
+  const agency = await requireAgency(ctx.db, agencyId);
   await authorize(ctx, actor, meta, 'item.write', agency, {
     action: 'item.create',
     targetType: 'item',

@@ -1,7 +1,8 @@
 import { DomainError, ITEM_STATUSES, REVIEW_STAGES, type Actor } from '@xxgk/core';
-import { findAgency, findItemVersion, listAgencyItems, type ItemListRow } from '@xxgk/db';
+import { findItemVersion, listAgencyItems, type ItemListRow } from '@xxgk/db';
 import { diffLines, diffWords } from 'diff';
 import { z } from 'zod';
+import { requireAgency } from '../agencies/require-agency.ts';
 import { authorize } from '../audit.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 import { parseInput } from '../validation.ts';
@@ -42,10 +43,7 @@ export async function listItems(
   { actor, agencyId, query, meta }: { actor: Actor; agencyId: number; query: ItemListQuery; meta: RequestMeta },
 ): Promise<{ rows: ItemListEntry[]; total: number }> {
   const q = parseInput(ItemListQuery, query);
-  const agency = await findAgency(ctx.db, agencyId);
-  if (agency === undefined) {
-    throw new DomainError('NOT_FOUND', `机关（编号 ${agencyId}）不存在`);
-  }
+  const agency = await requireAgency(ctx.db, agencyId);
   await authorize(ctx, actor, meta, 'item.read', agency, {
     action: 'item.list',
     targetType: 'agency',

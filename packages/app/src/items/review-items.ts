@@ -12,6 +12,7 @@ import {
   type Actor,
   type Permission,
   type ReviewStage,
+  type ReviewStep,
   type SecrecyVerdict,
 } from '@xxgk/core';
 import {
@@ -39,8 +40,51 @@ import { parseInput, text } from '../validation.ts';
 import { claimOrConflict, currentTrail, itemForActor, loadItemDetail, type ItemDetail } from './item-view.ts';
 import { BUILT_IN_CHECKS, todayInBeijing, type ItemFinding } from './pre-submit-checks.ts';
 
-function reviewer(actor: Actor): { user_id: number | null; user_name: string } {
-  return { user_id: actor.userId === 0 ? null : actor.userId, user_name: actor.displayName };
+/** One entry on the review trail: who took which step on which version, with what verdict. */
+interface TrailEntry {
+  readonly step: ReviewStep;
+  readonly version: number;
+  readonly verdict?: string;
+  readonly opinion?: string;
+  readonly findings?: readonly ItemFinding[];
+}
+
+/**
+ * The shape every review step shares, in one transaction: claim the item (refusing a stale read),
+ * write the trail entry, apply the step's change to the item, audit it, and read the item back.
+ */
+async function takeStep(
+  ctx: AppContext,
+  actor: Actor,
+  meta: RequestMeta,
+  { item, agency }: { item: ItemRow; agency: AgencyRow },
+  entry: TrailEntry,
+  change: (trx: Executor, at: string) => Promise<ItemRow>,
+  audited: (updated: ItemRow) => { action: string; note: string },
+): Promise<ItemDetail> {
+  const at = iso(ctx.now());
+  return ctx.db.transaction().execute(async (trx) => {
+    await claimOrConflict(trx, item);
+    await insertItemReview(trx, {
+      item_id: item.id,
+      version: entry.version,
+      step: entry.step,
+      verdict: entry.verdict ?? null,
+      opinion: entry.opinion ?? '',
+      findings: entry.findings === undefined ? null : JSON.stringify(entry.findings),
+      user_id: actor.userId === 0 ? null : actor.userId,
+      user_name: actor.displayName,
+      at,
+    });
+    const updated = await change(trx, at);
+    await audit(trx, ctx, actor, meta, {
+      ...audited(updated),
+      agencyId: agency.id,
+      targetType: 'item',
+      targetId: item.id,
+    });
+    return loadItemDetail(trx, actor, updated, agency);
+  });
 }
 
 /** Runs the pre-submission checks on the working version. */
@@ -88,29 +132,18 @@ export async function submitItem(
       },
     );
   }
-  const now = iso(ctx.now());
-  return ctx.db.transaction().execute(async (trx) => {
-    await claimOrConflict(trx, item);
-    await insertItemReview(trx, {
-      item_id: item.id,
-      version: item.working_version ?? 0,
-      step: 'submit',
-      verdict: null,
-      opinion: '',
-      findings: JSON.stringify(findings),
-      ...reviewer(actor),
-      at: now,
-    });
-    const updated = await updateItem(trx, item.id, { review_stage: 'first', updated_at: now });
-    await audit(trx, ctx, actor, meta, {
+  return takeStep(
+    ctx,
+    actor,
+    meta,
+    { item, agency },
+    { step: 'submit', version: item.working_version, findings },
+    (trx, at) => updateItem(trx, item.id, { review_stage: 'first', updated_at: at }),
+    () => ({
       action: 'item.submit',
-      agencyId: agency.id,
-      targetType: 'item',
-      targetId: item.id,
       note: `送审第 ${item.working_version} 版${findings.length > 0 ? `，检查提示 ${findings.length} 条` : ''}`,
-    });
-    return loadItemDetail(trx, actor, updated, agency);
-  });
+    }),
+  );
 }
 
 export const ApproveInput = z.object({
@@ -179,44 +212,35 @@ export async function approveItem(
       issues: [{ path: 'publishAt', message: '此处不能定时' }],
     });
   }
-  return ctx.db.transaction().execute(async (trx) => {
-    await claimOrConflict(trx, item);
-    await insertItemReview(trx, {
-      item_id: item.id,
-      version,
-      step: stage,
-      verdict: 'approve',
-      opinion: fields.opinion,
-      findings: null,
-      ...reviewer(actor),
-      at: iso(now),
-    });
-    const next = nextStage(stage);
-    let updated: ItemRow;
-    if (next !== 'done') {
-      updated = await updateItem(trx, item.id, { review_stage: next, updated_at: iso(now) });
-    } else if (publishAt !== undefined && publishAt.getTime() > now.getTime()) {
-      updated = await updateItem(trx, item.id, {
-        status: 'scheduled',
-        review_stage: null,
-        scheduled_for: iso(publishAt),
-        updated_at: iso(now),
-      });
-    } else {
-      updated = await publishWorkingVersion(trx, ctx, item, agency, now);
-    }
-    await audit(trx, ctx, actor, meta, {
+  const next = nextStage(stage);
+  return takeStep(
+    ctx,
+    actor,
+    meta,
+    { item, agency },
+    { step: stage, version, verdict: 'approve', opinion: fields.opinion },
+    async (trx, at) => {
+      if (next !== 'done') {
+        return updateItem(trx, item.id, { review_stage: next, updated_at: at });
+      }
+      if (publishAt !== undefined && publishAt.getTime() > now.getTime()) {
+        return updateItem(trx, item.id, {
+          status: 'scheduled',
+          review_stage: null,
+          scheduled_for: iso(publishAt),
+          updated_at: at,
+        });
+      }
+      return publishWorkingVersion(trx, ctx, item, agency, now);
+    },
+    (updated) => ({
       action: `item.approve.${stage}`,
-      agencyId: agency.id,
-      targetType: 'item',
-      targetId: item.id,
       note:
         `${REVIEW_STAGE_LABELS[stage]}通过（第 ${version} 版）` +
         (updated.status === 'scheduled' ? `，定时于 ${updated.scheduled_for ?? ''} 发布` : '') +
         (next === 'done' && updated.status === 'published' ? `，已发布，索引号 ${updated.index_no ?? ''}` : ''),
-    });
-    return loadItemDetail(trx, actor, updated, agency);
-  });
+    }),
+  );
 }
 
 /**
@@ -281,32 +305,19 @@ export async function recordSecrecyReview(
 ): Promise<ItemDetail> {
   const fields = parseInput(SecrecyInput, input);
   const { item, agency, version } = await inReview(ctx, actor, meta, itemId, 'item.secrecy', 'item.secrecy');
-  const now = iso(ctx.now());
-  return ctx.db.transaction().execute(async (trx) => {
-    await claimOrConflict(trx, item);
-    await insertItemReview(trx, {
-      item_id: item.id,
-      version,
-      step: 'secrecy',
-      verdict: fields.verdict,
-      opinion: fields.opinion,
-      findings: null,
-      ...reviewer(actor),
-      at: now,
-    });
-    const updated =
-      fields.verdict === 'clear'
-        ? await updateItem(trx, item.id, { updated_at: now })
-        : await updateItem(trx, item.id, { review_stage: null, updated_at: now });
-    await audit(trx, ctx, actor, meta, {
+  const clear = fields.verdict === 'clear';
+  return takeStep(
+    ctx,
+    actor,
+    meta,
+    { item, agency },
+    { step: 'secrecy', version, verdict: fields.verdict, opinion: fields.opinion },
+    (trx, at) => updateItem(trx, item.id, clear ? { updated_at: at } : { review_stage: null, updated_at: at }),
+    () => ({
       action: 'item.secrecy',
-      agencyId: agency.id,
-      targetType: 'item',
-      targetId: item.id,
-      note: `保密审查：${SECRECY_VERDICT_LABELS[fields.verdict as SecrecyVerdict]}（第 ${version} 版）${fields.verdict === 'clear' ? '' : '，已退回'}`,
-    });
-    return loadItemDetail(trx, actor, updated, agency);
-  });
+      note: `保密审查：${SECRECY_VERDICT_LABELS[fields.verdict as SecrecyVerdict]}（第 ${version} 版）${clear ? '' : '，已退回'}`,
+    }),
+  );
 }
 
 export const SendBackInput = z.object({ opinion: text('退回意见', { min: 1, max: 1000 }) });
@@ -325,29 +336,15 @@ export async function sendBackItem(
   }
   const permission: Permission = can(actor, `item.review.${stage}`, agency) ? `item.review.${stage}` : 'item.secrecy';
   const { item, version } = await inReview(ctx, actor, meta, itemId, permission, 'item.return');
-  const now = iso(ctx.now());
-  return ctx.db.transaction().execute(async (trx) => {
-    await claimOrConflict(trx, item);
-    await insertItemReview(trx, {
-      item_id: item.id,
-      version,
-      step: 'return',
-      verdict: 'return',
-      opinion: fields.opinion,
-      findings: null,
-      ...reviewer(actor),
-      at: now,
-    });
-    const updated = await updateItem(trx, item.id, { review_stage: null, updated_at: now });
-    await audit(trx, ctx, actor, meta, {
-      action: 'item.return',
-      agencyId: agency.id,
-      targetType: 'item',
-      targetId: item.id,
-      note: `${REVIEW_STAGE_LABELS[stage]}退回：${fields.opinion}`,
-    });
-    return loadItemDetail(trx, actor, updated, agency);
-  });
+  return takeStep(
+    ctx,
+    actor,
+    meta,
+    { item, agency },
+    { step: 'return', version, verdict: 'return', opinion: fields.opinion },
+    (trx, at) => updateItem(trx, item.id, { review_stage: null, updated_at: at }),
+    () => ({ action: 'item.return', note: `${REVIEW_STAGE_LABELS[stage]}退回：${fields.opinion}` }),
+  );
 }
 
 export const WithdrawInput = z.object({ reason: text('撤稿理由', { min: 1, max: 500 }) });
@@ -374,37 +371,26 @@ export async function withdrawItem(
         : '只有已发布或定时发布的信息可以撤稿',
     );
   }
-  const now = iso(ctx.now());
-  return ctx.db.transaction().execute(async (trx) => {
-    await claimOrConflict(trx, item);
-    await insertItemReview(trx, {
-      item_id: item.id,
-      version: item.published_version ?? item.working_version ?? 0,
-      step: 'withdraw',
-      verdict: null,
-      opinion: fields.reason,
-      findings: null,
-      ...reviewer(actor),
-      at: now,
-    });
-    const updated = await updateItem(trx, item.id, {
-      status: 'withdrawn',
-      withdrawn_at: now,
-      withdrawn_reason: fields.reason,
-      scheduled_for: null,
-      updated_at: now,
-    });
-    await removeItemText(trx, ctx.dialect, item.id);
-    await bumpPortalGeneration(trx);
-    await audit(trx, ctx, actor, meta, {
-      action: 'item.withdraw',
-      agencyId: agency.id,
-      targetType: 'item',
-      targetId: item.id,
-      note: `撤稿：${fields.reason}`,
-    });
-    return loadItemDetail(trx, actor, updated, agency);
-  });
+  return takeStep(
+    ctx,
+    actor,
+    meta,
+    { item, agency },
+    { step: 'withdraw', version: item.published_version ?? item.working_version ?? 0, opinion: fields.reason },
+    async (trx, at) => {
+      const updated = await updateItem(trx, item.id, {
+        status: 'withdrawn',
+        withdrawn_at: at,
+        withdrawn_reason: fields.reason,
+        scheduled_for: null,
+        updated_at: at,
+      });
+      await removeItemText(trx, ctx.dialect, item.id);
+      await bumpPortalGeneration(trx);
+      return updated;
+    },
+    () => ({ action: 'item.withdraw', note: `撤稿：${fields.reason}` }),
+  );
 }
 
 /** Publishes scheduled items whose time has come; run every minute by the server. Returns their ids. */

@@ -21,7 +21,6 @@ import {
 } from '@xxgk/core';
 import {
   bumpPortalGeneration,
-  findAgency,
   findItem,
   findNormativeDocument,
   findNormativeDocumentByDocNo,
@@ -35,6 +34,7 @@ import {
   type NormativeEventRow,
 } from '@xxgk/db';
 import { z } from 'zod';
+import { requireAgency } from '../agencies/require-agency.ts';
 import { audit, authorize, denied } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput, text } from '../validation.ts';
@@ -131,20 +131,12 @@ async function readAccess(ctx: AppContext, actor: Actor, meta: RequestMeta, agen
   }
 }
 
-async function agencyOrThrow(ex: Executor, agencyId: number): Promise<AgencyRow> {
-  const agency = await findAgency(ex, agencyId);
-  if (agency === undefined) {
-    throw new DomainError('NOT_FOUND', `机关（编号 ${agencyId}）不存在`);
-  }
-  return agency;
-}
-
 /** The register with each document's status on `asOf` and today's cleanup reasons. */
 export async function listNormativeRegister(
   ctx: AppContext,
   { actor, agencyId, asOf, meta }: { actor: Actor; agencyId: number; asOf?: string; meta: RequestMeta },
 ): Promise<NormativeEntry[]> {
-  const agency = await agencyOrThrow(ctx.db, agencyId);
+  const agency = await requireAgency(ctx.db, agencyId);
   await readAccess(ctx, actor, meta, agency);
   const today = shanghaiDate(ctx.now());
   const on = asOf !== undefined && isIsoDate(asOf) ? asOf : today;
@@ -188,7 +180,7 @@ export async function registerNormativeDocument(
   ctx: AppContext,
   { actor, agencyId, input, meta }: { actor: Actor; agencyId: number; input: NormativeInput; meta: RequestMeta },
 ): Promise<NormativeEntry> {
-  const agency = await agencyOrThrow(ctx.db, agencyId);
+  const agency = await requireAgency(ctx.db, agencyId);
   await authorize(ctx, actor, meta, 'normative.manage', agency, {
     action: 'normative.create',
     targetType: 'normative',
@@ -252,7 +244,7 @@ export async function recordNormativeEvent(
   if (doc === undefined) {
     throw new DomainError('NOT_FOUND', `登记簿中没有编号为 ${documentId} 的文件`);
   }
-  const agency = await agencyOrThrow(ctx.db, doc.agency_id);
+  const agency = await requireAgency(ctx.db, doc.agency_id);
   await authorize(ctx, actor, meta, 'normative.manage', agency, {
     action: 'normative.event',
     targetType: 'normative',
@@ -394,7 +386,7 @@ export async function getNormativeYearCounts(
   ctx: AppContext,
   { actor, agencyId, year, meta }: { actor: Actor; agencyId: number; year: number; meta: RequestMeta },
 ) {
-  const agency = await agencyOrThrow(ctx.db, agencyId);
+  const agency = await requireAgency(ctx.db, agencyId);
   await readAccess(ctx, actor, meta, agency);
   return normativeYearCounts(ctx.db, agencyId, year);
 }
