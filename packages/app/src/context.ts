@@ -37,6 +37,8 @@ export interface AppContext {
   readonly files: FileStore;
   /** Largest upload accepted, in bytes. */
   readonly maxUploadBytes: number;
+  /** Readings of unclear rules for applications (applications/submit-application.ts). */
+  readonly applicationSettings?: { readonly onlineReceiptConfirms: boolean };
   /** Checks run when an item is sent for review; the built-in form checks when not given. */
   readonly itemChecks?: readonly ItemCheck[];
   /** The current instant; tests pass a fixed clock. */

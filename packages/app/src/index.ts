@@ -41,3 +41,8 @@ export * from './portal/public-items.ts';
 export * from './items/list-items.ts';
 export * from './demo/seed-demo-items.ts';
 export * from './normative/normative-register.ts';
+export * from './applications/application-input.ts';
+export * from './applications/ledger.ts';
+export * from './applications/submit-application.ts';
+export * from './applications/application-status.ts';
+export * from './applications/list-applications.ts';

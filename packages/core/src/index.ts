@@ -19,3 +19,5 @@ export * from './items/index-number.ts';
 export * from './items/item-metadata.ts';
 export * from './items/review-flow.ts';
 export * from './normative/normative-register.ts';
+export * from './applications/resident-id.ts';
+export * from './applications/application-form.ts';

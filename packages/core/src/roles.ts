@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   'item.secrecy',
   'item.withdraw',
   'normative.manage',
+  'application.read',
+  'application.handle',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -72,8 +74,8 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
   reviewer_second: { 'agency.read': 'own', 'item.read': 'own', 'item.review.second': 'own' },
   reviewer_final: { 'agency.read': 'own', 'item.read': 'own', 'item.review.final': 'own', 'item.withdraw': 'own' },
   secrecy_reviewer: { 'agency.read': 'own', 'item.read': 'own', 'item.secrecy': 'own' },
-  application_handler: { 'agency.read': 'own' },
-  legal_reviewer: { 'agency.read': 'own', 'item.read': 'own', 'normative.manage': 'own' },
+  application_handler: { 'agency.read': 'own', 'application.read': 'own', 'application.handle': 'own' },
+  legal_reviewer: { 'agency.read': 'own', 'item.read': 'own', 'normative.manage': 'own', 'application.read': 'own' },
   agency_admin: {
     'agency.read': 'own',
     'agency.update': 'own',
@@ -85,6 +87,8 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'item.write': 'own',
     'item.withdraw': 'own',
     'normative.manage': 'own',
+    'application.read': 'own',
+    'application.handle': 'own',
   },
   supervisor: {
     'agency.read': 'subtree',
@@ -96,6 +100,7 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'report.check': 'subtree',
     'catalog.manage': 'subtree',
     'item.read': 'subtree',
+    'application.read': 'subtree',
   },
   system_admin: {
     'agency.read': 'all',
@@ -108,6 +113,7 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'report.check': 'all',
     'catalog.manage': 'all',
     'item.read': 'all',
+    'application.read': 'all',
   },
 };
 

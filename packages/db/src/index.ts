@@ -10,3 +10,4 @@ export * from './calendar.ts';
 export * from './catalog.ts';
 export * from './items.ts';
 export * from './normative.ts';
+export * from './applications.ts';

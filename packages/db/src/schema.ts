@@ -1,6 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   AgencyKind,
+  ApplicantCategory,
+  Channel,
+  ClockEventType,
+  ClockStatus,
+  DeliveryMethod,
+  InformationForm,
+  OutcomeCode,
   DisclosureKind,
   ItemStatus,
   NormativeEventKind,
@@ -35,6 +42,9 @@ export interface Schema {
   portal_state: PortalStateTable;
   normative_documents: NormativeDocumentTable;
   normative_events: NormativeEventTable;
+  applications: ApplicationTable;
+  application_events: ApplicationEventTable;
+  application_files: ApplicationFileTable;
 }
 
 /** Text with a database default of '' . */
@@ -320,3 +330,68 @@ export interface NormativeEventTable {
 
 export type NormativeDocumentRow = Selectable<NormativeDocumentTable>;
 export type NormativeEventRow = Selectable<NormativeEventTable>;
+
+/** An application for information (依申请公开). Legal dates follow from its ledger; the cached ones are for lists. */
+export interface ApplicationTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** 查询码 given to the applicant. */
+  tracking_code: string;
+  channel: Channel;
+  /** 自然人 or one of the five kinds of 法人或其他组织: table 三's column. */
+  applicant_kind: ApplicantCategory;
+  applicant_name: string;
+  /** For persons: the document type (core PERSON_ID_TYPES); for organisations: 'uscc'. */
+  id_type: string;
+  id_number: string;
+  contact_name: DefaultedText;
+  phone: string;
+  email: DefaultedText;
+  address: DefaultedText;
+  postcode: DefaultedText;
+  info_title: string;
+  info_doc_no: DefaultedText;
+  info_description: DefaultedText;
+  info_form: InformationForm;
+  delivery: DeliveryMethod;
+  handler_user_id: number | null;
+  /** Cached from the ledger: the legal receipt date (null while awaiting confirmation). */
+  received_on: string | null;
+  /** Cached from the ledger: the reply is due by the end of this day. */
+  due_on: string | null;
+  clock_status: ClockStatus;
+  outcome_code: OutcomeCode | null;
+  decided_on: string | null;
+  created_at: string;
+  updated_at: string;
+  lock_version: ColumnType<number, number | undefined, number>;
+}
+
+export interface ApplicationEventTable {
+  id: Generated<number>;
+  application_id: number;
+  type: ClockEventType;
+  on_date: string;
+  /** The event's other fields as JSON (channel, confirmedOn, days, id, party, newDue). */
+  payload: DefaultedText;
+  note: DefaultedText;
+  user_id: number | null;
+  user_name: string;
+  created_at: string;
+}
+
+export interface ApplicationFileTable {
+  id: Generated<number>;
+  application_id: number;
+  kind: 'identity' | 'scan' | 'released' | 'letter';
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  created_at: string;
+}
+
+export type ApplicationRow = Selectable<ApplicationTable>;
+export type ApplicationEventRow = Selectable<ApplicationEventTable>;
+export type ApplicationFileRow = Selectable<ApplicationFileTable>;

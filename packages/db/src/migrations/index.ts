@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Database, DialectName } from '../connection.ts';
 import * as m0001 from './0001-house.ts';
 import * as m0002 from './0002-calendar.ts';
@@ -6,6 +6,7 @@ import * as m0003 from './0003-catalog.ts';
 import * as m0004 from './0004-items.ts';
 import * as m0005 from './0005-normative.ts';
 import * as m0006 from './0006-guide.ts';
+import * as m0007 from './0007-applications.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -19,6 +20,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0004-items': m0004,
   '0005-normative': m0005,
   '0006-guide': m0006,
+  '0007-applications': m0007,
 };
 
 class InCodeProvider implements MigrationProvider {
@@ -40,9 +42,24 @@ export interface MigrationReport {
   readonly applied: readonly string[];
 }
 
+/**
+ * The migrator, with its bookkeeping tables pinned to the schema the connection works in. Left
+ * unpinned, Kysely looks for them in every schema of the database and, finding another schema's
+ * (another tenant's, or a parallel test's), would skip creating its own.
+ */
+async function migratorFor(database: Database): Promise<Migrator> {
+  const provider = new InCodeProvider(database.dialect);
+  if (database.dialect !== 'postgres') {
+    return new Migrator({ db: database.db, provider });
+  }
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
+  const schema = rows[0]?.schema;
+  return new Migrator({ db: database.db, provider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
+}
+
 /** Brings the schema up to date. Throws with the failing migration's name if one fails. */
 export async function migrateToLatest(database: Database): Promise<MigrationReport> {
-  const migrator = new Migrator({ db: database.db, provider: new InCodeProvider(database.dialect) });
+  const migrator = await migratorFor(database);
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error');
@@ -55,7 +72,7 @@ export async function migrateToLatest(database: Database): Promise<MigrationRepo
 
 /** Names of migrations not yet applied; /readyz is not ready while any remain. */
 export async function pendingMigrations(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.db, provider: new InCodeProvider(database.dialect) });
+  const migrator = await migratorFor(database);
   const all = await migrator.getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

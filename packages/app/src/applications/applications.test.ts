@@ -1,0 +1,129 @@
+import { listAudit } from '@xxgk/db';
+import { expect, it } from 'vitest';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { describeApp, TEST_META } from '../testing.ts';
+import { lookupApplication } from './application-status.ts';
+import { getApplication, listApplications } from './list-applications.ts';
+import { applyOnline, registerApplication } from './submit-application.ts';
+
+const meta = TEST_META;
+
+describeApp('依申请公开：受理与查询', (t) => {
+  const person = (agencyId: number) => ({
+    agencyId,
+    applicantKind: 'natural_person',
+    applicantName: '王某某',
+    idType: 'resident_id',
+    idNumber: '11010519491231002x',
+    phone: '13800138000',
+    email: 'wang@example.com',
+    infoTitle: '2025年度市级部门预算执行情况',
+    infoDescription: '希望获取市财政局2025年度一般公共预算执行情况的报告',
+    infoForm: 'electronic',
+    delivery: 'email',
+  });
+
+  it('takes an online application: a tracking code, today as the receipt date, 20 working days to reply', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    const agencyId = (await actor('handler')).agency.id;
+    const submitted = await applyOnline(ctx, { input: person(agencyId), meta });
+    expect(submitted.trackingCode).toMatch(/^20261130-[2-9A-HJKMNP-Z]{8}$/);
+    expect(submitted.deadline).toMatchObject({ status: 'in_progress', receiptDate: '2026-11-30', due: '2026-12-28' });
+    const audit = (await listAudit(ctx.db, { limit: 5, offset: 0 })).rows.find(
+      (r) => r.action === 'application.create',
+    );
+    expect(audit?.actor_name).toBe('匿名');
+    expect(JSON.stringify(audit)).not.toContain('11010519491231002X');
+    expect(JSON.stringify(audit)).not.toContain('13800138000');
+  });
+
+  it('names every problem with an application, in Chinese', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    const agencyId = (await actor('handler')).agency.id;
+    await expect(
+      applyOnline(ctx, { input: { ...person(agencyId), idNumber: '110105194912310021', email: '' }, meta }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [
+        { path: 'idNumber', message: '居民身份证号码校验位不符（最后一位应为 X），请核对' },
+        { path: 'email', message: '选择电子邮件方式获取的，请填写电子邮箱' },
+      ],
+    });
+    await expect(
+      applyOnline(ctx, {
+        input: { ...person(agencyId), applicantKind: 'commercial_enterprise', idNumber: '91350100M000100Y43' },
+        meta,
+      }),
+    ).rejects.toMatchObject({
+      issues: expect.arrayContaining([{ path: 'contactName', message: '法人或其他组织申请的，请填写联系人' }]),
+    });
+  });
+
+  it('shows the applicant the timeline for the code and the last four digits, and nothing for a wrong pair', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    const agencyId = (await actor('handler')).agency.id;
+    const { trackingCode } = await applyOnline(ctx, { input: person(agencyId), meta });
+    const byPhone = await lookupApplication(ctx, { trackingCode, key: '8000' });
+    expect(byPhone).toMatchObject({
+      agencyName: '示例市财政局',
+      status: '办理中',
+      receiptDate: '2026-11-30',
+      due: '2026-12-28',
+      timeline: [{ date: '2026-11-30', text: '收到申请' }],
+    });
+    expect(byPhone.explanation.some((l) => l.basis.includes('第三十三条'))).toBe(true);
+    expect((await lookupApplication(ctx, { trackingCode: trackingCode.toLowerCase(), key: '002x' })).trackingCode).toBe(
+      trackingCode,
+    );
+    const refusal = { code: 'NOT_FOUND', message: '查询码或证件（电话）后四位不正确，请核对后重试' };
+    await expect(lookupApplication(ctx, { trackingCode, key: '1234' })).rejects.toMatchObject(refusal);
+    await expect(lookupApplication(ctx, { trackingCode: '20261130-ZZZZZZZZ', key: '8000' })).rejects.toMatchObject(
+      refusal,
+    );
+  });
+
+  it('registers unsigned post as waiting for confirmation, and flags overdue counter applications', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    const handler = await actor('handler');
+    const agencyId = handler.agency.id;
+    const letter = await registerApplication(ctx, {
+      actor: handler,
+      input: { ...person(agencyId), delivery: 'post', address: '示例市人民路1号', postcode: '369900' },
+      intake: { channel: 'post_unsigned', receivedOn: '2026-11-27' },
+      meta,
+    });
+    expect(letter.deadline).toMatchObject({ status: 'awaiting_confirmation', receiptDate: null, due: null });
+    const counter = await registerApplication(ctx, {
+      actor: handler,
+      input: person(agencyId),
+      intake: { channel: 'in_person', receivedOn: '2026-10-20' },
+      meta,
+    });
+    expect(counter.deadline).toMatchObject({ receiptDate: '2026-10-20', due: '2026-11-17', overdue: true });
+    const urgent = await listApplications(ctx, { actor: handler, agencyId, query: { view: 'urgent' }, meta });
+    expect(urgent.rows.map((r) => [r.trackingCode, r.flag])).toEqual([[counter.trackingCode, 'overdue']]);
+    const detail = await getApplication(ctx, { actor: handler, applicationId: letter.id, meta });
+    expect(detail.events[0]).toMatchObject({
+      type: 'received',
+      date: '2026-11-27',
+      userName: '周经办（市财政局依申请）',
+    });
+    await expect(
+      registerApplication(ctx, {
+        actor: await actor('editor'),
+        input: person(agencyId),
+        intake: { channel: 'in_person', receivedOn: '2026-11-30' },
+        meta,
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      getApplication(ctx, { actor: await actor('jyj.editor'), applicationId: letter.id, meta }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+});

@@ -1,0 +1,24 @@
+import { computeDeadline, shanghaiDate, type ClockEvent, type Deadline } from '@xxgk/core';
+import { updateApplication, type ApplicationEventRow, type ApplicationRow, type Executor } from '@xxgk/db';
+import { loadCalendar } from '../calendar/load-calendar.ts';
+
+/** The ledger rows as the rulebook's clock events. */
+export function toClockEvents(rows: readonly ApplicationEventRow[]): ClockEvent[] {
+  return rows.map((r) => ({ type: r.type, date: r.on_date, ...(JSON.parse(r.payload) as object) }) as ClockEvent);
+}
+
+/** The application's dates as of today, computed from its ledger on the agency calendar. */
+export async function deadlineOf(ex: Executor, rows: readonly ApplicationEventRow[], now: Date): Promise<Deadline> {
+  return computeDeadline(await loadCalendar(ex), toClockEvents(rows), { today: shanghaiDate(now) });
+}
+
+/** Writes the dates lists and dashboards sort by; the ledger stays the source of truth. */
+export async function cacheDeadline(ex: Executor, application: ApplicationRow, deadline: Deadline, at: string) {
+  return updateApplication(ex, application.id, {
+    received_on: deadline.receiptDate,
+    due_on: deadline.due,
+    clock_status: deadline.status,
+    decided_on: deadline.decidedOn,
+    updated_at: at,
+  });
+}

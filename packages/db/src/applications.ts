@@ -1,0 +1,109 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Executor } from './connection.ts';
+import type {
+  ApplicationEventRow,
+  ApplicationEventTable,
+  ApplicationFileRow,
+  ApplicationFileTable,
+  ApplicationRow,
+  ApplicationTable,
+} from './schema.ts';
+
+export async function insertApplication(
+  ex: Executor,
+  row: Omit<Insertable<ApplicationTable>, 'id'>,
+): Promise<ApplicationRow> {
+  return ex.insertInto('applications').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findApplication(ex: Executor, id: number): Promise<ApplicationRow | undefined> {
+  return ex.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findApplicationByTrackingCode(ex: Executor, code: string): Promise<ApplicationRow | undefined> {
+  return ex.selectFrom('applications').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+}
+
+export async function updateApplication(
+  ex: Executor,
+  id: number,
+  patch: Omit<Updateable<ApplicationTable>, 'id' | 'agency_id' | 'tracking_code' | 'created_at'>,
+): Promise<ApplicationRow> {
+  return ex.updateTable('applications').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** As claimItem: refuses a change made from a stale read of the application. */
+export async function claimApplication(ex: Executor, seen: ApplicationRow): Promise<boolean> {
+  const row = await ex
+    .updateTable('applications')
+    .set({ lock_version: seen.lock_version + 1 })
+    .where('id', '=', seen.id)
+    .where('lock_version', '=', seen.lock_version)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertApplicationEvent(
+  ex: Executor,
+  row: Omit<Insertable<ApplicationEventTable>, 'id'>,
+): Promise<ApplicationEventRow> {
+  return ex.insertInto('application_events').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The ledger, in the order it was written. */
+export async function listApplicationEvents(ex: Executor, applicationId: number): Promise<ApplicationEventRow[]> {
+  return ex
+    .selectFrom('application_events')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertApplicationFile(
+  ex: Executor,
+  row: Omit<Insertable<ApplicationFileTable>, 'id'>,
+): Promise<ApplicationFileRow> {
+  return ex.insertInto('application_files').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function listApplicationFiles(ex: Executor, applicationId: number): Promise<ApplicationFileRow[]> {
+  return ex
+    .selectFrom('application_files')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('id')
+    .execute();
+}
+
+export interface ApplicationFilter {
+  readonly agencyId: number;
+  /** Open (not decided or closed) only. */
+  readonly open?: boolean;
+  /** Due on or before this date (open ones). */
+  readonly dueBy?: string;
+  readonly handlerUserId?: number;
+}
+
+export async function listAgencyApplications(
+  ex: Executor,
+  filter: ApplicationFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: ApplicationRow[]; total: number }> {
+  let query = ex.selectFrom('applications').where('agency_id', '=', filter.agencyId);
+  if (filter.open === true) {
+    query = query.where('clock_status', 'not in', ['decided', 'abandoned_correction', 'abandoned_fee']);
+  }
+  if (filter.dueBy !== undefined) {
+    query = query.where('due_on', '<=', filter.dueBy);
+  }
+  if (filter.handlerUserId !== undefined) {
+    query = query.where('handler_user_id', '=', filter.handlerUserId);
+  }
+  const [rows, total] = await Promise.all([
+    query.selectAll().orderBy('due_on').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    query.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.n };
+}
