@@ -22,6 +22,7 @@ import {
 import type { ServerDeps } from './context.ts';
 import { ERROR_TABLE, type ErrorBody } from './errors.ts';
 import { registerSession } from './plugins/session.ts';
+import { applyRoutes } from './portal/apply-routes.ts';
 import { portalRoutes } from './portal/routes.ts';
 import { itemRoutes } from './routes/items.ts';
 import { normativeRoutes } from './routes/normative.ts';
@@ -148,6 +149,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(itemRoutes(deps));
   await app.register(normativeRoutes(deps));
   await app.register(portalRoutes(deps));
+  await app.register(applyRoutes(deps));
 
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,

@@ -107,3 +107,15 @@ export async function listAgencyApplications(
   ]);
   return { rows, total: total.n };
 }
+
+/** How many applications were submitted from this address since `since` (read from the audit log). */
+export async function countApplicationsFromAddress(ex: Executor, ip: string, since: string): Promise<number> {
+  const row = await ex
+    .selectFrom('audit_log')
+    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+    .where('action', '=', 'application.create')
+    .where('ip', '=', ip)
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

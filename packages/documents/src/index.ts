@@ -15,3 +15,4 @@ export * from './render/xlsx.ts';
 export * from './render/pdf.ts';
 export * from './render/findings-xlsx.ts';
 export * from './import/official-document.ts';
+export * from './letters/receipt.ts';

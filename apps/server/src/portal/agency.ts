@@ -56,6 +56,10 @@ export function agencyPage(
         )}
       </dl>
     </section>
+    <p class="actions">
+      <a href="/agencies/${agency.id}/guide">政府信息公开指南</a>
+      <a href="/apply?agency=${agency.id}">向本机关申请公开政府信息</a>
+    </p>
     <section aria-labelledby="catalog">
       <h2 id="catalog">政府信息公开目录</h2>
       ${catalog.length === 0 ? html`<p class="empty">该机关尚未建立信息公开目录。</p>` : html`<div class="catalog">${columnList(agency.id, catalog)}</div>`}

@@ -52,6 +52,7 @@ export function page({ title, siteName, path, body, head, query }: PageOptions):
             <ul>
               <li><a href="/">首页</a></li>
               <li><a href="/search">信息检索</a></li>
+              <li><a href="/apply">依申请公开</a></li>
               <li><a href="/admin/">工作人员登录</a></li>
             </ul>
           </nav>

@@ -7,7 +7,10 @@ import {
   TRACKING_CODE,
   type ClockStatus,
   type ExplanationLine,
+  chineseDate,
+  shanghaiDate,
 } from '@xxgk/core';
+import { renderApplicationReceipt } from '@xxgk/documents';
 import { findAgency, findApplicationByTrackingCode, listApplicationEvents } from '@xxgk/db';
 import type { AppContext } from '../context.ts';
 import { deadlineOf } from './ledger.ts';
@@ -76,4 +79,26 @@ export async function lookupApplication(
     timeline: events.map((e) => ({ date: e.on_date, text: CLOCK_EVENT_LABELS[e.type] })),
     explanation: deadline.explanation,
   };
+}
+
+/** The 受理回执 as a Word file, for whoever holds the tracking code and the last four characters. */
+export async function applicationReceipt(
+  ctx: AppContext,
+  { trackingCode, key }: { trackingCode: string; key: string },
+): Promise<{ fileName: string; bytes: Buffer }> {
+  const view = await lookupApplication(ctx, { trackingCode, key });
+  const application = await findApplicationByTrackingCode(ctx.db, view.trackingCode);
+  const agency = application === undefined ? undefined : await findAgency(ctx.db, application.agency_id);
+  const bytes = await renderApplicationReceipt({
+    agencyName: view.agencyName,
+    trackingCode: view.trackingCode,
+    applicantName: application?.applicant_name ?? '',
+    infoTitle: view.infoTitle,
+    channel: view.channel,
+    receivedOn: view.receiptDate === null ? '（待确认收件后起算）' : chineseDate(view.receiptDate),
+    dueOn: view.due === null ? '（确认收件后计算）' : chineseDate(view.due),
+    contactPhone: agency?.phone ?? '',
+    issuedOn: chineseDate(shanghaiDate(ctx.now())),
+  });
+  return { fileName: `受理回执-${view.trackingCode}.docx`, bytes };
 }

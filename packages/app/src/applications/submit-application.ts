@@ -12,6 +12,7 @@ import {
   type Deadline,
 } from '@xxgk/core';
 import {
+  countApplicationsFromAddress,
   findApplicationByTrackingCode,
   insertApplication,
   insertApplicationEvent,
@@ -37,6 +38,13 @@ import { cacheDeadline, deadlineOf } from './ledger.ts';
  */
 export const DEFAULT_APPLICATION_SETTINGS = { onlineReceiptConfirms: true } as const;
 export type ApplicationSettings = { readonly onlineReceiptConfirms: boolean };
+
+/**
+ * Abuse control without a third-party CAPTCHA: at most this many online applications an hour from
+ * one network address (counted from the audit log, so it holds across server processes). A person
+ * with more to ask can still apply at the counter or by post.
+ */
+export const ONLINE_APPLICATIONS_PER_HOUR = 5;
 
 export interface SubmittedApplication {
   readonly id: number;
@@ -172,6 +180,16 @@ export async function applyOnline(
   { input, identityFile, meta }: { input: unknown; identityFile?: UploadedFile | undefined; meta: RequestMeta },
 ): Promise<SubmittedApplication> {
   const fields = parseInput(ApplicationInput, input);
+  const hourAgo = iso(new Date(ctx.now().getTime() - 3_600_000));
+  if (
+    meta.ip !== '' &&
+    (await countApplicationsFromAddress(ctx.db, meta.ip, hourAgo)) >= ONLINE_APPLICATIONS_PER_HOUR
+  ) {
+    throw new DomainError(
+      'TOO_MANY_ATTEMPTS',
+      `同一网络地址一小时内最多在线提交 ${ONLINE_APPLICATIONS_PER_HOUR} 件申请，请稍后再试，或通过当面、邮寄方式提交`,
+    );
+  }
   const today = shanghaiDate(ctx.now());
   const confirms = (ctx.applicationSettings ?? DEFAULT_APPLICATION_SETTINGS).onlineReceiptConfirms;
   return create(

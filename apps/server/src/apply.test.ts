@@ -1,0 +1,94 @@
+import { describeDialects } from '@xxgk/db/testing';
+import { expect, it } from 'vitest';
+import { httpTest } from './testing.ts';
+
+function form(fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }) {
+  const boundary = '----xxgkapply';
+  const parts: Buffer[] = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
+  if (file !== undefined) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="identityFile"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describeDialects('portal: 依申请公开 form and status page', (database) => {
+  it('takes an application without JavaScript, gives a code and a receipt, and shows the status to its holder only', async () => {
+    const { app } = await httpTest(database());
+    const home = await app.inject('/apply');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<h1>政府信息公开申请</h1>');
+    expect(home.body).not.toContain('<script');
+    const agencyId = /<option value="(\d+)"\s*>\s*示例市财政局\s*<\/option>/.exec(home.body)?.[1] ?? '';
+    const preselected = await app.inject(`/apply?agency=${agencyId}`);
+    expect(preselected.body).toMatch(
+      new RegExp(`<option value="${agencyId}"\\s+selected>\\s*示例市财政局\\s*</option>`),
+    );
+
+    const fields = {
+      agencyId,
+      applicantKind: 'natural_person',
+      applicantName: '王某某',
+      idType: 'resident_id',
+      idNumber: '110105194912310021',
+      phone: '13800138000',
+      infoTitle: '2025年度市级部门预算执行情况',
+      infoForm: 'electronic',
+      delivery: 'email',
+      website: '',
+    };
+    const wrong = await app.inject({ method: 'POST', url: '/apply', ...form(fields) });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('请修改以下 2 处后再提交');
+    expect(wrong.body).toContain('居民身份证号码校验位不符（最后一位应为 X），请核对');
+    expect(wrong.body).toContain('选择电子邮件方式获取的，请填写电子邮箱');
+    expect(wrong.body).toContain('value="王某某"');
+
+    const proof = {
+      name: 'id.png',
+      type: 'image/png',
+      bytes: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
+    };
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/apply',
+      ...form({ ...fields, idNumber: '11010519491231002X', email: 'wang@example.com' }, proof),
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.headers['cache-control']).toBe('no-store');
+    const code = /<p class="tracking-code">([^<]+)<\/p>/.exec(ok.body)?.[1] ?? '';
+    expect(code).toMatch(/^\d{8}-[2-9A-HJKMNP-Z]{8}$/);
+
+    const receipt = await app.inject({ method: 'POST', url: '/apply/receipt', payload: { code, key: '8000' } });
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.headers['content-type']).toContain('wordprocessingml');
+    expect(receipt.rawPayload.subarray(0, 2).toString()).toBe('PK');
+
+    const status = await app.inject({ method: 'POST', url: '/apply/status', payload: { code, key: '002X' } });
+    expect(status.statusCode).toBe(200);
+    expect(status.body).toContain('办理中');
+    expect(status.body).toContain('收到申请');
+    expect(status.body).toContain('第三十三条');
+    expect(status.body).not.toContain('13800138000');
+    const refused = await app.inject({ method: 'POST', url: '/apply/status', payload: { code, key: '1234' } });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.body).toContain('查询码或证件（电话）后四位不正确，请核对后重试');
+    expect(refused.body).not.toContain('2025年度市级部门预算执行情况');
+
+    const bot = await app.inject({
+      method: 'POST',
+      url: '/apply',
+      ...form({ ...fields, website: 'http://spam.example' }),
+    });
+    expect(bot.statusCode).toBe(400);
+    expect(bot.body).toContain('提交未成功，请稍后重试');
+  });
+});
