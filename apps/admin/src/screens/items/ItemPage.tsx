@@ -88,14 +88,19 @@ export default function ItemPage() {
   const [dialogForm] = Form.useForm();
   const agencyId = item?.agencyId ?? current ?? me.user.agency.id;
 
-  const show = useCallback(
-    (detail: ItemDetail) => {
-      setItem(detail);
-      setBody(detail.content.bodyHtml);
-      form.setFieldsValue({ ...detail.content, columnId: detail.columnId });
-    },
-    [form],
-  );
+  const show = useCallback((detail: ItemDetail) => {
+    setItem(detail);
+    setBody(detail.content.bodyHtml);
+  }, []);
+
+  // Fill the form once it is on the page: the first time an item arrives, the <Form> mounts in the
+  // same render, and values set on an unmounted form would be lost.
+  const editing = item !== undefined && item.actions.edit;
+  useEffect(() => {
+    if (item !== undefined && editing) {
+      form.setFieldsValue({ ...item.content, columnId: item.columnId });
+    }
+  }, [item, editing, form]);
 
   useEffect(() => {
     if (itemId !== undefined) {
