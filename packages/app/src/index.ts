@@ -46,3 +46,4 @@ export * from './applications/ledger.ts';
 export * from './applications/submit-application.ts';
 export * from './applications/application-status.ts';
 export * from './applications/list-applications.ts';
+export * from './applications/record-event.ts';

@@ -61,6 +61,7 @@ export const PERMISSIONS = [
   'normative.manage',
   'application.read',
   'application.handle',
+  'application.approve_extension',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -89,6 +90,8 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'normative.manage': 'own',
     'application.read': 'own',
     'application.handle': 'own',
+    // 条例 第三十三条: an extension needs the consent of the head of the 政府信息公开工作机构.
+    'application.approve_extension': 'own',
   },
   supervisor: {
     'agency.read': 'subtree',

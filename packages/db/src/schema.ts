@@ -370,7 +370,8 @@ export interface ApplicationTable {
 export interface ApplicationEventTable {
   id: Generated<number>;
   application_id: number;
-  type: ClockEventType;
+  /** A clock event, or the later confirmation of an unsigned letter's or online application's receipt. */
+  type: ClockEventType | 'receipt_confirmed';
   on_date: string;
   /** The event's other fields as JSON (channel, confirmedOn, days, id, party, newDue). */
   payload: DefaultedText;

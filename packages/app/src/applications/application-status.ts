@@ -5,6 +5,7 @@ import {
   lastFour,
   outcomeOf,
   TRACKING_CODE,
+  type ClockEventType,
   type ClockStatus,
   type ExplanationLine,
   chineseDate,
@@ -42,6 +43,11 @@ export interface ApplicationStatusView {
   readonly explanation: readonly ExplanationLine[];
 }
 
+/** The ledger row types in plain Chinese. */
+export function eventLabel(type: ClockEventType | 'receipt_confirmed'): string {
+  return type === 'receipt_confirmed' ? '确认收到申请' : CLOCK_EVENT_LABELS[type];
+}
+
 const NOT_FOUND = '查询码或证件（电话）后四位不正确，请核对后重试';
 
 /**
@@ -76,7 +82,7 @@ export async function lookupApplication(
     due: deadline.due,
     overdue: deadline.overdue,
     outcome: application.outcome_code === null ? null : outcomeOf(application.outcome_code).label,
-    timeline: events.map((e) => ({ date: e.on_date, text: CLOCK_EVENT_LABELS[e.type] })),
+    timeline: events.map((e) => ({ date: e.on_date, text: eventLabel(e.type) })),
     explanation: deadline.explanation,
   };
 }

@@ -127,3 +127,74 @@ describeApp('依申请公开：受理与查询', (t) => {
     });
   });
 });
+
+describeApp('依申请公开：办理台账', (t) => {
+  const input = (agencyId: number) => ({
+    agencyId,
+    applicantKind: 'natural_person',
+    applicantName: '李某',
+    idType: 'passport',
+    idNumber: 'E12345678',
+    phone: '13900139000',
+    address: '示例市人民路2号',
+    infoTitle: '某项目环评批复文件',
+    infoForm: 'paper',
+    delivery: 'post',
+  });
+
+  it('confirms a letter, asks for and receives a correction, extends once with the head’s consent, and decides one outcome', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    const handler = await actor('handler');
+    const head = await actor('agencyadmin');
+    const { recordHandlingStep } = await import('./record-event.ts');
+    const letter = await registerApplication(ctx, {
+      actor: handler,
+      input: input(handler.agency.id),
+      intake: { channel: 'post_unsigned', receivedOn: '2026-11-02' },
+      meta,
+    });
+    const step = (who: typeof handler, body: Parameters<typeof recordHandlingStep>[1]['input']) =>
+      recordHandlingStep(ctx, { actor: who, applicationId: letter.id, input: body, meta });
+    expect(await step(handler, { type: 'receipt_confirmed', date: '2026-11-03' })).toMatchObject({
+      status: 'in_progress',
+      due: '2026-12-01',
+    });
+    expect(
+      await step(handler, { type: 'correction_requested', date: '2026-11-05', note: '请说明项目名称' }),
+    ).toMatchObject({
+      status: 'awaiting_correction',
+      due: null,
+    });
+    expect(await step(handler, { type: 'correction_received', date: '2026-11-10' })).toMatchObject({
+      status: 'in_progress',
+      due: '2026-12-08',
+    });
+    await expect(step(handler, { type: 'extension_approved', date: '2026-11-20', days: 20 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await step(head, { type: 'extension_approved', date: '2026-11-20', days: 20 })).toMatchObject({
+      due: '2027-01-05',
+    });
+    await expect(step(head, { type: 'extension_approved', date: '2026-11-25', days: 5 })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    expect(await step(handler, { type: 'decided', date: '2026-11-30', outcome: 'granted' })).toMatchObject({
+      status: 'decided',
+    });
+    await expect(step(handler, { type: 'fee_notice_sent', date: '2026-11-30' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '该申请已办结，不能再登记办理事项',
+    });
+    const detail = await getApplication(ctx, { actor: handler, applicationId: letter.id, meta });
+    expect(detail.application).toMatchObject({ status: 'decided', outcomeCode: 'granted', receivedOn: '2026-11-03' });
+    expect(detail.events.map((e) => e.type)).toEqual([
+      'received',
+      'receipt_confirmed',
+      'correction_requested',
+      'correction_received',
+      'extension_approved',
+      'decided',
+    ]);
+  });
+});

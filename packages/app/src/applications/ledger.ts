@@ -2,9 +2,18 @@ import { computeDeadline, shanghaiDate, type ClockEvent, type Deadline } from '@
 import { updateApplication, type ApplicationEventRow, type ApplicationRow, type Executor } from '@xxgk/db';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 
-/** The ledger rows as the rulebook's clock events. */
+/**
+ * The ledger rows as the rulebook's clock events. The ledger is append-only: a receipt confirmed
+ * later is its own row, folded here into the 收到申请 event as its confirmation date.
+ */
 export function toClockEvents(rows: readonly ApplicationEventRow[]): ClockEvent[] {
-  return rows.map((r) => ({ type: r.type, date: r.on_date, ...(JSON.parse(r.payload) as object) }) as ClockEvent);
+  const confirmed = rows.find((r) => r.type === 'receipt_confirmed')?.on_date;
+  return rows
+    .filter((r) => r.type !== 'receipt_confirmed')
+    .map((r) => {
+      const event = { type: r.type, date: r.on_date, ...(JSON.parse(r.payload) as object) } as ClockEvent;
+      return event.type === 'received' && confirmed !== undefined ? { ...event, confirmedOn: confirmed } : event;
+    });
 }
 
 /** The application's dates as of today, computed from its ledger on the agency calendar. */
