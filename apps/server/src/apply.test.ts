@@ -92,3 +92,57 @@ describeDialects('portal: 依申请公开 form and status page', (database) => {
     expect(bot.body).toContain('提交未成功，请稍后重试');
   });
 });
+
+describeDialects('HTTP 依申请公开 for staff', (database) => {
+  it('registers a counter application with its scan, records a step, and lists it with its due date', async () => {
+    const { app, login } = await httpTest(database());
+    const s = await login('handler');
+    const headers = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+    const me = (await app.inject({ url: '/api/auth/me', headers })).json() as { user: { agency: { id: number } } };
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers,
+      payload: {
+        application: {
+          agencyId: me.user.agency.id,
+          applicantKind: 'natural_person',
+          applicantName: '赵某',
+          idType: 'resident_id',
+          idNumber: '11010519491231002X',
+          phone: '13700137000',
+          infoTitle: '2026年政府采购意向公开情况',
+          infoForm: 'paper',
+          delivery: 'pickup',
+        },
+        intake: { channel: 'in_person', receivedOn: '2026-11-27' },
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id, deadline } = created.json() as { id: number; deadline: { due: string } };
+    expect(deadline.due).toBe('2026-12-25');
+    const scan = form({}, { name: '申请表.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    const uploaded = await app.inject({
+      method: 'POST',
+      url: `/api/applications/${id}/scans`,
+      headers: {
+        ...headers,
+        ...scan.headers,
+        'content-type': scan.headers['content-type'].replace('identityFile', 'file'),
+      },
+      payload: scan.payload,
+    });
+    expect(uploaded.statusCode).toBe(201);
+    const step = await app.inject({
+      method: 'POST',
+      url: `/api/applications/${id}/steps`,
+      headers,
+      payload: { type: 'correction_requested', date: '2026-11-30', note: '请写明采购项目名称' },
+    });
+    expect(step.json()).toMatchObject({ status: 'awaiting_correction' });
+    const list = await app.inject({ url: `/api/agencies/${me.user.agency.id}/applications?view=open`, headers });
+    expect(list.json().rows[0]).toMatchObject({ id, status: 'awaiting_correction' });
+    const detail = await app.inject({ url: `/api/applications/${id}`, headers });
+    expect(detail.json().files).toEqual([{ id: expect.any(Number), kind: 'scan', fileName: '申请表.pdf', size: 15 }]);
+  });
+});

@@ -26,6 +26,7 @@ import { applyRoutes } from './portal/apply-routes.ts';
 import { portalRoutes } from './portal/routes.ts';
 import { itemRoutes } from './routes/items.ts';
 import { normativeRoutes } from './routes/normative.ts';
+import { applicationRoutes } from './routes/applications.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -148,6 +149,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(catalogRoutes(deps));
   await app.register(itemRoutes(deps));
   await app.register(normativeRoutes(deps));
+  await app.register(applicationRoutes(deps));
   await app.register(portalRoutes(deps));
   await app.register(applyRoutes(deps));
 
