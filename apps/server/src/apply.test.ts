@@ -125,11 +125,7 @@ describeDialects('HTTP 依申请公开 for staff', (database) => {
     const uploaded = await app.inject({
       method: 'POST',
       url: `/api/applications/${id}/scans`,
-      headers: {
-        ...headers,
-        ...scan.headers,
-        'content-type': scan.headers['content-type'].replace('identityFile', 'file'),
-      },
+      headers: { ...headers, ...scan.headers },
       payload: scan.payload,
     });
     expect(uploaded.statusCode).toBe(201);
