@@ -177,6 +177,45 @@ describe('the register and the demo archive in Chromium', () => {
   }, 60_000);
 });
 
+describe('依申请公开 in Chromium', () => {
+  it('a citizen applies without JavaScript, checks the status, and the handler finds it with its due date', async () => {
+    const citizen = await reader();
+    citizen.setDefaultTimeout(10_000);
+    await citizen.goto(`${server.url}/`);
+    await citizen.getByRole('link', { name: '示例市财政局', exact: true }).click();
+    await citizen.getByRole('link', { name: '向本机关申请公开政府信息' }).click();
+    await citizen.getByLabel('姓名或名称').fill('周某');
+    await citizen.getByLabel('证件号码').fill('11010519491231002X');
+    await citizen.getByLabel('联系电话').fill('13512345678');
+    await citizen.getByLabel('所需政府信息的名称').fill('2026年市级预算调整方案');
+    await citizen.getByRole('button', { name: '提交申请' }).click();
+    // Missing e-mail for e-mail delivery? The default way of obtaining is 邮寄: the address is needed.
+    await citizen.getByText('选择邮寄方式获取的，请填写通信地址').first().waitFor();
+    expect(await citizen.getByLabel('姓名或名称').inputValue()).toBe('周某');
+    await citizen.getByLabel('通信地址').fill('示例市人民路9号');
+    await citizen.getByRole('button', { name: '提交申请' }).click();
+    await citizen.getByRole('heading', { name: '申请已提交' }).waitFor();
+    const code = (await citizen.locator('.tracking-code').textContent()) ?? '';
+    expect(code).toMatch(/^\d{8}-[2-9A-HJKMNP-Z]{8}$/);
+    await citizen.screenshot({ path: path.join(ARTIFACTS, 'apply-receipt.png'), fullPage: true });
+
+    await citizen.getByRole('link', { name: '查询办理进度' }).click();
+    await citizen.getByLabel('查询码').fill(code);
+    await citizen.getByLabel('联系电话或证件号码后四位').fill('5678');
+    await citizen.getByRole('button', { name: '查询' }).click();
+    await citizen.getByRole('heading', { name: '2026年市级预算调整方案' }).waitFor();
+    expect(await citizen.getByText('办理中').count()).toBeGreaterThan(0);
+    await citizen.screenshot({ path: path.join(ARTIFACTS, 'apply-status.png'), fullPage: true });
+
+    const handler = await logIn('handler');
+    await handler.getByRole('menuitem', { name: '依申请公开' }).click();
+    await handler.getByRole('link', { name: '2026年市级预算调整方案' }).click();
+    await handler.getByText(code).waitFor();
+    expect(await handler.getByText('答复期限').count()).toBeGreaterThan(0);
+    await handler.screenshot({ path: path.join(ARTIFACTS, 'application-detail.png'), fullPage: true });
+  }, 60_000);
+});
+
 describe('accessibility of the portal (axe-core, WCAG 2.1 A/AA)', () => {
   it('finds no serious or critical violations on the home, column, item and search pages', async () => {
     const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -189,7 +228,7 @@ describe('accessibility of the portal (axe-core, WCAG 2.1 A/AA)', () => {
     const column = await page.getByRole('link', { name: '工作动态', exact: true }).getAttribute('href');
     await page.goto(`${server.url}${column ?? ''}`);
     const item = await page.locator('.item-list a').first().getAttribute('href');
-    const pages = ['/', agency, column, item, `/search?q=${encodeURIComponent('预算')}`];
+    const pages = ['/', agency, column, item, `/search?q=${encodeURIComponent('预算')}`, '/apply', '/apply/status'];
     const report: string[] = [];
     for (const url of pages) {
       await page.goto(`${server.url}${url ?? ''}`);

@@ -18,6 +18,8 @@ const ItemsPage = lazy(() => import('./screens/items/ItemsPage.tsx'));
 const ItemPage = lazy(() => import('./screens/items/ItemPage.tsx'));
 const ReviewQueuePage = lazy(() => import('./screens/items/ReviewQueuePage.tsx'));
 const NormativePage = lazy(() => import('./screens/normative/NormativePage.tsx'));
+const ApplicationsPage = lazy(() => import('./screens/applications/ApplicationsPage.tsx'));
+const ApplicationPage = lazy(() => import('./screens/applications/ApplicationPage.tsx'));
 
 export function Root() {
   const { me } = useAuth();
@@ -51,6 +53,8 @@ export function Root() {
             {p['item.read'] && <Route path="/items/:id" element={<ItemPage />} />}
             <Route path="/reviews" element={<ReviewQueuePage />} />
             {(p['item.read'] || p['normative.manage']) && <Route path="/normative" element={<NormativePage />} />}
+            {p['application.read'] && <Route path="/applications" element={<ApplicationsPage />} />}
+            {p['application.read'] && <Route path="/applications/:id" element={<ApplicationPage />} />}
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -3,6 +3,7 @@ import {
   NO_REQUEST,
   publishDueItems,
   seedDemo,
+  seedDemoApplications,
   seedDemoItems,
   type AppContext,
 } from '@xxgk/app';
@@ -36,6 +37,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   if (options.demo && (await countAgencies(database.db)) === 0) {
     await seedDemo(ctx, NO_REQUEST);
     await seedDemoItems(ctx);
+    await seedDemoApplications(ctx);
     seeded = true;
   }
   const app = await buildServer({ config, database, ctx }, { logger: options.logger ?? true });

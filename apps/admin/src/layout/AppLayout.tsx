@@ -7,6 +7,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
+  InboxOutlined,
   DownOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -44,6 +45,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...(p['item.read'] || p['normative.manage']
       ? [{ key: '/normative', icon: <BookOutlined />, label: '规范性文件' }]
       : []),
+    ...(p['application.read'] ? [{ key: '/applications', icon: <InboxOutlined />, label: '依申请公开' }] : []),
     ...(p['agency.read'] ? [{ key: '/agencies', icon: <ApartmentOutlined />, label: '机关管理' }] : []),
     ...(p['user.read'] ? [{ key: '/users', icon: <TeamOutlined />, label: '用户与角色' }] : []),
     ...(p['audit.read'] ? [{ key: '/audit', icon: <AuditOutlined />, label: '审计日志' }] : []),

@@ -1,4 +1,4 @@
-import { seedDemo, seedDemoItems } from '@xxgk/app';
+import { seedDemo, seedDemoApplications, seedDemoItems } from '@xxgk/app';
 import { EXIT, type Io } from '../io.ts';
 import { withApp } from './open.ts';
 import { printLogins } from './serve.ts';
@@ -11,6 +11,7 @@ export async function seed(
   return withApp(env, options.dataDir, async ({ ctx, database }) => {
     const logins = await seedDemo(ctx);
     const { published } = await seedDemoItems(ctx);
+    await seedDemoApplications(ctx);
     io.out(`已导入示例市演示数据（含 ${published} 条已发布信息）/ demo loaded into ${database.location}`);
     printLogins(io, logins);
     return EXIT.ok;

@@ -28,7 +28,11 @@ export function clearSessionCookie(deps: ServerDeps, reply: FastifyReply): void 
 
 function sameOrigin(request: FastifyRequest): boolean {
   const fetchSite = request.headers['sec-fetch-site'];
-  if (fetchSite === 'cross-site') {
+  // Fetch metadata, when the browser sends it, is the most precise answer.
+  if (fetchSite === 'same-origin') {
+    return true;
+  }
+  if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
     return false;
   }
   const origin = request.headers.origin;

@@ -33,3 +33,31 @@ describeApp('演示信息', (t) => {
     expect((await listAgencyItems(ctx.db, { agencyId: czj, stage: 'final' }, { limit: 10, offset: 0 })).total).toBe(1);
   });
 });
+
+describeApp('演示申请', (t) => {
+  it('gives the 财政局 applications in every state, one overdue and one due soon', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    const { seedDemoApplications } = await import('./seed-demo-applications.ts');
+    const { listApplications } = await import('../applications/list-applications.ts');
+    expect(await seedDemoApplications(ctx)).toBe(8);
+    const handler = await actor('handler');
+    const meta = { ip: '', requestId: '' };
+    const all = await listApplications(ctx, {
+      actor: handler,
+      agencyId: handler.agency.id,
+      query: { view: 'all' },
+      meta,
+    });
+    expect(all.total).toBe(8);
+    const statuses = new Set(all.rows.map((r) => r.status));
+    expect([...statuses].sort()).toEqual(['awaiting_confirmation', 'awaiting_correction', 'decided', 'in_progress']);
+    const urgent = await listApplications(ctx, {
+      actor: handler,
+      agencyId: handler.agency.id,
+      query: { view: 'urgent' },
+      meta,
+    });
+    expect(urgent.rows.map((r) => r.flag).sort()).toEqual(['due_soon', 'overdue']);
+  });
+});

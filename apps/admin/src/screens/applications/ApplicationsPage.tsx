@@ -1,0 +1,275 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  APPLICANT_CATEGORIES,
+  APPLICANT_CATEGORY_LABELS,
+  CHANNEL_LABELS,
+  CHANNELS,
+  DELIVERY_METHOD_LABELS,
+  DELIVERY_METHODS,
+  INFORMATION_FORM_LABELS,
+  INFORMATION_FORMS,
+  needsConfirmation,
+  PERSON_ID_TYPE_LABELS,
+  PERSON_ID_TYPES,
+  type ApplicantCategory,
+  type Channel,
+  type ClockStatus,
+} from '@xxgk/core';
+import { App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, ApiError, formErrors } from '../../api.ts';
+import { useAgencyScope } from '../../agency-scope.tsx';
+import { useMe } from '../../auth.tsx';
+import { CLOCK_STATUS_TEXT } from './texts.ts';
+
+interface Row {
+  id: number;
+  trackingCode: string;
+  channel: Channel;
+  applicantKind: ApplicantCategory;
+  applicantName: string;
+  infoTitle: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+  status: ClockStatus;
+  flag: 'overdue' | 'due_soon' | null;
+}
+
+type View = 'open' | 'urgent' | 'all';
+
+/** 依申请公开: the agency's applications, most urgent first, and counter/post intake. */
+export default function ApplicationsPage() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { current, agencies } = useAgencyScope();
+  const agencyId = current ?? me.user.agency.id;
+  const agencyName = agencies.find((a) => a.id === agencyId)?.name ?? me.user.agency.name;
+  const canHandle = me.user.permissions['application.handle'] !== undefined && agencyId === me.user.agency.id;
+  const [view, setView] = useState<View>('open');
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ rows: Row[]; total: number }>({ rows: [], total: 0 });
+  const [intake, setIntake] = useState(false);
+  const [form] = Form.useForm();
+
+  const load = useCallback(async () => {
+    setData(await api('GET', `/api/agencies/${agencyId}/applications?view=${view}&page=${page}`));
+  }, [agencyId, view, page]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const register = async () => {
+    const values = (await form.validateFields()) as Record<string, string>;
+    const { channel, receivedOn, confirmedOn, ...application } = values;
+    try {
+      const created = await api<{ id: number; trackingCode: string }>('POST', '/api/applications', {
+        application: { ...application, agencyId },
+        intake: { channel, receivedOn, confirmedOn: confirmedOn ?? '' },
+      });
+      message.success(`已登记，查询码 ${created.trackingCode}`);
+      setIntake(false);
+      void navigate(`/applications/${created.id}`);
+    } catch (e) {
+      form.setFields(
+        formErrors(e).map((f) => ({ ...f, name: f.name.filter((n) => n !== 'application' && n !== 'intake') })),
+      );
+      message.error(e instanceof ApiError ? e.message : '登记失败');
+    }
+  };
+
+  return (
+    <Card>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          依申请公开 · {agencyName}
+        </Typography.Title>
+        {canHandle && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              form.resetFields();
+              form.setFieldsValue({
+                applicantKind: 'natural_person',
+                idType: 'resident_id',
+                infoForm: 'paper',
+                delivery: 'post',
+                channel: 'in_person',
+                receivedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+              });
+              setIntake(true);
+            }}
+          >
+            登记申请
+          </Button>
+        )}
+      </Space>
+      <Tabs
+        activeKey={view}
+        onChange={(k) => {
+          setView(k as View);
+          setPage(1);
+        }}
+        items={[
+          { key: 'open', label: '未办结' },
+          { key: 'urgent', label: '超期与临期' },
+          { key: 'all', label: '全部' },
+        ]}
+      />
+      <Table<Row>
+        rowKey="id"
+        dataSource={data.rows}
+        onRow={(row) => ({ onClick: () => void navigate(`/applications/${row.id}`), style: { cursor: 'pointer' } })}
+        pagination={{ current: page, total: data.total, pageSize: 20, showSizeChanger: false, onChange: setPage }}
+        columns={[
+          { title: '查询码', dataIndex: 'trackingCode', width: 170 },
+          {
+            title: '所需信息',
+            dataIndex: 'infoTitle',
+            render: (v: string, row) => (
+              <a href={`/admin/applications/${row.id}`} onClick={(e) => e.preventDefault()}>
+                {v}
+              </a>
+            ),
+          },
+          {
+            title: '申请人',
+            width: 180,
+            render: (_: unknown, row) => `${row.applicantName}（${APPLICANT_CATEGORY_LABELS[row.applicantKind]}）`,
+          },
+          { title: '渠道', dataIndex: 'channel', width: 150, render: (c: Channel) => CHANNEL_LABELS[c] },
+          { title: '收到日期', dataIndex: 'receivedOn', width: 110, render: (v: string | null) => v ?? '待确认' },
+          {
+            title: '答复期限',
+            width: 170,
+            render: (_: unknown, row) => (
+              <Space>
+                {row.dueOn ?? '—'}
+                {row.flag === 'overdue' && <Tag color="red">已超期</Tag>}
+                {row.flag === 'due_soon' && <Tag color="orange">3个工作日内到期</Tag>}
+              </Space>
+            ),
+          },
+          { title: '状态', dataIndex: 'status', width: 140, render: (s: ClockStatus) => CLOCK_STATUS_TEXT[s] },
+        ]}
+      />
+      <Modal
+        title="登记申请"
+        open={intake}
+        onOk={() => void register()}
+        onCancel={() => setIntake(false)}
+        width={760}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical">
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="channel" label="收到渠道" rules={[{ required: true }]}>
+                <Select options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="receivedOn" label="收到日期" rules={[{ required: true, message: '请填写收到日期' }]}>
+                <Input type="date" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item
+                noStyle
+                shouldUpdate={(a: { channel?: Channel }, b: { channel?: Channel }) => a.channel !== b.channel}
+              >
+                {() =>
+                  needsConfirmation((form.getFieldValue('channel') as Channel | undefined) ?? 'in_person') ? (
+                    <Form.Item name="confirmedOn" label="与申请人确认日期" extra="尚未确认的留空，确认后再登记">
+                      <Input type="date" />
+                    </Form.Item>
+                  ) : null
+                }
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name="applicantKind" label="申请人类型">
+                <Select
+                  options={APPLICANT_CATEGORIES.map((k) => ({ value: k, label: APPLICANT_CATEGORY_LABELS[k] }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="applicantName" label="姓名或名称" rules={[{ required: true, message: '请填写' }]}>
+                <Input maxLength={100} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="idType" label="证件类型（自然人）">
+                <Select options={PERSON_ID_TYPES.map((t) => ({ value: t, label: PERSON_ID_TYPE_LABELS[t] }))} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item
+                name="idNumber"
+                label="证件号码或统一社会信用代码"
+                rules={[{ required: true, message: '请填写' }]}
+              >
+                <Input maxLength={40} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="contactName" label="联系人（组织必填）">
+                <Input maxLength={50} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '请填写' }]}>
+                <Input maxLength={40} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="email" label="电子邮箱">
+                <Input maxLength={100} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="postcode" label="邮政编码">
+                <Input maxLength={6} />
+              </Form.Item>
+            </Col>
+            <Col span={24}>
+              <Form.Item name="address" label="通信地址">
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+            <Col span={16}>
+              <Form.Item name="infoTitle" label="所需信息名称" rules={[{ required: true, message: '请填写' }]}>
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="infoDocNo" label="文号">
+                <Input maxLength={60} />
+              </Form.Item>
+            </Col>
+            <Col span={24}>
+              <Form.Item name="infoDescription" label="描述">
+                <Input.TextArea rows={2} maxLength={2000} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="infoForm" label="获取形式">
+                <Select options={INFORMATION_FORMS.map((f) => ({ value: f, label: INFORMATION_FORM_LABELS[f] }))} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="delivery" label="获取方式">
+                <Select options={DELIVERY_METHODS.map((d) => ({ value: d, label: DELIVERY_METHOD_LABELS[d] }))} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
