@@ -48,3 +48,4 @@ export * from './applications/application-status.ts';
 export * from './applications/list-applications.ts';
 export * from './applications/record-event.ts';
 export * from './demo/seed-demo-applications.ts';
+export * from './applications/application-alerts.ts';

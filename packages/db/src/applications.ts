@@ -119,3 +119,40 @@ export async function countApplicationsFromAddress(ex: Executor, ip: string, sin
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+/** Open applications per agency, with how many are overdue and how many are due by `soon`. */
+export async function applicationAlertCounts(
+  ex: Executor,
+  agencyIds: readonly number[],
+  today: string,
+  soon: string,
+): Promise<{ agency_id: number; open: number; overdue: number; due_soon: number }[]> {
+  if (agencyIds.length === 0) {
+    return [];
+  }
+  const rows = await ex
+    .selectFrom('applications')
+    .select((eb) => [
+      'agency_id',
+      eb.cast<number>(eb.fn.countAll(), 'integer').as('open'),
+      eb.cast<number>(eb.fn.sum(eb.case().when('due_on', '<', today).then(1).else(0).end()), 'integer').as('overdue'),
+      eb
+        .cast<number>(
+          eb.fn.sum(
+            eb
+              .case()
+              .when(eb.and([eb('due_on', '>=', today), eb('due_on', '<=', soon)]))
+              .then(1)
+              .else(0)
+              .end(),
+          ),
+          'integer',
+        )
+        .as('due_soon'),
+    ])
+    .where('agency_id', 'in', agencyIds)
+    .where('clock_status', 'not in', ['decided', 'abandoned_correction', 'abandoned_fee'])
+    .groupBy('agency_id')
+    .execute();
+  return rows;
+}

@@ -1,6 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import {
   addApplicationScan,
+  applicationAlerts,
   applicationFile,
   ApplicationListQuery,
   getApplication,
@@ -42,6 +43,15 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           query: request.query,
           meta: metaOf(request),
         });
+      },
+    );
+
+    app.get(
+      '/api/applications/alerts',
+      { schema: { tags: TAG, summary: '工作台：可见机关的未办结申请数、超期数和3个工作日内到期数' } },
+      async (request) => {
+        const session = requireSession(request);
+        return { agencies: await applicationAlerts(ctx, { actor: session.actor }) };
       },
     );
 

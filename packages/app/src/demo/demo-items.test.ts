@@ -59,5 +59,11 @@ describeApp('演示申请', (t) => {
       meta,
     });
     expect(urgent.rows.map((r) => r.flag).sort()).toEqual(['due_soon', 'overdue']);
+    const { applicationAlerts } = await import('../applications/application-alerts.ts');
+    const expected = [{ agencyId: handler.agency.id, agencyName: '示例市财政局', open: 5, overdue: 1, dueSoon: 1 }];
+    expect(await applicationAlerts(ctx, { actor: handler })).toEqual(expected);
+    // The 政务公开办 sees every agency below it; other agencies have nothing open.
+    expect(await applicationAlerts(ctx, { actor: await actor('supervisor') })).toEqual(expected);
+    expect(await applicationAlerts(ctx, { actor: await actor('editor') })).toEqual([]);
   });
 });

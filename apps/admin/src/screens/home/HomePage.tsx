@@ -1,21 +1,107 @@
-import { Card, Descriptions, Typography } from 'antd';
+import { REVIEW_STAGE_LABELS, type ReviewStage } from '@xxgk/core';
+import { Card, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../../api.ts';
+import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 import { ROLE_LABELS, beijing } from '../../texts.ts';
 
+interface AgencyAlerts {
+  agencyId: number;
+  agencyName: string;
+  open: number;
+  overdue: number;
+  dueSoon: number;
+}
+
+/** 工作台: who I am, what waits for my review, and which applications are overdue or due soon. */
 export function HomePage() {
   const me = useMe();
+  const navigate = useNavigate();
+  const { setCurrent } = useAgencyScope();
+  const p = me.user.permissions;
+  const [alerts, setAlerts] = useState<AgencyAlerts[] | undefined>();
+  const [waiting, setWaiting] = useState<Partial<Record<ReviewStage, number>>>({});
+
+  useEffect(() => {
+    if (p['application.read']) {
+      void api<{ agencies: AgencyAlerts[] }>('GET', '/api/applications/alerts').then((r) => setAlerts(r.agencies));
+    }
+    const stages = (['first', 'second', 'final'] as const).filter((s) => p[`item.review.${s}`] !== undefined);
+    void Promise.all(
+      stages.map(async (s) => {
+        const r = await api<{ total: number }>('GET', `/api/agencies/${me.user.agency.id}/items?stage=${s}&pageSize=1`);
+        return [s, r.total] as const;
+      }),
+    ).then((pairs) => setWaiting(Object.fromEntries(pairs)));
+  }, [p, me.user.agency.id]);
+
   return (
-    <Card>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        欢迎，{me.user.displayName}
-      </Typography.Title>
-      <Descriptions column={1} bordered size="small">
-        <Descriptions.Item label="所属单位">{me.user.agency.name}</Descriptions.Item>
-        <Descriptions.Item label="角色">
-          {me.user.roles.map((r) => ROLE_LABELS[r]).join('、') || '（无）'}
-        </Descriptions.Item>
-        <Descriptions.Item label="本次登录有效至">{beijing(me.expiresAt)}</Descriptions.Item>
-      </Descriptions>
-    </Card>
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={10}>
+        <Card>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            欢迎，{me.user.displayName}
+          </Typography.Title>
+          <Descriptions column={1} bordered size="small">
+            <Descriptions.Item label="所属单位">{me.user.agency.name}</Descriptions.Item>
+            <Descriptions.Item label="角色">
+              {me.user.roles.map((r) => ROLE_LABELS[r]).join('、') || '（无）'}
+            </Descriptions.Item>
+            <Descriptions.Item label="本次登录有效至">{beijing(me.expiresAt)}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+        {Object.keys(waiting).length > 0 && (
+          <Card title="待我审核" style={{ marginTop: 16 }}>
+            <Row gutter={16}>
+              {(Object.entries(waiting) as [ReviewStage, number][]).map(([stage, n]) => (
+                <Col key={stage} span={8}>
+                  <a onClick={() => void navigate('/reviews')}>
+                    <Statistic title={`待${REVIEW_STAGE_LABELS[stage]}`} value={n} />
+                  </a>
+                </Col>
+              ))}
+            </Row>
+          </Card>
+        )}
+      </Col>
+      {alerts !== undefined && (
+        <Col xs={24} xl={14}>
+          <Card title="依申请公开：未办结申请">
+            <Table<AgencyAlerts>
+              rowKey="agencyId"
+              size="small"
+              pagination={false}
+              dataSource={alerts}
+              locale={{ emptyText: '没有未办结的申请' }}
+              onRow={(row) => ({
+                onClick: () => {
+                  setCurrent(row.agencyId === me.user.agency.id ? undefined : row.agencyId);
+                  void navigate('/applications');
+                },
+                style: { cursor: 'pointer' },
+              })}
+              columns={[
+                { title: '机关', dataIndex: 'agencyName' },
+                { title: '未办结', dataIndex: 'open', width: 90 },
+                {
+                  title: '已超期',
+                  dataIndex: 'overdue',
+                  width: 90,
+                  render: (n: number) => (n > 0 ? <Tag color="red">{n}</Tag> : 0),
+                },
+                {
+                  title: '3个工作日内到期',
+                  dataIndex: 'dueSoon',
+                  width: 140,
+                  render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : 0),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+      )}
+    </Row>
   );
 }
