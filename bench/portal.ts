@@ -3,7 +3,7 @@
  *   npx tsx bench/portal.ts [seconds]            (DATABASE_URL=postgres://… for PostgreSQL)
  * 1. In-process search latency: 200 queries (two-character words, multi-word, with filters) through
  *    the same use case the page calls, uncached — p50 / p95 / max.
- * 2. HTTP with autocannon, 50 connections: an item page, item pages across 300 items, a search page,
+ * 2. HTTP with autocannon, 50 connections: /healthz as the machine's baseline, an item page, item pages across 300 items, a search page,
  *    and searches across 40 different queries. The portal's page cache is on, as in production; the
  *    rotating runs show the cost when pages are first rendered.
  * Not a test: the figures go to the issue note.
@@ -76,6 +76,8 @@ async function run(title: string, requests: { path: string }[]) {
 }
 
 const ids = all.rows.slice(0, 300).map((r) => r.id);
+// The machine's own ceiling for this server (no database, no rendering), to read the rest against.
+await run('baseline /healthz', [{ path: '/healthz' }]);
 await run('item page (one page)', [{ path: `/items/${ids[0] ?? 1}` }]);
 await run(
   'item pages (300 different)',
