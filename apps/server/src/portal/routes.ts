@@ -47,6 +47,7 @@ const PageNumber = z.coerce.number().int().min(1).max(1000).catch(1);
 export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
   const { ctx } = deps;
   const cache = new PageCache();
+  const inFlight = new Map<string, Promise<Rendered | undefined>>();
 
   async function site(): Promise<Site & { root: Agency | undefined }> {
     const agencies = await listPublicAgencies(ctx.db);
@@ -73,7 +74,14 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
     const key = request.url;
     let rendered = cache.get(key);
     if (rendered === undefined) {
-      rendered = await render();
+      // Many readers asking for the same cold page share one rendering.
+      const flightKey = `${generation} ${key}`;
+      let flight = inFlight.get(flightKey);
+      if (flight === undefined) {
+        flight = render().finally(() => inFlight.delete(flightKey));
+        inFlight.set(flightKey, flight);
+      }
+      rendered = await flight;
       if (rendered === undefined) {
         reply.callNotFound();
         return reply;
