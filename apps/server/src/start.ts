@@ -1,5 +1,6 @@
 import {
   applyDueNormativeEnds,
+  closeUnpaidFees,
   NO_REQUEST,
   publishDueItems,
   seedDemo,
@@ -49,8 +50,9 @@ export async function startServer(config: Config, options: StartOptions): Promis
     try {
       const ids = await publishDueItems(ctx, { ip: '', requestId: 'scheduler' });
       const ended = await applyDueNormativeEnds(ctx);
-      if (ids.length > 0 || ended.length > 0) {
-        app.log.info({ published: ids, validityChanged: ended }, 'scheduled changes applied');
+      const lapsed = await closeUnpaidFees(ctx);
+      if (ids.length > 0 || ended.length > 0 || lapsed.length > 0) {
+        app.log.info({ published: ids, validityChanged: ended, feesLapsed: lapsed }, 'scheduled changes applied');
       }
     } catch (error) {
       app.log.error({ err: error }, 'scheduled changes failed');

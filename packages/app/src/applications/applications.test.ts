@@ -198,3 +198,46 @@ describeApp('依申请公开：办理台账', (t) => {
     ]);
   });
 });
+
+describeApp('依申请公开：逾期未缴费自动办结', (t) => {
+  it('closes an application whose fee notice lapsed as table 三（六）2, on the day after the period, audited', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    const handler = await actor('handler');
+    const { recordHandlingStep, closeUnpaidFees } = await import('./record-event.ts');
+    const created = await registerApplication(ctx, {
+      actor: handler,
+      input: {
+        agencyId: handler.agency.id,
+        applicantKind: 'natural_person',
+        applicantName: '吴某',
+        idType: 'passport',
+        idNumber: 'E87654321',
+        phone: '13300133000',
+        address: '示例市人民路3号',
+        infoTitle: '2020年以来全部政府采购合同',
+        infoForm: 'paper',
+        delivery: 'post',
+      },
+      intake: { channel: 'in_person', receivedOn: '2026-10-16' },
+      meta,
+    });
+    const noticed = await recordHandlingStep(ctx, {
+      actor: handler,
+      applicationId: created.id,
+      input: { type: 'fee_notice_sent', date: '2026-10-19', note: '按件计收' },
+      meta,
+    });
+    expect(noticed.status).toBe('awaiting_payment');
+    expect(noticed.deadline.feePaymentDue).toBe('2026-11-16');
+    expect(await closeUnpaidFees(ctx)).toEqual([created.id]);
+    expect(await closeUnpaidFees(ctx)).toEqual([]);
+    const detail = await getApplication(ctx, { actor: handler, applicationId: created.id, meta });
+    expect(detail.application).toMatchObject({ status: 'abandoned_fee', outcomeCode: 'other.feeUnpaid' });
+    expect(detail.events.at(-1)).toMatchObject({ type: 'fee_expired', date: '2026-11-17', userName: '系统' });
+    const audit = (await listAudit(ctx.db, { limit: 5, offset: 0 })).rows.find(
+      (r) => r.action === 'application.fee_expired',
+    );
+    expect(audit?.note).toBe('逾期未缴费（期限 2026-11-16），按表三（六）2 办结');
+  });
+});

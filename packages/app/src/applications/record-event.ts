@@ -1,4 +1,5 @@
 import {
+  addDays,
   can,
   computeDeadline,
   DomainError,
@@ -21,7 +22,7 @@ import { z } from 'zod';
 import { requireAgency } from '../agencies/require-agency.ts';
 import { audit, authorize, denied } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
-import { iso, type AppContext, type RequestMeta } from '../context.ts';
+import { iso, NO_REQUEST, systemActor, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput, text } from '../validation.ts';
 import { eventLabel } from './application-status.ts';
 import { cacheDeadline, toClockEvents } from './ledger.ts';
@@ -155,8 +156,17 @@ export async function recordHandlingStep(
       created_at: now,
     });
     const updated = await cacheDeadline(trx, application, deadline, now);
-    if (step.type === 'decided') {
-      await updateApplication(trx, application.id, { outcome_code: step.outcome, updated_at: now });
+    // A decision is one outcome; abandonment by the applicant is the （六）1 or （六）2 row, on the day it lapsed.
+    const closing: OutcomeCode | null =
+      step.type === 'decided'
+        ? step.outcome
+        : step.type === 'correction_expired'
+          ? 'other.correctionOverdue'
+          : step.type === 'fee_expired'
+            ? 'other.feeUnpaid'
+            : null;
+    if (closing !== null) {
+      await updateApplication(trx, application.id, { outcome_code: closing, decided_on: date, updated_at: now });
     }
     await audit(trx, ctx, actor, meta, {
       action: `application.${type}`,
@@ -167,4 +177,65 @@ export async function recordHandlingStep(
     });
     return { status: updated.clock_status, due: deadline.due, deadline };
   });
+}
+
+/**
+ * 国办函〔2020〕109号: a fee notice not paid within its period ends the application (table 三（六）2).
+ * Run by the server's minute timer: records the lapse on the day after the payment period, as the
+ * system, audited. Returns the applications it closed.
+ */
+export async function closeUnpaidFees(ctx: AppContext): Promise<number[]> {
+  const today = shanghaiDate(ctx.now());
+  const waiting = await ctx.db
+    .selectFrom('applications')
+    .selectAll()
+    .where('clock_status', '=', 'awaiting_payment')
+    .execute();
+  const closed: number[] = [];
+  const calendar = await loadCalendar(ctx.db);
+  for (const application of waiting) {
+    const rows = await listApplicationEvents(ctx.db, application.id);
+    const due = computeDeadline(calendar, toClockEvents(rows), { today }).feePaymentDue;
+    if (due === null || due >= today) {
+      continue;
+    }
+    const lapsed = addDays(due, 1);
+    const now = iso(ctx.now());
+    const deadline = computeDeadline(calendar, [...toClockEvents(rows), { type: 'fee_expired', date: lapsed }], {
+      today,
+    });
+    const done = await ctx.db.transaction().execute(async (trx) => {
+      if (!(await claimApplication(trx, application))) {
+        return false;
+      }
+      await insertApplicationEvent(trx, {
+        application_id: application.id,
+        type: 'fee_expired',
+        on_date: lapsed,
+        payload: '{}',
+        note: `缴费期限${due}届满未缴费，系统自动办结`,
+        user_id: null,
+        user_name: '系统',
+        created_at: now,
+      });
+      await cacheDeadline(trx, application, deadline, now);
+      await updateApplication(trx, application.id, {
+        outcome_code: 'other.feeUnpaid',
+        decided_on: lapsed,
+        updated_at: now,
+      });
+      await audit(trx, ctx, systemActor('缴费期限届满自动办结'), NO_REQUEST, {
+        action: 'application.fee_expired',
+        agencyId: application.agency_id,
+        targetType: 'application',
+        targetId: application.id,
+        note: `逾期未缴费（期限 ${due}），按表三（六）2 办结`,
+      });
+      return true;
+    });
+    if (done) {
+      closed.push(application.id);
+    }
+  }
+  return closed;
 }
