@@ -28,6 +28,7 @@ import { parseInput } from '../validation.ts';
 import { ItemInput, type ItemFields } from './item-input.ts';
 import {
   claimOrConflict,
+  isEditable,
   itemForActor,
   loadItemDetail,
   toAttachment,
@@ -195,12 +196,14 @@ async function editableItem(
   action: string,
 ): Promise<{ item: ItemRow; agency: AgencyRow; version: number }> {
   const { item, agency } = await itemForActor(ctx, actor, meta, itemId, 'item.write', action);
-  if (item.working_version === null || item.review_stage !== null) {
+  if (!isEditable(item) || item.working_version === null) {
     throw new DomainError(
       'CONFLICT',
       item.review_stage !== null
         ? '该信息正在审核中，不能修改；如需修改请由审核人退回'
-        : '该信息没有可编辑的稿件；如需修改已发布信息，请先“修订”',
+        : item.status === 'scheduled'
+          ? '该信息已通过终审、等待定时发布，不能修改；如需修改请先撤稿'
+          : '该信息没有可编辑的稿件；如需修改已发布信息，请先“修订”',
     );
   }
   return { item, agency, version: item.working_version };

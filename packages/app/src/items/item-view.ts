@@ -181,8 +181,16 @@ export function currentTrail(item: ItemRow, reviews: readonly ItemReviewRow[]): 
   return start < 0 ? [] : reviews.slice(start);
 }
 
+/**
+ * Whether the working version may be changed: there is one, it is not in review, and it is not an
+ * approved version waiting for its scheduled time (that one changes only by 撤稿 and a new review).
+ */
+export function isEditable(item: ItemRow): boolean {
+  return item.working_version !== null && item.review_stage === null && item.status !== 'scheduled';
+}
+
 export function actionsFor(actor: Actor, item: ItemRow, agency: AgencyRow): ItemActions {
-  const editing = item.working_version !== null && item.review_stage === null;
+  const editing = isEditable(item);
   const reviewing = item.review_stage !== null;
   const stage = item.review_stage;
   const stagePermission = stage === null ? null : (`item.review.${stage}` as Permission);
@@ -195,7 +203,9 @@ export function actionsFor(actor: Actor, item: ItemRow, agency: AgencyRow): Item
     approve: mayReviewStage ? stage : null,
     secrecy: maySecrecy,
     sendBack: reviewing && (mayReviewStage || maySecrecy),
-    withdraw: publicState && item.working_version === null && can(actor, 'item.withdraw', agency),
+    withdraw:
+      (item.status === 'scheduled' || (publicState && item.working_version === null)) &&
+      can(actor, 'item.withdraw', agency),
     revise: item.status === 'published' && item.working_version === null && can(actor, 'item.write', agency),
   };
 }

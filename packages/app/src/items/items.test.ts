@@ -235,6 +235,14 @@ describeApp('主动公开信息与三审三校', (t) => {
     const { id } = await createItem(ctx, { actor: editor, agencyId: editor.agency.id, input: input(), meta });
     const scheduled = await passReview(t(), id, '2026-11-30T02:00:00.000Z');
     expect(scheduled).toMatchObject({ status: 'scheduled', indexNo: null, scheduledFor: '2026-11-30T02:00:00.000Z' });
+    // What passed 终审 is what goes out: the scheduled version cannot be edited.
+    expect(scheduled.actions).toMatchObject({ edit: false, submit: false, withdraw: true });
+    await expect(
+      updateItemDraft(ctx, { actor: editor, itemId: id, input: input({ title: '改动' }), meta }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '该信息已通过终审、等待定时发布，不能修改；如需修改请先撤稿',
+    });
     expect(await publishDueItems(ctx, meta)).toEqual([]);
     clock.advanceMinutes(61);
     expect(await publishDueItems(ctx, meta)).toEqual([id]);

@@ -37,7 +37,14 @@ import { audit, denied } from '../audit.ts';
 import { iso, systemActor, type AppContext, type RequestMeta } from '../context.ts';
 import { segmentForIndex } from '../search/segment.ts';
 import { parseInput, text } from '../validation.ts';
-import { claimOrConflict, currentTrail, itemForActor, loadItemDetail, type ItemDetail } from './item-view.ts';
+import {
+  claimOrConflict,
+  currentTrail,
+  isEditable,
+  itemForActor,
+  loadItemDetail,
+  type ItemDetail,
+} from './item-view.ts';
 import { BUILT_IN_CHECKS, todayInBeijing, type ItemFinding } from './pre-submit-checks.ts';
 
 /** One entry on the review trail: who took which step on which version, with what verdict. */
@@ -117,8 +124,15 @@ export async function submitItem(
   { actor, itemId, meta }: { actor: Actor; itemId: number; meta: RequestMeta },
 ): Promise<ItemDetail> {
   const { item, agency } = await itemForActor(ctx, actor, meta, itemId, 'item.write', 'item.submit');
-  if (item.working_version === null || item.review_stage !== null) {
-    throw new DomainError('CONFLICT', item.review_stage !== null ? '该信息已在审核中' : '没有待送审的稿件');
+  if (!isEditable(item) || item.working_version === null) {
+    throw new DomainError(
+      'CONFLICT',
+      item.review_stage !== null
+        ? '该信息已在审核中'
+        : item.status === 'scheduled'
+          ? '该信息已通过终审，等待定时发布'
+          : '没有待送审的稿件',
+    );
   }
   const findings = await checkWorkingVersion(ctx, item);
   const severe = findings.filter((f) => f.severity === 'severe');
