@@ -74,9 +74,19 @@ async function review(username: string, tab: string, button: string, fill: (page
   await page.getByRole('link', { name: TITLE }).click();
   await page.getByRole('button', { name: button }).click();
   const dialog = page.getByRole('dialog');
+  // Let the dialog finish opening: a click while it still zooms in can land on nothing.
+  await expect.poll(() => dialog.getAttribute('class')).not.toMatch(/ant-zoom/);
   await fill(page);
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/items/'));
   await dialog.getByRole('button', { name: /确\s*定/ }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  expect((await answered).status()).toBe(200);
+  await dialog.waitFor({ state: 'hidden' }).catch(async (error: unknown) => {
+    // Say what the page said, so a failure here explains itself.
+    const said = await page.locator('.ant-form-item-explain-error, .ant-message-notice').allTextContents();
+    throw new Error(`${button}: the dialog stayed open; the page says: ${said.join(' / ') || '(nothing)'}`, {
+      cause: error,
+    });
+  });
   return page;
 }
 
@@ -106,7 +116,7 @@ describe('主动公开 in Chromium: from a Word file to the portal and back', ()
     await review('reviewer2', '待复审', '复审通过', async () => undefined);
     await review('secrecy', '保密审查', '保密审查', async (p) => {
       const dialog = p.getByRole('dialog');
-      await dialog.getByText('不涉密，可以公开').click();
+      await dialog.getByRole('radio', { name: '不涉密，可以公开' }).check();
       await dialog.getByLabel('审查意见').fill('不涉及国家秘密和工作秘密');
     });
     const final = await review('reviewer3', '待终审', '终审通过', async () => undefined);
@@ -134,11 +144,12 @@ describe('主动公开 in Chromium: from a Word file to the portal and back', ()
     const withdraw = await logIn('reviewer3');
     await withdraw.goto(`${server.url}/admin/items/${itemId}`);
     await withdraw.getByRole('button', { name: /^撤\s*稿$/ }).click();
-    await withdraw.getByRole('dialog').getByLabel('撤稿理由').fill('文件内容需调整，撤回后重新发布');
-    await withdraw
-      .getByRole('dialog')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    const dialog = withdraw.getByRole('dialog');
+    await expect.poll(() => dialog.getAttribute('class')).not.toMatch(/ant-zoom/);
+    await dialog.getByLabel('撤稿理由').fill('文件内容需调整，撤回后重新发布');
+    const answered = withdraw.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/withdraw'));
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    expect((await answered).status()).toBe(200);
     await expect.poll(() => withdraw.getByText('已撤稿', { exact: true }).first().isVisible()).toBe(true);
 
     const gone = await portal.goto(`${server.url}/items/${itemId}`);
