@@ -104,7 +104,8 @@ describe('admin journeys in Chromium', () => {
       await box.fill(file);
       await page.locator(`.ant-select-item-option[title*="${file}"]`).filter({ visible: true }).waitFor();
       await box.press('Enter');
-      await page.locator('.ant-select-dropdown').filter({ visible: true }).waitFor({ state: 'hidden' });
+      // Two dropdowns may be closing at once: wait until none is left on screen.
+      await expect.poll(() => page.locator('.ant-select-dropdown').filter({ visible: true }).count()).toBe(0);
     };
     await choose('报告一', 'hongzequ-2023.pdf');
     await choose('报告二', 'hongzequ-2024.pdf');

@@ -215,13 +215,15 @@ describe('依申请公开 in Chromium', () => {
     await citizen.getByLabel('联系电话或证件号码后四位').fill('5678');
     await citizen.getByRole('button', { name: '查询' }).click();
     await citizen.getByRole('heading', { name: '2026年市级预算调整方案' }).waitFor();
-    expect(await citizen.getByText('办理中').count()).toBeGreaterThan(0);
+    await citizen.getByText('办理中').first().waitFor();
     await citizen.screenshot({ path: path.join(ARTIFACTS, 'apply-status.png'), fullPage: true });
 
     const handler = await logIn('handler');
     await handler.getByRole('menuitem', { name: '依申请公开' }).click();
     await handler.getByRole('link', { name: '2026年市级预算调整方案' }).click();
-    await handler.getByText(code).waitFor();
+    // The code is also in the list: wait for what only the application's own page shows.
+    await handler.getByText('办理台账').waitFor();
+    expect(await handler.getByText(code).count()).toBeGreaterThan(0);
     expect(await handler.getByText('答复期限').count()).toBeGreaterThan(0);
     await handler.screenshot({ path: path.join(ARTIFACTS, 'application-detail.png'), fullPage: true });
   }, 60_000);
