@@ -1,3 +1,4 @@
+import { CLOSED_CLOCK_STATUSES } from '@xxgk/core';
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from './connection.ts';
 import type {
@@ -93,7 +94,7 @@ export async function listAgencyApplications(
 ): Promise<{ rows: ApplicationRow[]; total: number }> {
   let query = ex.selectFrom('applications').where('agency_id', '=', filter.agencyId);
   if (filter.open === true) {
-    query = query.where('clock_status', 'not in', ['decided', 'abandoned_correction', 'abandoned_fee']);
+    query = query.where('clock_status', 'not in', CLOSED_CLOCK_STATUSES);
   }
   if (filter.dueBy !== undefined) {
     query = query.where('due_on', '<=', filter.dueBy);
@@ -151,7 +152,7 @@ export async function applicationAlertCounts(
         .as('due_soon'),
     ])
     .where('agency_id', 'in', agencyIds)
-    .where('clock_status', 'not in', ['decided', 'abandoned_correction', 'abandoned_fee'])
+    .where('clock_status', 'not in', CLOSED_CLOCK_STATUSES)
     .groupBy('agency_id')
     .execute();
   return rows;

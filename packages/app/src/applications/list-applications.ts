@@ -2,6 +2,7 @@ import {
   addWorkingDays,
   can,
   DomainError,
+  isClosedStatus,
   shanghaiDate,
   type Actor,
   type ApplicantCategory,
@@ -74,7 +75,7 @@ export async function listApplications(
     },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );
-  const open = (r: ApplicationRow) => !['decided', 'abandoned_correction', 'abandoned_fee'].includes(r.clock_status);
+  const open = (r: ApplicationRow) => !isClosedStatus(r.clock_status);
   return {
     rows: rows.map((r) => ({
       id: r.id,

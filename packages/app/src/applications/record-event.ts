@@ -3,6 +3,7 @@ import {
   can,
   computeDeadline,
   DomainError,
+  isClosedStatus,
   isIsoDate,
   LedgerError,
   OUTCOME_CODES,
@@ -98,7 +99,7 @@ export async function recordHandlingStep(
       permission: 'application.approve_extension',
     });
   }
-  if (['decided', 'abandoned_correction', 'abandoned_fee'].includes(application.clock_status)) {
+  if (isClosedStatus(application.clock_status)) {
     throw new DomainError('CONFLICT', '该申请已办结，不能再登记办理事项');
   }
   const today = shanghaiDate(ctx.now());

@@ -101,6 +101,17 @@ export type ClockStatus =
   | 'abandoned_correction'
   | 'abandoned_fee';
 
+/** The statuses in which an application is finished: answered, or ended by the applicant's default. */
+export const CLOSED_CLOCK_STATUSES = [
+  'decided',
+  'abandoned_correction',
+  'abandoned_fee',
+] as const satisfies readonly ClockStatus[];
+
+export function isClosedStatus(status: ClockStatus): boolean {
+  return (CLOSED_CLOCK_STATUSES as readonly ClockStatus[]).includes(status);
+}
+
 export interface ExplanationLine {
   readonly date: string | null;
   readonly text: string;

@@ -5,6 +5,7 @@ import {
   CLOCK_EVENT_LABELS,
   DELIVERY_METHOD_LABELS,
   INFORMATION_FORM_LABELS,
+  isClosedStatus,
   OUTCOMES,
   type ApplicantCategory,
   type Channel,
@@ -120,7 +121,7 @@ export default function ApplicationPage() {
   }
   const a = detail.application;
   const d = detail.deadline;
-  const closed = ['decided', 'abandoned_correction', 'abandoned_fee'].includes(d.status);
+  const closed = isClosedStatus(d.status);
   const started = detail.events.filter((e) => e.type === 'consultation_started').map((_, i) => `征求意见${i + 1}`);
 
   const record = async () => {
