@@ -1,11 +1,12 @@
 import fastifyMultipart from '@fastify/multipart';
-import { applicationReceipt, applyOnline, listPublicAgencies, lookupApplication, type UploadedFile } from '@xxgk/app';
+import { applicationReceipt, applyOnline, lookupApplication, type UploadedFile } from '@xxgk/app';
 import { isDomainError, lastFour } from '@xxgk/core';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerDeps } from '../context.ts';
 import { metaOf } from '../plugins/session.ts';
 import { applyPage, receiptPage, statusPage, type FormValues } from './apply.ts';
-import { VIEW_ATTRIBUTE, VIEW_OPTIONS } from './layout.ts';
+import { VIEW_COOKIE, viewOf, withView } from './layout.ts';
+import { loadSite } from './site.ts';
 
 /** Lookups one address may make in a window: enough for a person, too few to guess codes. */
 const LOOKUPS_PER_WINDOW = 20;
@@ -21,20 +22,14 @@ export function applyRoutes(deps: ServerDeps): FastifyPluginAsync {
   const lookups = new Map<string, number[]>();
 
   const send = (request: FastifyRequest, reply: FastifyReply, status: number, body: string) => {
-    const chosen = VIEW_OPTIONS.filter((o) => (request.cookies['xxgk_view'] ?? '').split(',').includes(o));
-    const view = chosen.length === 0 ? '' : ` class="${chosen.map((v) => `view-${v}`).join(' ')}"`;
     return reply
       .code(status)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(body.replace(VIEW_ATTRIBUTE, view));
+      .send(withView(body, viewOf(request.cookies[VIEW_COOKIE])));
   };
 
-  const site = async () => {
-    const agencies = await listPublicAgencies(ctx.db);
-    const root = agencies.find((a) => a.parentId === null);
-    return { agencies, siteName: root?.name.replace(/人民政府$/u, '') ?? '' };
-  };
+  const site = () => loadSite(ctx.db);
 
   const tooManyLookups = (ip: string): boolean => {
     const now = Date.now();

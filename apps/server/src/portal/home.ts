@@ -1,16 +1,14 @@
 import type { Agency, PublicListItem } from '@xxgk/app';
 import { AGENCY_KIND_LABELS } from '@xxgk/core';
 import { html } from './html.ts';
-import { latestSection } from './items.ts';
+import { latestSection, type Site } from './items.ts';
 import { page } from './layout.ts';
 
 /**
  * The portal's home page: every agency that discloses information here, the government first, then
  * its departments and its towns, each with the contact details its 指南 must give (条例 第二十二条).
  */
-export function homePage(agencies: readonly Agency[], latest: readonly PublicListItem[]): string {
-  const root = agencies.find((a) => a.parentId === null);
-  const siteName = root?.name.replace(/人民政府$/, '') ?? '';
+export function homePage({ agencies, siteName }: Site, latest: readonly PublicListItem[]): string {
   const groups: { title: string; kinds: readonly Agency['kind'][] }[] = [
     { title: '人民政府', kinds: ['government'] },
     { title: '政府工作部门', kinds: ['department', 'other'] },

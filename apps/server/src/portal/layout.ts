@@ -22,6 +22,18 @@ export const VIEW_ATTRIBUTE = ` class="${VIEW_PLACEHOLDER}"`;
 /** The display options (适老化) a reader can choose without JavaScript; kept in a cookie. */
 export const VIEW_OPTIONS = ['large', 'contrast'] as const;
 export type ViewOption = (typeof VIEW_OPTIONS)[number];
+export const VIEW_COOKIE = 'xxgk_view';
+
+/** The options in the reader's cookie. */
+export function viewOf(cookie: string | undefined): ViewOption[] {
+  const chosen = (cookie ?? '').split(',');
+  return VIEW_OPTIONS.filter((o) => chosen.includes(o));
+}
+
+/** A rendered page with the reader's display options put in (or the placeholder dropped). */
+export function withView(body: string, view: readonly ViewOption[]): string {
+  return body.replace(VIEW_ATTRIBUTE, view.length === 0 ? '' : ` class="${view.map((v) => `view-${v}`).join(' ')}"`);
+}
 
 function viewToggle(option: ViewOption, on: string, off: string, path: string): Html {
   // Both links are rendered; CSS shows the one that applies to the reader's current choice.

@@ -4,9 +4,7 @@ import {
   getPublicItem,
   latestItems,
   listColumnItems,
-  listPublicAgencies,
   searchItems,
-  type Agency,
   type CatalogColumn,
 } from '@xxgk/app';
 import { shanghaiDate } from '@xxgk/core';
@@ -19,21 +17,16 @@ import { PageCache } from './cache.ts';
 import { columnFeed, flattenColumns, sitemap } from './feeds.ts';
 import { guidePage } from './guide.ts';
 import { homePage } from './home.ts';
-import { columnPage, itemPage, searchPage, withdrawnPage, type Site } from './items.ts';
-import { VIEW_ATTRIBUTE, VIEW_OPTIONS, type ViewOption } from './layout.ts';
+import { columnPage, itemPage, searchPage, withdrawnPage } from './items.ts';
+import { VIEW_COOKIE, VIEW_OPTIONS, viewOf, withView } from './layout.ts';
+import { loadSite } from './site.ts';
 
-const VIEW_COOKIE = 'xxgk_view';
 const HTML = 'text/html; charset=utf-8';
 
 interface Rendered {
   readonly status: number;
   readonly body: string;
   readonly type: string;
-}
-
-function viewOf(request: FastifyRequest): ViewOption[] {
-  const raw = request.cookies[VIEW_COOKIE] ?? '';
-  return VIEW_OPTIONS.filter((o) => raw.split(',').includes(o));
 }
 
 const Id = z.coerce.number().int().positive();
@@ -49,11 +42,7 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
   const cache = new PageCache();
   const inFlight = new Map<string, Promise<Rendered | undefined>>();
 
-  async function site(): Promise<Site & { root: Agency | undefined }> {
-    const agencies = await listPublicAgencies(ctx.db);
-    const root = agencies.find((a) => a.parentId === null);
-    return { agencies, root, siteName: root?.name.replace(/人民政府$/, '') ?? '' };
-  }
+  const site = () => loadSite(ctx.db);
 
   function origin(request: FastifyRequest): string {
     return `${request.protocol}://${request.host}`;
@@ -65,7 +54,7 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
     render: () => Promise<Rendered | undefined>,
   ): Promise<FastifyReply> {
     const generation = await cache.generation(ctx.db);
-    const view = viewOf(request);
+    const view = viewOf(request.cookies[VIEW_COOKIE]);
     const etag = `"g${generation}${view.map((v) => `-${v}`).join('')}"`;
     reply.header('etag', etag).header('cache-control', 'public, no-cache').header('vary', 'Cookie');
     if (request.headers['if-none-match'] === etag) {
@@ -88,11 +77,10 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
       }
       cache.set(key, generation, rendered);
     }
-    const viewClass = view.length === 0 ? '' : ` class="${view.map((v) => `view-${v}`).join(' ')}"`;
     return reply
       .code(rendered.status)
       .type(rendered.type)
-      .send(rendered.type === HTML ? rendered.body.replace(VIEW_ATTRIBUTE, viewClass) : rendered.body);
+      .send(rendered.type === HTML ? withView(rendered.body, view) : rendered.body);
   }
 
   const ok = (body: string, type = HTML): Rendered => ({ status: 200, body, type });
@@ -100,8 +88,7 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
   return async (app) => {
     app.get('/', { schema: { hide: true } }, (request, reply) =>
       serve(request, reply, async () => {
-        const s = await site();
-        return ok(homePage(s.agencies, await latestItems(ctx.db, 10)));
+        return ok(homePage(await site(), await latestItems(ctx.db, 10)));
       }),
     );
 
@@ -249,7 +236,7 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
     // 适老化 display options without JavaScript: a link sets the cookie and comes back.
     app.get('/view', { schema: { hide: true } }, async (request, reply) => {
       const query = request.query as Record<string, string | undefined>;
-      const chosen = new Set(viewOf(request));
+      const chosen = new Set(viewOf(request.cookies[VIEW_COOKIE]));
       for (const option of VIEW_OPTIONS) {
         if (query[option] === '1') {
           chosen.add(option);
