@@ -37,6 +37,10 @@ export interface Agency {
   officeHours: string;
   indexPattern: string;
   guideNotes: string;
+  reconsiderationBody: string;
+  court: string;
+  legalReviewRequired: boolean;
+  hasSeal: boolean;
   sortOrder: number;
   createdAt: string;
   updatedAt: string;

@@ -27,6 +27,8 @@ export interface Config {
   readonly adminDist: string;
   /** Requests per minute one address may make to the login endpoint. */
   readonly loginRateLimit: number;
+  /** Seals applicants' personal data at rest (XXGK_DATA_KEY: 32 bytes as 64 hex digits or base64). */
+  readonly dataKey: Buffer;
   /** Largest uploaded file, in bytes (XXGK_MAX_UPLOAD_MB). */
   readonly maxUploadBytes: number;
   readonly security: SecuritySettings;
@@ -143,6 +145,18 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
   if (sessionSecret === undefined && production) {
     r.problems.push('生产环境必须设置 XXGK_SESSION_SECRET / XXGK_SESSION_SECRET is required when NODE_ENV=production');
   }
+  const dataKeyText = r.optional('XXGK_DATA_KEY');
+  const dataKey = dataKeyText === undefined ? undefined : parseDataKey(dataKeyText);
+  if (dataKeyText !== undefined && dataKey === undefined) {
+    r.problems.push(
+      'XXGK_DATA_KEY 应为32字节密钥（64位十六进制或 base64）/ must be a 32-byte key (64 hex digits or base64)',
+    );
+  }
+  if (dataKeyText === undefined && production) {
+    r.problems.push(
+      '生产环境必须设置 XXGK_DATA_KEY（个人信息加密密钥）/ XXGK_DATA_KEY is required when NODE_ENV=production',
+    );
+  }
   const cookieSecure = r.bool('XXGK_COOKIE_SECURE', production);
   const trustProxy = r.bool('XXGK_TRUST_PROXY', false);
   const logLevel = r.oneOf('XXGK_LOG_LEVEL', 'info', [
@@ -176,6 +190,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
   }
   sessionSecret ??= persistedSecret(dataDir);
   return {
+    dataKey: dataKey ?? Buffer.from(persistedSecret(dataDir, 'data-key', 32), 'base64url'),
     host,
     port,
     dataDir,
@@ -193,14 +208,20 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
 }
 
 /** A random secret made on first start and kept (mode 0600) in the data directory. */
-function persistedSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret');
+function persistedSecret(dataDir: string, name = 'session-secret', bytes = 48): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) {
     return readFileSync(file, 'utf8').trim();
   }
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
+  const secret = randomBytes(bytes).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return secret;
+}
+
+/** A 32-byte key written as 64 hex digits or as base64 / base64url. */
+function parseDataKey(text: string): Buffer | undefined {
+  const key = /^[0-9a-fA-F]{64}$/u.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  return key.length === 32 ? key : undefined;
 }

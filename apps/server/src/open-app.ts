@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DiskFileStore, type AppContext } from '@xxgk/app';
+import { DiskFileStore, PersonalDataCipher, type AppContext } from '@xxgk/app';
 import { openDatabase, type Database } from '@xxgk/db';
 import type { Config } from './config.ts';
 
@@ -12,6 +12,7 @@ export function openApp(config: Config): { database: Database; ctx: AppContext }
     security: config.security,
     files: new DiskFileStore(join(config.dataDir, 'files')),
     maxUploadBytes: config.maxUploadBytes,
+    personalData: new PersonalDataCipher(config.dataKey),
     now: () => new Date(),
   };
   return { database, ctx };

@@ -2,6 +2,7 @@ import { DEFAULT_PASSWORD_POLICY, type Actor, type PasswordPolicy, SYSTEM_SCOPE 
 import type { Db, DialectName } from '@xxgk/db';
 import type { FileStore } from './files/file-store.ts';
 import type { ItemCheck } from './items/pre-submit-checks.ts';
+import type { PersonalDataCipher } from './privacy/personal-data.ts';
 
 /** Security settings the use cases enforce; built from the validated configuration. */
 export interface SecuritySettings {
@@ -35,6 +36,8 @@ export interface AppContext {
   readonly security: SecuritySettings;
   /** Uploaded files (attachments, scans). */
   readonly files: FileStore;
+  /** Seals applicants' identity numbers and application files at rest. */
+  readonly personalData: PersonalDataCipher;
   /** Largest upload accepted, in bytes. */
   readonly maxUploadBytes: number;
   /** Readings of unclear rules for applications (applications/submit-application.ts). */

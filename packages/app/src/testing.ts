@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { PersonalDataCipher } from './privacy/personal-data.ts';
 import type { Actor } from '@xxgk/core';
 import { findUserByUsername } from '@xxgk/db';
 import { describeDialects, type TestDatabase } from '@xxgk/db/testing';
@@ -46,6 +48,7 @@ export function testContext(database: TestDatabase, security: Partial<SecuritySe
     security: { ...DEFAULT_SECURITY, ...security },
     files: new DiskFileStore(mkdtempSync(join(tmpdir(), 'xxgk-files-'))),
     maxUploadBytes: DEFAULT_MAX_UPLOAD_BYTES,
+    personalData: new PersonalDataCipher(randomBytes(32)),
     now: () => clock.now(),
   };
   return {

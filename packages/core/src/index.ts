@@ -21,3 +21,5 @@ export * from './items/review-flow.ts';
 export * from './normative/normative-register.ts';
 export * from './applications/resident-id.ts';
 export * from './applications/application-form.ts';
+export * from './applications/letters.ts';
+export * from './applications/similarity.ts';

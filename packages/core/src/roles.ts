@@ -62,6 +62,7 @@ export const PERMISSIONS = [
   'application.read',
   'application.handle',
   'application.approve_extension',
+  'application.legal_review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -76,7 +77,14 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
   reviewer_final: { 'agency.read': 'own', 'item.read': 'own', 'item.review.final': 'own', 'item.withdraw': 'own' },
   secrecy_reviewer: { 'agency.read': 'own', 'item.read': 'own', 'item.secrecy': 'own' },
   application_handler: { 'agency.read': 'own', 'application.read': 'own', 'application.handle': 'own' },
-  legal_reviewer: { 'agency.read': 'own', 'item.read': 'own', 'normative.manage': 'own', 'application.read': 'own' },
+  legal_reviewer: {
+    'agency.read': 'own',
+    'item.read': 'own',
+    'normative.manage': 'own',
+    'application.read': 'own',
+    // The optional 法制审核 of a decision before the reply goes out.
+    'application.legal_review': 'own',
+  },
   agency_admin: {
     'agency.read': 'own',
     'agency.update': 'own',

@@ -157,3 +157,50 @@ export async function applicationAlertCounts(
     .execute();
   return rows;
 }
+
+/**
+ * How many applications the same applicant (by keyed hash) made to an agency in a month (YYYY-MM of
+ * the legal receipt date) before the given one, in receipt order: the 按件 fee count.
+ */
+export async function countApplicantApplicationsInMonth(
+  ex: Executor,
+  q: { agencyId: number; applicantKey: string; month: string; before: { receivedOn: string; id: number } },
+): Promise<number> {
+  if (q.applicantKey === '') {
+    return 0;
+  }
+  const row = await ex
+    .selectFrom('applications')
+    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+    .where('agency_id', '=', q.agencyId)
+    .where('applicant_key', '=', q.applicantKey)
+    .where('received_on', '>=', `${q.month}-01`)
+    .where('received_on', '<=', `${q.month}-31`)
+    .where((eb) =>
+      eb.or([
+        eb('received_on', '<', q.before.receivedOn),
+        eb.and([eb('received_on', '=', q.before.receivedOn), eb('id', '<', q.before.id)]),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** The same applicant's other applications to an agency (for duplicates and fees), newest first. */
+export async function listApplicantApplications(
+  ex: Executor,
+  q: { agencyId: number; applicantKey: string; exceptId: number },
+): Promise<ApplicationRow[]> {
+  if (q.applicantKey === '') {
+    return [];
+  }
+  return ex
+    .selectFrom('applications')
+    .selectAll()
+    .where('agency_id', '=', q.agencyId)
+    .where('applicant_key', '=', q.applicantKey)
+    .where('id', '!=', q.exceptId)
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
+}

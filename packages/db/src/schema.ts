@@ -45,6 +45,8 @@ export interface Schema {
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
   application_files: ApplicationFileTable;
+  letter_templates: LetterTemplateTable;
+  application_appeals: ApplicationAppealTable;
 }
 
 /** Text with a database default of '' . */
@@ -70,6 +72,13 @@ export interface AgencyTable {
   index_pattern: DefaultedText;
   /** The agency's own paragraphs added to its generated 政府信息公开指南. */
   guide_notes: DefaultedText;
+  /** Named in every reply letter's remedies paragraph (行政复议机关, 人民法院). */
+  reconsideration_body: DefaultedText;
+  court: DefaultedText;
+  /** The 依申请公开专用章 image (PNG) in the file store; '' when none was uploaded. */
+  seal_file_key: DefaultedText;
+  /** 1: a 法制审核 opinion must approve the decision before it is recorded. */
+  legal_review_required: ColumnType<number, number | undefined, number>;
   sort_order: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
@@ -343,7 +352,12 @@ export interface ApplicationTable {
   applicant_name: string;
   /** For persons: the document type (core PERSON_ID_TYPES); for organisations: 'uscc'. */
   id_type: string;
+  /** Sealed (app/privacy/personal-data.ts); never the number in clear. '' once purged. */
   id_number: string;
+  /** The number's last four characters, for the status page's check and masked display. */
+  id_last4: DefaultedText;
+  /** Keyed hash of type and number: the same applicant's other applications, without the number. */
+  applicant_key: DefaultedText;
   contact_name: DefaultedText;
   phone: string;
   email: DefaultedText;
@@ -362,6 +376,10 @@ export interface ApplicationTable {
   clock_status: ClockStatus;
   outcome_code: OutcomeCode | null;
   decided_on: string | null;
+  /** 归档: the file is complete (decided, delivered) and closed for good. */
+  archived_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the retention period ran out and the applicant's personal data were erased. */
+  personal_data_purged_on: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
   lock_version: ColumnType<number, number | undefined, number>;
@@ -371,7 +389,7 @@ export interface ApplicationEventTable {
   id: Generated<number>;
   application_id: number;
   /** A clock event, or the later confirmation of an unsigned letter's or online application's receipt. */
-  type: ClockEventType | 'receipt_confirmed';
+  type: ClockEventType | HandlingEventType;
   on_date: string;
   /** The event's other fields as JSON (channel, confirmedOn, days, id, party, newDue). */
   payload: DefaultedText;
@@ -388,10 +406,67 @@ export interface ApplicationFileTable {
   file_name: string;
   media_type: string;
   size: number;
+  /** Of the file as uploaded (before sealing). */
   sha256: string;
   storage_key: string;
+  /** 1: stored sealed with the personal-data key. */
+  encrypted: ColumnType<number, number | undefined, number>;
+  /** For a letter: which (app/letters/letter-kinds.ts). */
+  letter_kind: DefaultedText;
   created_at: string;
 }
+
+/**
+ * Steps in the ledger that do not move the clock: the later confirmation of receipt, assignment,
+ * 法制审核, a letter issued, delivery, 归档.
+ */
+export const HANDLING_EVENT_TYPES = [
+  'receipt_confirmed',
+  'assigned',
+  'legal_review',
+  'letter_issued',
+  'delivered',
+  'archived',
+] as const;
+export type HandlingEventType = (typeof HANDLING_EVENT_TYPES)[number];
+
+/** An agency's wording of one letter; the built-in wording when it has none. */
+export interface LetterTemplateTable {
+  id: Generated<number>;
+  agency_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export type AppealKind = 'reconsideration' | 'litigation';
+/** Table 四's result columns; 'pending' is 尚未审结. */
+export type AppealResult = 'upheld' | 'corrected' | 'other' | 'pending';
+
+/** A 行政复议 or 行政诉讼 brought over an application's handling (report table 四). */
+export interface ApplicationAppealTable {
+  id: Generated<number>;
+  application_id: number;
+  agency_id: number;
+  kind: AppealKind;
+  /** 复议机关 or 人民法院. */
+  body: string;
+  case_number: DefaultedText;
+  filed_on: string;
+  /** Free text: 受理, 审理中, 一审, 二审… */
+  stage: DefaultedText;
+  result: AppealResult;
+  concluded_on: string | null;
+  /** Litigation only: 1 when it followed a 行政复议 (复议后起诉). */
+  after_reconsideration: ColumnType<number, number | undefined, number>;
+  note: DefaultedText;
+  created_at: string;
+  updated_at: string;
+}
+export type ApplicationAppealRow = Selectable<ApplicationAppealTable>;
+export type LetterTemplateRow = Selectable<LetterTemplateTable>;
 
 export type ApplicationRow = Selectable<ApplicationTable>;
 export type ApplicationEventRow = Selectable<ApplicationEventTable>;

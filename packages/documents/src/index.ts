@@ -5,6 +5,8 @@
  */
 
 export * from './import/blocks.ts';
+export { docxToBlocks } from './import/from-docx.ts';
+export { pdfToBlocks } from './import/from-pdf.ts';
 export * from './import/labels.ts';
 export * from './import/map-report.ts';
 export * from './import/import-report.ts';
@@ -15,4 +17,4 @@ export * from './render/xlsx.ts';
 export * from './render/pdf.ts';
 export * from './render/findings-xlsx.ts';
 export * from './import/official-document.ts';
-export * from './letters/receipt.ts';
+export * from './letters/letter.ts';

@@ -1,6 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import {
-  addApplicationScan,
+  addApplicationFile,
   applicationAlerts,
   applicationFile,
   ApplicationListQuery,
@@ -10,7 +10,20 @@ import {
   listApplications,
   recordHandlingStep,
   registerApplication,
+  revealIdentityNumber,
+  agencySeal,
+  issueLetter,
+  IssueLetterInput,
+  letterDraft,
+  LetterTemplateInput,
+  listLetterTemplates,
+  previewLetterTemplate,
+  resetLetterTemplate,
+  saveAppeal,
+  saveLetterTemplate,
+  setAgencySeal,
 } from '@xxgk/app';
+import { LETTER_KINDS } from '@xxgk/core';
 import { DomainError } from '@xxgk/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,6 +32,7 @@ import { metaOf, requireSession } from '../plugins/session.ts';
 import { IdParams } from './schemas.ts';
 
 const TAG = ['依申请公开'];
+const LetterParams = z.object({ id: z.coerce.number().int().positive(), kind: z.enum(LETTER_KINDS) });
 
 export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   const { ctx } = deps;
@@ -108,7 +122,15 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/applications/:id/scans',
-      { schema: { tags: TAG, summary: '上传纸质申请等的扫描件', consumes: ['multipart/form-data'], params: IdParams } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '上传纸质申请等的扫描件（kind=scan），或提供给申请人的政府信息（kind=released）',
+          consumes: ['multipart/form-data'],
+          params: IdParams,
+          querystring: z.object({ kind: z.enum(['scan', 'released']).default('scan') }),
+        },
+      },
       async (request, reply) => {
         const session = requireSession(request);
         const file = await request.file();
@@ -118,13 +140,27 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         const bytes = await file.toBuffer().catch(() => {
           throw new DomainError('VALIDATION_FAILED', `文件过大：不能超过 ${ctx.maxUploadBytes / 1048576} MB`);
         });
-        const saved = await addApplicationScan(ctx, {
+        const saved = await addApplicationFile(ctx, {
           actor: session.actor,
           applicationId: request.params.id,
           file: { fileName: file.filename, bytes },
+          kind: request.query.kind,
           meta: metaOf(request),
         });
         return reply.code(201).send(saved);
+      },
+    );
+
+    app.post(
+      '/api/applications/:id/identity',
+      { schema: { tags: TAG, summary: '查看完整证件号码（记入审计日志）', params: IdParams } },
+      async (request) => {
+        const session = requireSession(request);
+        return revealIdentityNumber(ctx, {
+          actor: session.actor,
+          applicationId: request.params.id,
+          meta: metaOf(request),
+        });
       },
     );
 
@@ -150,6 +186,214 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           .header('cache-control', 'no-store')
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
           .send(file.bytes);
+      },
+    );
+
+    app.get(
+      '/api/applications/:id/letters/:kind',
+      {
+        schema: {
+          tags: TAG,
+          summary: '文书草稿：按本机关模板列出需填写的字段，并由申请记录预填',
+          params: LetterParams,
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return letterDraft(ctx, {
+          actor: session.actor,
+          applicationId: request.params.id,
+          kind: request.params.kind,
+          meta: metaOf(request),
+        });
+      },
+    );
+
+    app.post(
+      '/api/applications/:id/letters/:kind',
+      {
+        schema: {
+          tags: TAG,
+          summary: '出具文书（生成 DOCX 和 PDF，加盖依申请公开专用章，记入办理台账）；必填字段为空时拒绝',
+          params: LetterParams,
+          body: IssueLetterInput,
+        },
+      },
+      async (request, reply) => {
+        const session = requireSession(request);
+        const issued = await issueLetter(ctx, {
+          actor: session.actor,
+          applicationId: request.params.id,
+          kind: request.params.kind,
+          input: request.body,
+          meta: metaOf(request),
+        });
+        return reply.code(201).send(issued);
+      },
+    );
+
+    app.post(
+      '/api/applications/:id/appeals',
+      { schema: { tags: TAG, summary: '登记因该申请引起的行政复议或行政诉讼（年度报告表四）', params: IdParams } },
+      async (request, reply) => {
+        const session = requireSession(request);
+        const saved = await saveAppeal(ctx, {
+          actor: session.actor,
+          applicationId: request.params.id,
+          input: request.body,
+          meta: metaOf(request),
+        });
+        return reply.code(201).send(saved);
+      },
+    );
+
+    app.put(
+      '/api/applications/:id/appeals/:appealId',
+      {
+        schema: {
+          tags: TAG,
+          summary: '更正或登记复议、诉讼的进展和结果',
+          params: z.object({ id: z.coerce.number().int().positive(), appealId: z.coerce.number().int().positive() }),
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return saveAppeal(ctx, {
+          actor: session.actor,
+          applicationId: request.params.id,
+          appealId: request.params.appealId,
+          input: request.body,
+          meta: metaOf(request),
+        });
+      },
+    );
+
+    app.get(
+      '/api/agencies/:id/letter-templates',
+      { schema: { tags: TAG, summary: '本机关的文书模板（未修改的为系统默认文本）', params: IdParams } },
+      async (request) => {
+        const session = requireSession(request);
+        return {
+          templates: await listLetterTemplates(ctx, {
+            actor: session.actor,
+            agencyId: request.params.id,
+            meta: metaOf(request),
+          }),
+        };
+      },
+    );
+
+    app.post(
+      '/api/agencies/:id/letter-templates/:kind/preview',
+      {
+        schema: {
+          tags: TAG,
+          summary: '预览文书模板（以示例数据填充），并列出模板的问题',
+          params: LetterParams,
+          body: LetterTemplateInput,
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return previewLetterTemplate(ctx, {
+          actor: session.actor,
+          agencyId: request.params.id,
+          kind: request.params.kind,
+          input: request.body,
+          meta: metaOf(request),
+        });
+      },
+    );
+
+    app.put(
+      '/api/agencies/:id/letter-templates/:kind',
+      {
+        schema: {
+          tags: TAG,
+          summary: '保存本机关的文书模板（须保留法定必备字段）',
+          params: LetterParams,
+          body: LetterTemplateInput,
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return saveLetterTemplate(ctx, {
+          actor: session.actor,
+          agencyId: request.params.id,
+          kind: request.params.kind,
+          input: request.body,
+          meta: metaOf(request),
+        });
+      },
+    );
+
+    app.delete(
+      '/api/agencies/:id/letter-templates/:kind',
+      { schema: { tags: TAG, summary: '文书模板恢复为系统默认文本', params: LetterParams } },
+      async (request, reply) => {
+        const session = requireSession(request);
+        await resetLetterTemplate(ctx, {
+          actor: session.actor,
+          agencyId: request.params.id,
+          kind: request.params.kind,
+          meta: metaOf(request),
+        });
+        return reply.code(204).send();
+      },
+    );
+
+    app.put(
+      '/api/agencies/:id/seal',
+      {
+        schema: {
+          tags: TAG,
+          summary: '上传依申请公开专用章图片（PNG，透明背景）',
+          consumes: ['multipart/form-data'],
+          params: IdParams,
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        const file = await request.file();
+        if (file === undefined) {
+          throw new DomainError('VALIDATION_FAILED', '请选择专用章图片');
+        }
+        const bytes = await file.toBuffer().catch(() => {
+          throw new DomainError('VALIDATION_FAILED', `文件过大：不能超过 ${ctx.maxUploadBytes / 1048576} MB`);
+        });
+        return setAgencySeal(ctx, {
+          actor: session.actor,
+          agencyId: request.params.id,
+          file: { fileName: file.filename, bytes },
+          meta: metaOf(request),
+        });
+      },
+    );
+
+    app.delete(
+      '/api/agencies/:id/seal',
+      { schema: { tags: TAG, summary: '删除依申请公开专用章图片', params: IdParams } },
+      async (request) => {
+        const session = requireSession(request);
+        return setAgencySeal(ctx, {
+          actor: session.actor,
+          agencyId: request.params.id,
+          file: null,
+          meta: metaOf(request),
+        });
+      },
+    );
+
+    app.get(
+      '/api/agencies/:id/seal',
+      { schema: { tags: TAG, summary: '依申请公开专用章图片', params: IdParams } },
+      async (request, reply) => {
+        requireSession(request);
+        const seal = await agencySeal(ctx, request.params.id);
+        if (seal === undefined) {
+          throw new DomainError('NOT_FOUND', '尚未上传专用章图片');
+        }
+        return reply.type('image/png').header('cache-control', 'no-store').send(seal);
       },
     );
   };

@@ -34,6 +34,11 @@ export const AgencyFields = z.object({
   }),
   /** Paragraphs the agency adds to its generated 政府信息公开指南. */
   guideNotes: optionalText('指南补充说明', 5000),
+  /** Named in reply letters' remedies (条例 第五十一条): where to seek 行政复议, which court hears 行政诉讼. */
+  reconsiderationBody: optionalText('行政复议机关', 100),
+  court: optionalText('人民法院', 100),
+  /** Whether a 法制审核 opinion must approve each decision before it is recorded (the agency's own rule). */
+  legalReviewRequired: z.boolean().default(false),
   sortOrder: z.number().int().min(0).max(100_000).default(0),
 });
 export type AgencyFields = z.input<typeof AgencyFields>;
@@ -55,6 +60,11 @@ export interface Agency {
   readonly officeHours: string;
   readonly indexPattern: string;
   readonly guideNotes: string;
+  readonly reconsiderationBody: string;
+  readonly court: string;
+  readonly legalReviewRequired: boolean;
+  /** Whether a 依申请公开专用章 image has been uploaded. */
+  readonly hasSeal: boolean;
   readonly sortOrder: number;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -77,6 +87,10 @@ export function toAgency(row: AgencyRow): Agency {
     officeHours: row.office_hours,
     indexPattern: row.index_pattern,
     guideNotes: row.guide_notes,
+    reconsiderationBody: row.reconsideration_body,
+    court: row.court,
+    legalReviewRequired: row.legal_review_required === 1,
+    hasSeal: row.seal_file_key !== '',
     sortOrder: row.sort_order,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -98,6 +112,9 @@ export function toRowFields(fields: z.output<typeof AgencyFields>) {
     office_hours: fields.officeHours,
     index_pattern: fields.indexPattern,
     guide_notes: fields.guideNotes,
+    reconsideration_body: fields.reconsiderationBody,
+    court: fields.court,
+    legal_review_required: fields.legalReviewRequired ? 1 : 0,
     sort_order: fields.sortOrder,
   };
 }

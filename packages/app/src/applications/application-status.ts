@@ -5,15 +5,18 @@ import {
   lastFour,
   outcomeOf,
   TRACKING_CODE,
+  LETTER_LABELS,
   type ClockEventType,
+  type LetterKind,
   type ClockStatus,
   type ExplanationLine,
-  chineseDate,
   shanghaiDate,
 } from '@xxgk/core';
-import { renderApplicationReceipt } from '@xxgk/documents';
-import { findAgency, findApplicationByTrackingCode, listApplicationEvents } from '@xxgk/db';
+import { renderLetterDocx } from '@xxgk/documents';
+import { findAgency, findApplicationByTrackingCode, listApplicationEvents, type HandlingEventType } from '@xxgk/db';
+import { requireAgency } from '../agencies/require-agency.ts';
 import type { AppContext } from '../context.ts';
+import { letterContent, letterTemplate, letterValues } from './letters.ts';
 import { deadlineOf } from './ledger.ts';
 
 /** What the status page tells an applicant, in plain Chinese; nothing about anyone else. */
@@ -43,9 +46,27 @@ export interface ApplicationStatusView {
   readonly explanation: readonly ExplanationLine[];
 }
 
-/** The ledger row types in plain Chinese. */
-export function eventLabel(type: ClockEventType | 'receipt_confirmed'): string {
-  return type === 'receipt_confirmed' ? '确认收到申请' : CLOCK_EVENT_LABELS[type];
+const HANDLING_EVENT_LABELS: Readonly<Record<HandlingEventType, string>> = {
+  receipt_confirmed: '确认收到申请',
+  assigned: '分配经办人',
+  legal_review: '法制审核',
+  letter_issued: '出具文书',
+  delivered: '送达',
+  archived: '归档',
+};
+
+/** Steps the applicant is not told of: who handles it inside the agency, and its internal legal review. */
+const INTERNAL_EVENTS: ReadonlySet<string> = new Set(['assigned', 'legal_review']);
+
+/** The ledger row types in plain Chinese; a letter names itself. */
+export function eventLabel(type: ClockEventType | HandlingEventType, payload = '{}'): string {
+  if (type === 'letter_issued') {
+    const kind = (JSON.parse(payload) as { kind?: LetterKind }).kind;
+    return kind === undefined ? HANDLING_EVENT_LABELS.letter_issued : `出具《${LETTER_LABELS[kind]}》`;
+  }
+  return type in HANDLING_EVENT_LABELS
+    ? HANDLING_EVENT_LABELS[type as HandlingEventType]
+    : CLOCK_EVENT_LABELS[type as ClockEventType];
 }
 
 const NOT_FOUND = '查询码或证件（电话）后四位不正确，请核对后重试';
@@ -64,7 +85,7 @@ export async function lookupApplication(
     throw new DomainError('NOT_FOUND', NOT_FOUND);
   }
   const application = await findApplicationByTrackingCode(ctx.db, code);
-  if (application === undefined || (four !== lastFour(application.phone) && four !== lastFour(application.id_number))) {
+  if (application === undefined || (four !== lastFour(application.phone) && four !== application.id_last4)) {
     throw new DomainError('NOT_FOUND', NOT_FOUND);
   }
   const [agency, events] = await Promise.all([
@@ -82,29 +103,42 @@ export async function lookupApplication(
     due: deadline.due,
     overdue: deadline.overdue,
     outcome: application.outcome_code === null ? null : outcomeOf(application.outcome_code).label,
-    timeline: events.map((e) => ({ date: e.on_date, text: eventLabel(e.type) })),
+    timeline: events
+      .filter((e) => !INTERNAL_EVENTS.has(e.type))
+      .map((e) => ({ date: e.on_date, text: eventLabel(e.type, e.payload) })),
     explanation: deadline.explanation,
   };
 }
 
-/** The 受理回执 as a Word file, for whoever holds the tracking code and the last four characters. */
+/**
+ * The 受理回执 as a Word file, for whoever holds the tracking code and the last four characters: the
+ * agency's receipt template filled in, with its seal.
+ */
 export async function applicationReceipt(
   ctx: AppContext,
   { trackingCode, key }: { trackingCode: string; key: string },
 ): Promise<{ fileName: string; bytes: Buffer }> {
   const view = await lookupApplication(ctx, { trackingCode, key });
   const application = await findApplicationByTrackingCode(ctx.db, view.trackingCode);
-  const agency = application === undefined ? undefined : await findAgency(ctx.db, application.agency_id);
-  const bytes = await renderApplicationReceipt({
-    agencyName: view.agencyName,
-    trackingCode: view.trackingCode,
-    applicantName: application?.applicant_name ?? '',
-    infoTitle: view.infoTitle,
-    channel: view.channel,
-    receivedOn: view.receiptDate === null ? '（待确认收件后起算）' : chineseDate(view.receiptDate),
-    dueOn: view.due === null ? '（确认收件后计算）' : chineseDate(view.due),
-    contactPhone: agency?.phone ?? '',
-    issuedOn: chineseDate(shanghaiDate(ctx.now())),
-  });
-  return { fileName: `受理回执-${view.trackingCode}.docx`, bytes };
+  if (application === undefined) {
+    throw new DomainError('NOT_FOUND', NOT_FOUND);
+  }
+  const agency = await requireAgency(ctx.db, application.agency_id);
+  const rows = await listApplicationEvents(ctx.db, application.id);
+  const today = shanghaiDate(ctx.now());
+  const values = letterValues(application, agency, rows, await deadlineOf(ctx.db, rows, ctx.now()), today);
+  const content = await letterContent(
+    ctx,
+    agency,
+    await letterTemplate(ctx.db, agency.id, 'receipt'),
+    {
+      ...values,
+      申请日期: values.申请日期 || '（待确认收件后起算）',
+      答复期限: values.答复期限 || '（确认收件后计算）',
+      联系电话: values.联系电话 || '—',
+      联系地址: values.联系地址 || '—',
+    },
+    today,
+  );
+  return { fileName: `受理回执-${view.trackingCode}.docx`, bytes: await renderLetterDocx(content) };
 }

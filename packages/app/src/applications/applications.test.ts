@@ -182,9 +182,11 @@ describeApp('依申请公开：办理台账', (t) => {
     expect(await step(handler, { type: 'decided', date: '2026-11-30', outcome: 'granted' })).toMatchObject({
       status: 'decided',
     });
-    await expect(step(handler, { type: 'fee_notice_sent', date: '2026-11-30' })).rejects.toMatchObject({
+    await expect(
+      step(handler, { type: 'fee_notice_sent', date: '2026-11-30', method: 'per_page', pages: 80 }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: '该申请已办结，不能再登记办理事项',
+      message: '该申请已办结，只能登记送达和归档',
     });
     const detail = await getApplication(ctx, { actor: handler, applicationId: letter.id, meta });
     expect(detail.application).toMatchObject({ status: 'decided', outcomeCode: 'granted', receivedOn: '2026-11-03' });
@@ -225,11 +227,11 @@ describeApp('依申请公开：逾期未缴费自动办结', (t) => {
     const noticed = await recordHandlingStep(ctx, {
       actor: handler,
       applicationId: created.id,
-      input: { type: 'fee_notice_sent', date: '2026-10-19', note: '按件计收' },
+      input: { type: 'fee_notice_sent', date: '2026-10-19', method: 'per_page', pages: 120, note: '复印件120页' },
       meta,
     });
     expect(noticed.status).toBe('awaiting_payment');
-    expect(noticed.deadline.feePaymentDue).toBe('2026-11-16');
+    expect(noticed.deadline?.feePaymentDue).toBe('2026-11-16');
     expect(await closeUnpaidFees(ctx)).toEqual([created.id]);
     expect(await closeUnpaidFees(ctx)).toEqual([]);
     const detail = await getApplication(ctx, { actor: handler, applicationId: created.id, meta });

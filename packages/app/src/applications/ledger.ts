@@ -1,15 +1,24 @@
 import { computeDeadline, shanghaiDate, type ClockEvent, type Deadline } from '@xxgk/core';
-import { updateApplication, type ApplicationEventRow, type ApplicationRow, type Executor } from '@xxgk/db';
+import {
+  HANDLING_EVENT_TYPES,
+  updateApplication,
+  type ApplicationEventRow,
+  type ApplicationRow,
+  type Executor,
+} from '@xxgk/db';
 import { loadCalendar } from '../calendar/load-calendar.ts';
+
+const HANDLING_EVENTS: ReadonlySet<string> = new Set(HANDLING_EVENT_TYPES);
 
 /**
  * The ledger rows as the rulebook's clock events. The ledger is append-only: a receipt confirmed
- * later is its own row, folded here into the 收到申请 event as its confirmation date.
+ * later is its own row, folded here into the 收到申请 event as its confirmation date; steps that do
+ * not move the clock (assignment, 法制审核, letters, delivery, 归档) are left out.
  */
 export function toClockEvents(rows: readonly ApplicationEventRow[]): ClockEvent[] {
   const confirmed = rows.find((r) => r.type === 'receipt_confirmed')?.on_date;
   return rows
-    .filter((r) => r.type !== 'receipt_confirmed')
+    .filter((r) => !HANDLING_EVENTS.has(r.type))
     .map((r) => {
       const event = { type: r.type, date: r.on_date, ...(JSON.parse(r.payload) as object) } as ClockEvent;
       return event.type === 'received' && confirmed !== undefined ? { ...event, confirmedOn: confirmed } : event;

@@ -3,7 +3,9 @@ import {
   can,
   DomainError,
   isClosedStatus,
+  LETTER_LABELS,
   shanghaiDate,
+  type LetterKind,
   type Actor,
   type ApplicantCategory,
   type Channel,
@@ -16,15 +18,21 @@ import {
   listAgencyApplications,
   listApplicationEvents,
   listApplicationFiles,
+  listUsers,
   type ApplicationRow,
 } from '@xxgk/db';
 import { z } from 'zod';
 import { requireAgency } from '../agencies/require-agency.ts';
-import { authorize, denied } from '../audit.ts';
+import { audit, authorize, denied } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 import { parseInput } from '../validation.ts';
+import { maskIdNumber } from '../privacy/personal-data.ts';
+import { listApplicationAppeals, type Appeal } from './appeals.ts';
+import { eventLabel } from './application-status.ts';
+import { findLikelyDuplicates, type DuplicateFindings } from './duplicates.ts';
 import { deadlineOf } from './ledger.ts';
+import { lettersAvailable } from './letters.ts';
 
 export const ApplicationListQuery = z.object({
   /** open: not yet answered or closed; urgent: overdue or due within 3 working days. */
@@ -97,7 +105,8 @@ export async function listApplications(
 export interface ApplicationDetail {
   readonly application: Omit<ApplicationListEntry, 'flag'> & {
     readonly idType: string;
-    readonly idNumber: string;
+    /** Masked: the whole number is shown only on request, audited (revealIdentityNumber). */
+    readonly idNumberMasked: string;
     readonly contactName: string;
     readonly phone: string;
     readonly email: string;
@@ -109,8 +118,27 @@ export interface ApplicationDetail {
     readonly delivery: string;
   };
   readonly deadline: Deadline;
-  readonly events: { id: number; type: string; date: string; note: string; userName: string; at: string }[];
-  readonly files: { id: number; kind: string; fileName: string; size: number }[];
+  readonly events: {
+    id: number;
+    type: string;
+    label: string;
+    date: string;
+    note: string;
+    /** The step's own fields (outcome, reasons, fee, letter…). */
+    details: Record<string, unknown>;
+    userName: string;
+    at: string;
+  }[];
+  readonly files: { id: number; kind: string; letterKind: string; fileName: string; size: number; at: string }[];
+  readonly handler: { id: number; name: string } | null;
+  /** Who may be assigned: the agency's active users who may handle applications. */
+  readonly handlers: { id: number; name: string }[];
+  readonly archivedOn: string | null;
+  readonly legalReviewRequired: boolean;
+  /** The letters that may be issued now (a reply only for the outcome recorded). */
+  readonly letters: { kind: LetterKind; label: string }[];
+  readonly appeals: Appeal[];
+  readonly duplicates: DuplicateFindings;
 }
 
 /** One application for staff who may read it, with its ledger and the clock's explanation. */
@@ -132,10 +160,20 @@ export async function getApplication(
       permission: 'application.read',
     });
   }
-  const [events, files] = await Promise.all([
+  const [events, files, appeals, duplicates, users] = await Promise.all([
     listApplicationEvents(ctx.db, row.id),
     listApplicationFiles(ctx.db, row.id),
+    listApplicationAppeals(ctx.db, row.id),
+    findLikelyDuplicates(ctx.db, row),
+    listUsers(ctx.db, { agencyId: agency.id }),
   ]);
+  const handlers: { id: number; name: string }[] = [];
+  for (const u of users.filter((x) => x.status === 'active')) {
+    const candidate: Actor = { userId: u.id, username: u.username, displayName: u.displayName, agency, roles: u.roles };
+    if (can(candidate, 'application.handle', agency)) {
+      handlers.push({ id: u.id, name: u.displayName });
+    }
+  }
   return {
     application: {
       id: row.id,
@@ -149,7 +187,7 @@ export async function getApplication(
       status: row.clock_status,
       outcomeCode: row.outcome_code,
       idType: row.id_type,
-      idNumber: row.id_number,
+      idNumberMasked: maskIdNumber(row.id_last4, row.id_type === 'resident_id' ? 18 : row.id_type === 'uscc' ? 18 : 8),
       contactName: row.contact_name,
       phone: row.phone,
       email: row.email,
@@ -164,11 +202,61 @@ export async function getApplication(
     events: events.map((e) => ({
       id: e.id,
       type: e.type,
+      label: eventLabel(e.type, e.payload),
       date: e.on_date,
       note: e.note,
+      details: JSON.parse(e.payload) as Record<string, unknown>,
       userName: e.user_name,
       at: e.created_at,
     })),
-    files: files.map((f) => ({ id: f.id, kind: f.kind, fileName: f.file_name, size: f.size })),
+    files: files.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      letterKind: f.letter_kind,
+      fileName: f.file_name,
+      size: f.size,
+      at: f.created_at,
+    })),
+    handler:
+      row.handler_user_id === null
+        ? null
+        : { id: row.handler_user_id, name: users.find((u) => u.id === row.handler_user_id)?.displayName ?? '' },
+    handlers,
+    archivedOn: row.archived_on,
+    legalReviewRequired: agency.legal_review_required === 1,
+    letters: lettersAvailable(row).map((kind) => ({ kind, label: LETTER_LABELS[kind] })),
+    appeals,
+    duplicates,
   };
+}
+
+/**
+ * The applicant's whole identity number, for a handler checking identity against the proof. Only for
+ * those who may handle the application, and every reveal is in the audit log.
+ */
+export async function revealIdentityNumber(
+  ctx: AppContext,
+  { actor, applicationId, meta }: { actor: Actor; applicationId: number; meta: RequestMeta },
+): Promise<{ idNumber: string }> {
+  const row = await findApplication(ctx.db, applicationId);
+  if (row === undefined) {
+    throw new DomainError('NOT_FOUND', `申请（编号 ${applicationId}）不存在`);
+  }
+  const agency = await requireAgency(ctx.db, row.agency_id);
+  await authorize(ctx, actor, meta, 'application.handle', agency, {
+    action: 'application.reveal_identity',
+    targetType: 'application',
+    targetId: applicationId,
+  });
+  if (row.id_number === '') {
+    throw new DomainError('NOT_FOUND', '该申请的个人信息已按保存期限删除');
+  }
+  await audit(ctx.db, ctx, actor, meta, {
+    action: 'application.reveal_identity',
+    agencyId: agency.id,
+    targetType: 'application',
+    targetId: applicationId,
+    note: '查看完整证件号码',
+  });
+  return { idNumber: ctx.personalData.openText(row.id_number) };
 }

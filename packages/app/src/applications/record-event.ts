@@ -2,7 +2,13 @@ import {
   addDays,
   can,
   computeDeadline,
+  DELIVERY_METHODS,
   DomainError,
+  fenToYuan,
+  nextApplicationFee,
+  pageFee,
+  type Deadline,
+  type FeeBreakdown,
   isClosedStatus,
   isIsoDate,
   LedgerError,
@@ -14,13 +20,19 @@ import {
 } from '@xxgk/core';
 import {
   claimApplication,
+  countApplicantApplicationsInMonth,
   findApplication,
+  findUserById,
+  HANDLING_EVENT_TYPES,
+  type ApplicationEventRow,
+  type ApplicationRow,
   insertApplicationEvent,
   listApplicationEvents,
   updateApplication,
 } from '@xxgk/db';
 import { z } from 'zod';
 import { requireAgency } from '../agencies/require-agency.ts';
+import { actorOf } from '../auth/actor.ts';
 import { audit, authorize, denied } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import { iso, NO_REQUEST, systemActor, type AppContext, type RequestMeta } from '../context.ts';
@@ -30,8 +42,11 @@ import { cacheDeadline, toClockEvents } from './ledger.ts';
 
 const day = z.string({ error: '请填写日期' }).refine(isIsoDate, '日期应为 YYYY-MM-DD');
 const note = text('说明', { max: 500 }).default('');
+const outcome = z.enum(OUTCOME_CODES as [OutcomeCode, ...OutcomeCode[]], {
+  error: '请选择办理结果（年度报告表三的一项）',
+});
 
-/** A step in handling an application, as the handler records it. Each is a clock event (or a confirmation). */
+/** A step in handling an application, as the handler records it: a clock event, or a step that does not move the clock. */
 export const HandlingInput = z.discriminatedUnion(
   'type',
   [
@@ -47,28 +62,121 @@ export const HandlingInput = z.discriminatedUnion(
       id: z.string().min(1, '请选择结束的是哪一次征求意见'),
       note,
     }),
-    z.object({ type: z.literal('fee_notice_sent'), date: day, note }),
-    z.object({ type: z.literal('fee_paid'), date: day, note }),
+    z.object({
+      type: z.literal('fee_notice_sent'),
+      date: day,
+      method: z.enum(['per_application', 'per_page'], { error: '请选择计收方式（按件或按量）' }),
+      pages: z.coerce.number().int().min(0).max(1_000_000).optional(),
+      note,
+    }),
+    z.object({ type: z.literal('fee_paid'), date: day, receiptNo: text('缴费凭证号', { max: 60 }).default(''), note }),
     z.object({ type: z.literal('fee_expired'), date: day, note }),
     z.object({ type: z.literal('deadline_deferred'), date: day, newDue: day, note }),
     z.object({
       type: z.literal('decided'),
       date: day,
-      outcome: z.enum(OUTCOME_CODES as [OutcomeCode, ...OutcomeCode[]], {
-        error: '请选择办理结果（年度报告表三的一项）',
-      }),
+      outcome,
+      reasons: text('理由', { max: 2000 }).default(''),
+      basis: text('法律依据', { max: 500 }).default(''),
+      withheld: text('不予公开的部分', { max: 2000 }).default(''),
+      released: text('提供的信息及方式', { max: 2000 }).default(''),
       note,
     }),
+    z.object({
+      type: z.literal('assigned'),
+      date: day,
+      userId: z.coerce.number().int().positive({ error: '请选择经办人' }),
+      note,
+    }),
+    z.object({
+      type: z.literal('legal_review'),
+      date: day,
+      outcome,
+      opinion: z.enum(['approved', 'returned'], { error: '请选择审核意见' }),
+      note,
+    }),
+    z.object({
+      type: z.literal('delivered'),
+      date: day,
+      method: z.enum(DELIVERY_METHODS, { error: '请选择送达方式' }),
+      note,
+    }),
+    z.object({ type: z.literal('archived'), date: day, note }),
   ],
   { error: '请选择办理事项' },
 );
 export type HandlingInput = z.input<typeof HandlingInput>;
+type Step = z.output<typeof HandlingInput>;
+
+/** Steps that do not move the clock: they may follow the decision, until the file is archived. */
+const AFTER_DECISION: ReadonlySet<Step['type']> = new Set(['delivered', 'archived']);
+const NOT_CLOCK: ReadonlySet<string> = new Set(HANDLING_EVENT_TYPES);
+
+function invalid(path: string, message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', message, { issues: [{ path, message }] });
+}
+
+/** 法制审核: when the agency requires it, the decision must be the one the latest opinion approved. */
+function checkLegalReview(rows: readonly ApplicationEventRow[], decided: OutcomeCode): void {
+  const reviews = rows.filter((r) => r.type === 'legal_review');
+  const last = reviews.at(-1);
+  const opinion = last === undefined ? undefined : (JSON.parse(last.payload) as { outcome: string; opinion: string });
+  if (opinion === undefined || opinion.opinion !== 'approved') {
+    throw new DomainError('CONFLICT', '本机关要求答复前经法制审核：请先提交法制审核并获通过');
+  }
+  if (opinion.outcome !== decided) {
+    throw new DomainError(
+      'CONFLICT',
+      `法制审核通过的办理结果是“${outcomeOf(opinion.outcome as OutcomeCode).label}”，与拟作出的结果不一致，请重新提交法制审核`,
+    );
+  }
+}
+
+/** What a decision must state (条例 第三十六条、第三十七条): reasons for anything not disclosed, and for 部分公开 what is withheld. */
+function checkDecision(step: Extract<Step, { type: 'decided' }>): void {
+  const group = outcomeOf(step.outcome).letter;
+  if (group !== 'disclose' && step.reasons.trim() === '') {
+    throw invalid('reasons', '请写明作出该办理结果的理由');
+  }
+  if (group === 'partial' && step.withheld.trim() === '') {
+    throw invalid('withheld', '部分公开的，请写明不予公开的部分（条例第三十七条）');
+  }
+}
 
 /**
- * Records one handling step. The new ledger must make sense to the rulebook (computeDeadline): an
- * impossible step — a second extension, a date before receipt, anything after the decision — is
+ * 按件计收 (国办函〔2020〕109号 第四条) counts the applicant's applications in one natural month. This
+ * counts those made to this agency, by the month of the legal receipt date, in receipt order — a
+ * DERIVED reading (the 办法 does not say whether the count is per agency; each agency charges its own).
+ */
+async function feeFor(
+  ctx: AppContext,
+  application: ApplicationRow,
+  step: Extract<Step, { type: 'fee_notice_sent' }>,
+): Promise<FeeBreakdown> {
+  if (step.method === 'per_page') {
+    if (step.pages === undefined) {
+      throw invalid('pages', '按量计收的，请填写页数');
+    }
+    return pageFee(step.pages);
+  }
+  const received = application.received_on ?? shanghaiDate(ctx.now());
+  const month = received.slice(0, 7);
+  const earlier = await countApplicantApplicationsInMonth(ctx.db, {
+    agencyId: application.agency_id,
+    applicantKey: application.applicant_key,
+    month,
+    before: { receivedOn: received, id: application.id },
+  });
+  return nextApplicationFee(earlier);
+}
+
+/**
+ * Records one handling step. A clock step must leave a ledger the rulebook accepts (computeDeadline):
+ * an impossible step — a second extension, a date before receipt, anything after the decision — is
  * refused with the rulebook's reason and nothing is written. An extension needs the agency head's
- * permission (条例 第三十三条第二款). The decision is exactly one outcome (table 三's row).
+ * permission (条例 第三十三条第二款); 法制审核 the legal reviewer's. The decision is exactly one outcome
+ * (table 三's row) with its reasons; when the agency requires 法制审核 the decision must be the one
+ * approved. Delivery and 归档 follow the decision; after 归档 nothing more is recorded.
  */
 export async function recordHandlingStep(
   ctx: AppContext,
@@ -85,11 +193,16 @@ export async function recordHandlingStep(
     throw new DomainError('NOT_FOUND', `申请（编号 ${applicationId}）不存在`);
   }
   const agency = await requireAgency(ctx.db, application.agency_id);
-  await authorize(ctx, actor, meta, 'application.handle', agency, {
-    action: `application.${step.type}`,
-    targetType: 'application',
-    targetId: applicationId,
-  });
+  // 法制审核 is the legal reviewer's (who does not otherwise handle applications); every other step is
+  // the handler's, and an extension also needs the agency head's consent (第三十三条第二款).
+  await authorize(
+    ctx,
+    actor,
+    meta,
+    step.type === 'legal_review' ? 'application.legal_review' : 'application.handle',
+    agency,
+    { action: `application.${step.type}`, targetType: 'application', targetId: applicationId },
+  );
   if (step.type === 'extension_approved' && !can(actor, 'application.approve_extension', agency)) {
     await denied(ctx, actor, meta, {
       action: 'application.extension_approved',
@@ -99,47 +212,128 @@ export async function recordHandlingStep(
       permission: 'application.approve_extension',
     });
   }
-  if (isClosedStatus(application.clock_status)) {
-    throw new DomainError('CONFLICT', '该申请已办结，不能再登记办理事项');
+  if (application.archived_on !== null) {
+    throw new DomainError('CONFLICT', '该申请已归档，不能再登记办理事项');
+  }
+  const closed = isClosedStatus(application.clock_status);
+  if (closed && !AFTER_DECISION.has(step.type)) {
+    throw new DomainError('CONFLICT', '该申请已办结，只能登记送达和归档');
+  }
+  if (!closed && AFTER_DECISION.has(step.type)) {
+    throw new DomainError('CONFLICT', '该申请尚未答复或办结，不能登记送达或归档');
   }
   const today = shanghaiDate(ctx.now());
   if (step.date > today) {
-    throw new DomainError('VALIDATION_FAILED', '不能登记今天以后的事项', {
-      issues: [{ path: 'date', message: '日期晚于今天' }],
-    });
+    throw invalid('date', '不能登记今天以后的事项');
   }
   const rows = await listApplicationEvents(ctx.db, application.id);
   if (step.type === 'receipt_confirmed' && rows.some((r) => r.type === 'receipt_confirmed')) {
     throw new DomainError('CONFLICT', '已经确认过收到申请的日期');
   }
-  const { type, date, note: _note, ...rest } = step;
-  const payload: Record<string, unknown> =
-    type === 'consultation_started'
-      ? { ...rest, id: `征求意见${rows.filter((r) => r.type === 'consultation_started').length + 1}` }
-      : type === 'decided'
-        ? {}
-        : rest;
+  if (AFTER_DECISION.has(step.type) && application.decided_on !== null && step.date < application.decided_on) {
+    throw invalid('date', `日期不能早于办结日期（${application.decided_on}）`);
+  }
+  if (step.type === 'archived' && !rows.some((r) => r.type === 'delivered')) {
+    throw new DomainError('CONFLICT', '请先登记答复（告知书）的送达，再归档');
+  }
+  let payload: Record<string, unknown>;
+  let detail = '';
+  let assignee: { id: number; name: string } | undefined;
+  switch (step.type) {
+    case 'consultation_started':
+      payload = {
+        party: step.party,
+        id: `征求意见${rows.filter((r) => r.type === 'consultation_started').length + 1}`,
+      };
+      break;
+    case 'decided':
+      checkDecision(step);
+      if (agency.legal_review_required === 1) {
+        checkLegalReview(rows, step.outcome);
+      }
+      payload = {
+        outcome: step.outcome,
+        reasons: step.reasons,
+        basis: step.basis === '' ? outcomeOf(step.outcome).basis.join('、') : step.basis,
+        withheld: step.withheld,
+        released: step.released,
+      };
+      detail = `：${outcomeOf(step.outcome).label}`;
+      break;
+    case 'fee_notice_sent': {
+      const fee = await feeFor(ctx, application, step);
+      if (fee.totalFen === 0) {
+        throw invalid(step.method === 'per_page' ? 'pages' : 'method', `${fee.summary}：无需收费，不发收费通知`);
+      }
+      payload = {
+        method: fee.method,
+        units: fee.units,
+        amountFen: fee.totalFen,
+        summary: fee.summary,
+        lines: fee.lines.map((l) => l.text),
+      };
+      detail = `：${fenToYuan(fee.totalFen)}元`;
+      break;
+    }
+    case 'assigned': {
+      const user = await findUserById(ctx.db, step.userId);
+      const target = user === undefined ? undefined : await actorOf(ctx.db, user);
+      if (
+        user === undefined ||
+        user.status !== 'active' ||
+        target === undefined ||
+        !can(target, 'application.handle', agency)
+      ) {
+        throw invalid('userId', '该用户不能办理本机关的申请（需为本机关在用的依申请公开经办人）');
+      }
+      assignee = { id: user.id, name: user.display_name };
+      payload = { userId: user.id, userName: user.display_name };
+      detail = `：${user.display_name}`;
+      break;
+    }
+    case 'legal_review':
+      payload = { outcome: step.outcome, opinion: step.opinion };
+      detail = `：${step.opinion === 'approved' ? '同意' : '退回'}（${outcomeOf(step.outcome).label}）`;
+      break;
+    case 'delivered':
+      payload = { method: step.method };
+      break;
+    case 'fee_paid':
+      payload = { receiptNo: step.receiptNo };
+      break;
+    case 'extension_approved':
+      payload = { days: step.days };
+      break;
+    case 'consultation_ended':
+      payload = { id: step.id };
+      break;
+    case 'deadline_deferred':
+      payload = { newDue: step.newDue };
+      break;
+    default:
+      payload = {};
+  }
   const candidate = {
     id: 0,
     application_id: application.id,
-    type,
-    on_date: date,
+    type: step.type,
+    on_date: step.date,
     payload: JSON.stringify(payload),
     note: step.note,
     user_id: null,
     user_name: '',
     created_at: '',
   };
-  let deadline;
-  try {
-    deadline = computeDeadline(await loadCalendar(ctx.db), toClockEvents([...rows, candidate]), {
-      today,
-    });
-  } catch (error) {
-    if (error instanceof LedgerError) {
-      throw new DomainError('VALIDATION_FAILED', error.message, { issues: [{ path: 'date', message: error.message }] });
+  let deadline: Deadline | undefined;
+  if (!NOT_CLOCK.has(step.type) || step.type === 'receipt_confirmed') {
+    try {
+      deadline = computeDeadline(await loadCalendar(ctx.db), toClockEvents([...rows, candidate]), { today });
+    } catch (error) {
+      if (error instanceof LedgerError) {
+        throw invalid('date', error.message);
+      }
+      throw error;
     }
-    throw error;
   }
   const now = iso(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
@@ -148,15 +342,18 @@ export async function recordHandlingStep(
     }
     await insertApplicationEvent(trx, {
       application_id: application.id,
-      type,
-      on_date: date,
-      payload: JSON.stringify(payload),
+      type: step.type,
+      on_date: step.date,
+      payload: candidate.payload,
       note: step.note,
       user_id: actor.userId === 0 ? null : actor.userId,
       user_name: actor.displayName,
       created_at: now,
     });
-    const updated = await cacheDeadline(trx, application, deadline, now);
+    let updated = application;
+    if (deadline !== undefined) {
+      updated = await cacheDeadline(trx, application, deadline, now);
+    }
     // A decision is one outcome; abandonment by the applicant is the （六）1 or （六）2 row, on the day it lapsed.
     const closing: OutcomeCode | null =
       step.type === 'decided'
@@ -167,16 +364,26 @@ export async function recordHandlingStep(
             ? 'other.feeUnpaid'
             : null;
     if (closing !== null) {
-      await updateApplication(trx, application.id, { outcome_code: closing, decided_on: date, updated_at: now });
+      updated = await updateApplication(trx, application.id, {
+        outcome_code: closing,
+        decided_on: step.date,
+        updated_at: now,
+      });
+    }
+    if (assignee !== undefined) {
+      updated = await updateApplication(trx, application.id, { handler_user_id: assignee.id, updated_at: now });
+    }
+    if (step.type === 'archived') {
+      updated = await updateApplication(trx, application.id, { archived_on: step.date, updated_at: now });
     }
     await audit(trx, ctx, actor, meta, {
-      action: `application.${type}`,
+      action: `application.${step.type}`,
       agencyId: agency.id,
       targetType: 'application',
       targetId: application.id,
-      note: `${eventLabel(type)}（${date}）${step.type === 'decided' ? `：${outcomeOf(step.outcome).label}` : ''}`,
+      note: `${eventLabel(step.type)}（${step.date}）${detail}`,
     });
-    return { status: updated.clock_status, due: deadline.due, deadline };
+    return { status: updated.clock_status, due: updated.due_on, deadline: deadline ?? null };
   });
 }
 

@@ -6,6 +6,7 @@ import {
   needsConfirmation,
   shanghaiDate,
   isIsoDate,
+  lastFour,
   CHANNELS,
   type Actor,
   type Channel,
@@ -13,8 +14,6 @@ import {
 } from '@xxgk/core';
 import {
   countApplicationsFromAddress,
-  findApplication,
-  listApplicationFiles,
   findApplicationByTrackingCode,
   insertApplication,
   insertApplicationEvent,
@@ -30,6 +29,7 @@ import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { attachmentKind, ATTACHMENT_TYPES, type AttachmentKind } from '../files/attachment-type.ts';
 import { parseInput } from '../validation.ts';
 import { ApplicationInput, type ApplicationFields } from './application-input.ts';
+import { putSealed } from './application-files.ts';
 import { cacheDeadline, deadlineOf } from './ledger.ts';
 
 /**
@@ -100,7 +100,7 @@ async function create(
       name: file.upload.fileName.replace(/[\\/]/gu, '_').slice(0, 200),
       type,
       size: file.upload.bytes.length,
-      ...(await ctx.files.put(file.upload.bytes)),
+      ...(await putSealed(ctx, file.upload.bytes)),
     };
   }
   const now = iso(ctx.now());
@@ -113,7 +113,9 @@ async function create(
       applicant_kind: fields.applicantKind,
       applicant_name: fields.applicantName,
       id_type: fields.idType,
-      id_number: fields.idNumber,
+      id_number: ctx.personalData.sealText(fields.idNumber),
+      id_last4: lastFour(fields.idNumber),
+      applicant_key: ctx.personalData.applicantKey(fields.idType, fields.idNumber),
       contact_name: fields.contactName,
       phone: fields.phone,
       email: fields.email,
@@ -152,6 +154,7 @@ async function create(
         size: stored.size,
         sha256: stored.sha256,
         storage_key: stored.key,
+        encrypted: 1,
         created_at: now,
       });
     }
@@ -258,66 +261,4 @@ export async function registerApplication(
     { channel: how.channel, receivedOn: how.receivedOn, confirmedOn },
     scan === undefined ? undefined : { upload: scan, kind: 'scan' },
   );
-}
-
-/** Adds a scan (of the paper application, an envelope, a signed receipt) to a registered application. */
-export async function addApplicationScan(
-  ctx: AppContext,
-  { actor, applicationId, file, meta }: { actor: Actor; applicationId: number; file: UploadedFile; meta: RequestMeta },
-): Promise<{ id: number; fileName: string; size: number }> {
-  const application = await findApplication(ctx.db, applicationId);
-  if (application === undefined) {
-    throw new DomainError('NOT_FOUND', `申请（编号 ${applicationId}）不存在`);
-  }
-  const agency = await requireAgency(ctx.db, application.agency_id);
-  await authorize(ctx, actor, meta, 'application.handle', agency, {
-    action: 'application.scan',
-    targetType: 'application',
-    targetId: applicationId,
-  });
-  const type = await attachmentKind(file.fileName, file.bytes, ctx.maxUploadBytes);
-  const stored = await ctx.files.put(file.bytes);
-  const now = iso(ctx.now());
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await insertApplicationFile(trx, {
-      application_id: application.id,
-      kind: 'scan',
-      file_name: file.fileName.replace(/[\\/]/gu, '_').slice(0, 200),
-      media_type: ATTACHMENT_TYPES[type].mediaType,
-      size: file.bytes.length,
-      sha256: stored.sha256,
-      storage_key: stored.key,
-      created_at: now,
-    });
-    await audit(trx, ctx, actor, meta, {
-      action: 'application.scan',
-      agencyId: agency.id,
-      targetType: 'application',
-      targetId: application.id,
-      after: { fileName: row.file_name, sha256: row.sha256 },
-    });
-    return { id: row.id, fileName: row.file_name, size: row.size };
-  });
-}
-
-/** A file of an application, for staff who may read the application. */
-export async function applicationFile(
-  ctx: AppContext,
-  { actor, applicationId, fileId, meta }: { actor: Actor; applicationId: number; fileId: number; meta: RequestMeta },
-): Promise<{ fileName: string; mediaType: string; bytes: Buffer }> {
-  const application = await findApplication(ctx.db, applicationId);
-  if (application === undefined) {
-    throw new DomainError('NOT_FOUND', `申请（编号 ${applicationId}）不存在`);
-  }
-  const agency = await requireAgency(ctx.db, application.agency_id);
-  await authorize(ctx, actor, meta, 'application.read', agency, {
-    action: 'application.file',
-    targetType: 'application',
-    targetId: applicationId,
-  });
-  const file = (await listApplicationFiles(ctx.db, application.id)).find((f) => f.id === fileId);
-  if (file === undefined) {
-    throw new DomainError('NOT_FOUND', '文件不存在');
-  }
-  return { fileName: file.file_name, mediaType: file.media_type, bytes: await ctx.files.get(file.storage_key) };
 }

@@ -1,3 +1,5 @@
+import { setAgencySeal } from '../agencies/agency-seal.ts';
+import { demoSealPng } from './demo-seal.ts';
 import { DomainError, ROLE_LABELS } from '@xxgk/core';
 import { countAgencies } from '@xxgk/db';
 import { createAgency } from '../agencies/create-agency.ts';
@@ -25,6 +27,7 @@ export async function seedDemo(ctx: AppContext, meta: RequestMeta = NO_REQUEST):
   const actor = systemActor('演示数据导入');
   const ids = new Map<string, number>();
   let serial = 1;
+  const seal = demoSealPng();
   for (const a of DEMO_AGENCIES) {
     const parentId = a.parent === null ? null : (ids.get(a.parent) ?? null);
     const created = await createAgency(ctx, {
@@ -41,11 +44,17 @@ export async function seedDemo(ctx: AppContext, meta: RequestMeta = NO_REQUEST):
         postcode: a.postcode,
         email: `gk${serial}@shili.gov.example`,
         officeHours: '工作日 上午8:30—12:00，下午14:30—17:30（法定节假日除外）',
+        // 行政复议法 第二十四条: the city government hears cases against its departments and towns; a case
+        // against the city government goes to the province.
+        reconsiderationBody: a.parent === null ? '示例省人民政府' : '示例市人民政府',
+        court: a.parent === null ? '示例市中级人民法院' : '示例市东城区人民法院',
+        legalReviewRequired: false,
         sortOrder: serial,
       },
     });
     ids.set(a.key, created.id);
     await createCatalogFromTemplate(ctx, { actor, agencyId: created.id, meta });
+    await setAgencySeal(ctx, { actor, agencyId: created.id, file: { fileName: 'seal.png', bytes: seal }, meta });
   }
   for (const u of DEMO_USERS) {
     const agencyId = ids.get(u.agency);

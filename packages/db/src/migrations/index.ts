@@ -7,6 +7,7 @@ import * as m0004 from './0004-items.ts';
 import * as m0005 from './0005-normative.ts';
 import * as m0006 from './0006-guide.ts';
 import * as m0007 from './0007-applications.ts';
+import * as m0008 from './0008-application-handling.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -21,6 +22,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0005-normative': m0005,
   '0006-guide': m0006,
   '0007-applications': m0007,
+  '0008-application-handling': m0008,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
 import { indentedName, useAgencyScope } from '../../agency-scope.tsx';
@@ -183,6 +183,24 @@ export default function AgenciesPage() {
           </Form.Item>
           <Form.Item label="政府信息公开指南补充说明" name="guideNotes" extra="附在自动生成的指南之后，每段一行">
             <Input.TextArea rows={4} maxLength={5000} showCount />
+          </Form.Item>
+          <Form.Item
+            label="行政复议机关"
+            name="reconsiderationBody"
+            extra="答复告知书告知救济途径时写明，如：示例市人民政府"
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item label="人民法院" name="court" extra="有管辖权的人民法院，如：示例市东城区人民法院">
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item
+            label="答复前须经法制审核"
+            name="legalReviewRequired"
+            valuePropName="checked"
+            extra="勾选后，办理结果须经法制审核员同意方可登记"
+          >
+            <Checkbox />
           </Form.Item>
           <Form.Item label="排序" name="sortOrder">
             <InputNumber min={0} max={100000} />
