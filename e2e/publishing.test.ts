@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { docxToBlocks, pdfToBlocks } from '@xxgk/documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '@xxgk/server';
 import { ARTIFACTS, launchBrowser, startDemo } from './browser.ts';
@@ -226,8 +227,97 @@ describe('依申请公开 in Chromium', () => {
     expect(await handler.getByText(code).count()).toBeGreaterThan(0);
     expect(await handler.getByText('答复期限').count()).toBeGreaterThan(0);
     await handler.screenshot({ path: path.join(ARTIFACTS, 'application-detail.png'), fullPage: true });
-  }, 60_000);
+
+    // 补正: the notice is recorded, then the 补正告知书 issued; the corrected application comes in.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await recordStep(handler, '告知补正', today, async () => {
+      await handler.getByLabel('说明').fill('请写明所需方案的文号或印发时间');
+    });
+    await issueLetter(handler, '补正申请告知书', async (dialog) => {
+      expect(await dialog.getByLabel('补正内容').inputValue()).toBe('请写明所需方案的文号或印发时间');
+    });
+    await recordStep(handler, '收到补正', today, async () => {});
+
+    // The decision: 部分公开, with the part withheld and why.
+    await recordStep(handler, '作出答复', today, async () => {
+      await chooseOption(handler, '办理结果', '部分公开');
+      await handler.getByLabel('理由').fill('方案附表载有个人信息，公开会损害第三方合法权益。');
+      await handler.getByLabel('不予公开的部分').fill('附表中个人姓名和联系方式');
+    });
+    await issueLetter(handler, '政府信息公开申请答复告知书（部分公开）', async (dialog) => {
+      expect(await dialog.getByLabel('不予公开部分').inputValue()).toBe('附表中个人姓名和联系方式');
+    });
+    await handler.screenshot({ path: path.join(ARTIFACTS, 'application-decided.png'), fullPage: true });
+
+    // Both files download and cite 第三十七条, the remedies and the agency's contact.
+    for (const ext of ['docx', 'pdf'] as const) {
+      const link = handler.getByRole('link', { name: `政府信息公开申请答复告知书（部分公开）-${code}.${ext}` });
+      const response = await handler.request.get(`${server.url}${(await link.getAttribute('href')) ?? ''}`);
+      expect(response.status()).toBe(200);
+      const bytes = await response.body();
+      const { blocks } = ext === 'docx' ? await docxToBlocks(bytes) : await pdfToBlocks(bytes);
+      const text = blocks
+        .map((b) => (b.kind === 'para' ? b.text : b.cells.join('')))
+        .join('')
+        .replace(/\s/gu, '');
+      expect(text, ext).toContain('第三十七条');
+      expect(text, ext).toContain('附表中个人姓名和联系方式');
+      expect(text, ext).toContain('60日内向示例市人民政府申请行政复议');
+      expect(text, ext).toContain('6个月内向示例市东城区人民法院提起行政诉讼');
+    }
+
+    // The applicant sees every step and the due date recomputed from the corrected application.
+    await citizen.goto(`${server.url}/apply/status`);
+    await citizen.getByLabel('查询码').fill(code);
+    await citizen.getByLabel('联系电话或证件号码后四位').fill('5678');
+    await citizen.getByRole('button', { name: '查询' }).click();
+    await citizen.getByRole('heading', { name: '2026年市级预算调整方案' }).waitFor();
+    const page = (await citizen.locator('main').textContent()) ?? '';
+    for (const step of ['收到申请', '告知补正', '出具《补正申请告知书》', '收到补正', '作出答复', '已答复']) {
+      expect(page, step).toContain(step);
+    }
+    expect(page).toContain('补正');
+    expect(page).toMatch(/答复期限/u);
+    expect(page).toContain('部分公开');
+    await citizen.screenshot({ path: path.join(ARTIFACTS, 'apply-status-decided.png'), fullPage: true });
+  }, 120_000);
 });
+
+/** Picks an antd Select option by typing (a click on the list can miss while it animates). */
+async function chooseOption(page: Page, label: string, option: string) {
+  const select = page.getByLabel(label, { exact: true });
+  await select.click();
+  await select.fill(option);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
+}
+
+/** Records a handling step on the application page and waits for the server's answer. */
+async function recordStep(page: Page, step: string, date: string, fill: () => Promise<void>) {
+  await chooseOption(page, '办理事项', step);
+  await page.getByLabel('日期', { exact: true }).fill(date);
+  await fill();
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/steps'));
+  await page.getByRole('button', { name: /^登\s*记$/ }).click();
+  const response = await answered;
+  expect(response.status(), `${step}: ${await response.text()}`).toBe(200);
+  await page.getByRole('cell', { name: step, exact: true }).first().waitFor();
+}
+
+/** Opens a letter from 出具文书, checks its prefilled fields, issues it and waits for both files. */
+async function issueLetter(page: Page, label: string, check: (dialog: Locator) => Promise<void>) {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect.poll(() => dialog.getAttribute('class')).not.toMatch(/ant-zoom/);
+  await dialog.getByLabel('申请人', { exact: true }).waitFor();
+  await check(dialog);
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/letters/'));
+  await dialog.getByRole('button', { name: /出\s*具/ }).click();
+  const response = await answered;
+  expect(response.status(), `${label}: ${await response.text()}`).toBe(201);
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('link', { name: new RegExp(`^${label.replace(/[()（）]/gu, '.')}-.*\\.pdf$`, 'u') }).waitFor();
+}
 
 describe('accessibility of the portal (axe-core, WCAG 2.1 A/AA)', () => {
   it('finds no serious or critical violations on the home, column, item and search pages', async () => {

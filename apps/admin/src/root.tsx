@@ -20,6 +20,7 @@ const ReviewQueuePage = lazy(() => import('./screens/items/ReviewQueuePage.tsx')
 const NormativePage = lazy(() => import('./screens/normative/NormativePage.tsx'));
 const ApplicationsPage = lazy(() => import('./screens/applications/ApplicationsPage.tsx'));
 const ApplicationPage = lazy(() => import('./screens/applications/ApplicationPage.tsx'));
+const LetterTemplatesPage = lazy(() => import('./screens/applications/LetterTemplatesPage.tsx'));
 
 export function Root() {
   const { me } = useAuth();
@@ -55,6 +56,7 @@ export function Root() {
             {(p['item.read'] || p['normative.manage']) && <Route path="/normative" element={<NormativePage />} />}
             {p['application.read'] && <Route path="/applications" element={<ApplicationsPage />} />}
             {p['application.read'] && <Route path="/applications/:id" element={<ApplicationPage />} />}
+            {p['application.read'] && <Route path="/letter-templates" element={<LetterTemplatesPage />} />}
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -1,4 +1,5 @@
 import {
+  FileDoneOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
@@ -46,6 +47,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       ? [{ key: '/normative', icon: <BookOutlined />, label: '规范性文件' }]
       : []),
     ...(p['application.read'] ? [{ key: '/applications', icon: <InboxOutlined />, label: '依申请公开' }] : []),
+    ...(p['application.read'] ? [{ key: '/letter-templates', icon: <FileDoneOutlined />, label: '文书模板' }] : []),
     ...(p['agency.read'] ? [{ key: '/agencies', icon: <ApartmentOutlined />, label: '机关管理' }] : []),
     ...(p['user.read'] ? [{ key: '/users', icon: <TeamOutlined />, label: '用户与角色' }] : []),
     ...(p['audit.read'] ? [{ key: '/audit', icon: <AuditOutlined />, label: '审计日志' }] : []),

@@ -342,7 +342,7 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
     );
 
-    app.put(
+    app.post(
       '/api/agencies/:id/seal',
       {
         schema: {

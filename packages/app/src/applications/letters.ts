@@ -313,10 +313,15 @@ async function loadForLetter(ctx: AppContext, applicationId: number) {
   return { application, agency, rows, deadline };
 }
 
-/** Which letters an application can have now: a reply only once decided, and only the one for its outcome. */
+/**
+ * Which letters an application can have now: before the decision, the letters of handling (receipt,
+ * 补正, extension, consultation, fee); once decided, only the reply for its outcome.
+ */
 export function lettersAvailable(application: ApplicationRow): LetterKind[] {
-  const reply = application.outcome_code === null ? null : REPLY_LETTER[outcomeOf(application.outcome_code).letter];
-  return LETTER_KINDS.filter((k) => (k.startsWith('reply_') ? k === reply : true));
+  if (application.outcome_code === null) {
+    return LETTER_KINDS.filter((k) => !k.startsWith('reply_'));
+  }
+  return [REPLY_LETTER[outcomeOf(application.outcome_code).letter]];
 }
 
 export interface LetterDraft {

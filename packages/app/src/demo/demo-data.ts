@@ -212,4 +212,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
     roles: ['agency_admin', 'application_handler'],
   },
   { username: 'dongcheng.editor', displayName: '何信息（东城街道信息员）', agency: 'dongcheng', roles: ['editor'] },
+  {
+    username: 'rsj.admin',
+    displayName: '钱管理（市人社局）',
+    agency: 'rsj',
+    roles: ['agency_admin', 'application_handler'],
+  },
+  {
+    username: 'dongcheng.admin',
+    displayName: '韩管理（东城街道）',
+    agency: 'dongcheng',
+    roles: ['agency_admin', 'application_handler'],
+  },
 ];

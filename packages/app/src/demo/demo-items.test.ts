@@ -35,23 +35,59 @@ describeApp('演示信息', (t) => {
 });
 
 describeApp('演示申请', (t) => {
-  it('gives the 财政局 applications in every state, one overdue and one due soon', async () => {
+  it('gives about 300 applications over two years: every outcome, 补正, extension, consultation, fee, appeal and letter', async () => {
     const { ctx, actor } = t();
     await seedDemo(ctx);
     const { seedDemoApplications } = await import('./seed-demo-applications.ts');
     const { listApplications } = await import('../applications/list-applications.ts');
-    expect(await seedDemoApplications(ctx)).toBe(8);
+    const { OUTCOME_CODES, LETTER_KINDS } = await import('@xxgk/core');
+    const made = await seedDemoApplications(ctx);
+    expect(made).toBeGreaterThanOrEqual(290);
+    expect(made).toBeLessThanOrEqual(330);
+    const rows = await ctx.db.selectFrom('applications').selectAll().execute();
+    expect(rows).toHaveLength(made);
+    expect(rows.every((r) => r.id_number.startsWith('v1.'))).toBe(true);
+    expect(new Set(rows.flatMap((r) => (r.received_on === null ? [] : [r.received_on.slice(0, 4)])))).toEqual(
+      new Set(['2025', '2026']),
+    );
+    expect([...new Set(rows.map((r) => r.outcome_code).filter((c) => c !== null))].sort()).toEqual(
+      [...OUTCOME_CODES].sort(),
+    );
+    const events = new Set((await ctx.db.selectFrom('application_events').select('type').execute()).map((e) => e.type));
+    for (const type of [
+      'correction_requested',
+      'correction_received',
+      'correction_expired',
+      'extension_approved',
+      'consultation_started',
+      'consultation_ended',
+      'fee_notice_sent',
+      'fee_paid',
+      'fee_expired',
+      'legal_review',
+      'letter_issued',
+      'delivered',
+      'archived',
+    ]) {
+      expect(events, type).toContain(type);
+    }
+    const letters = new Set(
+      (await ctx.db.selectFrom('application_files').select('letter_kind').where('kind', '=', 'letter').execute()).map(
+        (f) => f.letter_kind,
+      ),
+    );
+    expect([...letters].sort()).toEqual([...LETTER_KINDS].sort());
+    const appeals = await ctx.db.selectFrom('application_appeals').selectAll().execute();
+    expect(new Set(appeals.map((a) => a.kind))).toEqual(new Set(['reconsideration', 'litigation']));
+    expect(appeals.some((a) => a.after_reconsideration === 1)).toBe(true);
+    expect(new Set(appeals.map((a) => a.result))).toContain('pending');
+
     const handler = await actor('handler');
     const meta = { ip: '', requestId: '' };
-    const all = await listApplications(ctx, {
-      actor: handler,
-      agencyId: handler.agency.id,
-      query: { view: 'all' },
-      meta,
-    });
-    expect(all.total).toBe(8);
-    const statuses = new Set(all.rows.map((r) => r.status));
-    expect([...statuses].sort()).toEqual(['awaiting_confirmation', 'awaiting_correction', 'decided', 'in_progress']);
+    const open = await listApplications(ctx, { actor: handler, agencyId: handler.agency.id, query: {}, meta });
+    expect(new Set(open.rows.map((r) => r.status))).toEqual(
+      new Set(['awaiting_confirmation', 'awaiting_correction', 'awaiting_payment', 'consulting', 'in_progress']),
+    );
     const urgent = await listApplications(ctx, {
       actor: handler,
       agencyId: handler.agency.id,
@@ -60,10 +96,13 @@ describeApp('演示申请', (t) => {
     });
     expect(urgent.rows.map((r) => r.flag).sort()).toEqual(['due_soon', 'overdue']);
     const { applicationAlerts } = await import('../applications/application-alerts.ts');
-    const expected = [{ agencyId: handler.agency.id, agencyName: '示例市财政局', open: 5, overdue: 1, dueSoon: 1 }];
-    expect(await applicationAlerts(ctx, { actor: handler })).toEqual(expected);
-    // The 政务公开办 sees every agency below it; other agencies have nothing open.
-    expect(await applicationAlerts(ctx, { actor: await actor('supervisor') })).toEqual(expected);
+    const mine = await applicationAlerts(ctx, { actor: handler });
+    expect(mine).toMatchObject([{ agencyName: '示例市财政局', overdue: 1, dueSoon: 1 }]);
+    // The 政务公开办 sees every agency below it.
+    const city = await applicationAlerts(ctx, { actor: await actor('supervisor') });
+    expect(city.map((a) => a.agencyName)).toEqual(
+      expect.arrayContaining(['示例市人力资源和社会保障局', '示例市教育局', '示例市财政局']),
+    );
     expect(await applicationAlerts(ctx, { actor: await actor('editor') })).toEqual([]);
-  });
+  }, 300_000);
 });
