@@ -139,6 +139,84 @@ describeDialects('HTTP 依申请公开 for staff', (database) => {
     const list = await app.inject({ url: `/api/agencies/${me.user.agency.id}/applications?view=open`, headers });
     expect(list.json().rows[0]).toMatchObject({ id, status: 'awaiting_correction' });
     const detail = await app.inject({ url: `/api/applications/${id}`, headers });
-    expect(detail.json().files).toEqual([{ id: expect.any(Number), kind: 'scan', fileName: '申请表.pdf', size: 15 }]);
+    expect(detail.json().files).toEqual([
+      {
+        id: expect.any(Number),
+        kind: 'scan',
+        letterKind: '',
+        fileName: '申请表.pdf',
+        size: 15,
+        at: expect.any(String),
+      },
+    ]);
+  });
+
+  it('issues a letter, exports the register, edits a template, and keeps another agency out', async () => {
+    const { app, login } = await httpTest(database());
+    const s = await login('handler');
+    const headers = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+    const me = (await app.inject({ url: '/api/auth/me', headers })).json() as { user: { agency: { id: number } } };
+    const agencyId = me.user.agency.id;
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers,
+      payload: {
+        application: {
+          agencyId,
+          applicantKind: 'natural_person',
+          applicantName: '赵某',
+          idType: 'resident_id',
+          idNumber: '11010519491231002X',
+          phone: '13700137000',
+          infoTitle: '2026年政府采购意向公开情况',
+          infoForm: 'paper',
+          delivery: 'pickup',
+        },
+        intake: { channel: 'in_person', receivedOn: '2026-11-27' },
+      },
+    });
+    const { id } = created.json() as { id: number };
+    const draft = await app.inject({ url: `/api/applications/${id}/letters/receipt`, headers });
+    expect(draft.statusCode).toBe(200);
+    expect(draft.json()).toMatchObject({ kind: 'receipt', label: '政府信息公开申请受理回执' });
+    const issued = await app.inject({
+      method: 'POST',
+      url: `/api/applications/${id}/letters/receipt`,
+      headers,
+      payload: { values: {} },
+    });
+    expect(issued.statusCode).toBe(201);
+    const [docx] = (issued.json() as { files: { id: number }[] }).files;
+    const file = await app.inject({ url: `/api/applications/${id}/files/${docx?.id}`, headers });
+    expect(file.headers['content-type']).toContain('wordprocessingml');
+    expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+
+    const xlsx = await app.inject({ url: `/api/agencies/${agencyId}/applications.xlsx?view=all`, headers });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain(encodeURIComponent('申请登记台账'));
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+
+    const a = await login('agencyadmin');
+    const adminHeaders = { cookie: a.cookie, 'x-csrf-token': a.csrf };
+    const refused = await app.inject({
+      method: 'PUT',
+      url: `/api/agencies/${agencyId}/letter-templates/reply_deny`,
+      headers: adminHeaders,
+      payload: { title: '答复', body: '{申请人}：不予公开。' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toContain('必须写明');
+
+    const other = await login('jyj.admin');
+    const otherHeaders = { cookie: other.cookie, 'x-csrf-token': other.csrf };
+    for (const url of [
+      `/api/applications/${id}`,
+      `/api/applications/${id}/letters/receipt`,
+      `/api/applications/${id}/files/${docx?.id}`,
+      `/api/agencies/${agencyId}/applications.xlsx`,
+    ]) {
+      expect((await app.inject({ url, headers: otherHeaders })).statusCode, url).toBe(403);
+    }
   });
 });

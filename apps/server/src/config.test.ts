@@ -35,8 +35,22 @@ describe('loadConfig', () => {
 
   it('requires a session secret in production and turns on Secure cookies there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' }, { dataDir: tmp() })).toThrow(/XXGK_SESSION_SECRET/);
-    const config = loadConfig({ NODE_ENV: 'production', XXGK_SESSION_SECRET: 'x'.repeat(40) }, { dataDir: tmp() });
+    expect(() => loadConfig({ NODE_ENV: 'production' }, { dataDir: tmp() })).toThrow(/XXGK_DATA_KEY/);
+    const key = 'ab'.repeat(32);
+    const config = loadConfig(
+      { NODE_ENV: 'production', XXGK_SESSION_SECRET: 'x'.repeat(40), XXGK_DATA_KEY: key },
+      { dataDir: tmp() },
+    );
     expect(config.cookieSecure).toBe(true);
+    expect(config.dataKey.toString('hex')).toBe(key);
+  });
+
+  it('keeps a generated personal-data key in the data directory in development, and refuses a short one', () => {
+    const dir = tmp();
+    const first = loadConfig({}, { dataDir: dir }).dataKey;
+    expect(first).toHaveLength(32);
+    expect(loadConfig({}, { dataDir: dir }).dataKey.equals(first)).toBe(true);
+    expect(() => loadConfig({ XXGK_DATA_KEY: 'too-short' }, { dataDir: dir })).toThrow(/XXGK_DATA_KEY/);
   });
 
   it('lets flags win over the environment', () => {

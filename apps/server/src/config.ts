@@ -29,6 +29,12 @@ export interface Config {
   readonly loginRateLimit: number;
   /** Seals applicants' personal data at rest (XXGK_DATA_KEY: 32 bytes as 64 hex digits or base64). */
   readonly dataKey: Buffer;
+  /** Years after 归档 when applicants' personal data are erased; null keeps them (XXGK_PERSONAL_DATA_RETENTION_YEARS). */
+  readonly personalDataRetentionYears: number | null;
+  /** E-mail notices: the SMTP server (XXGK_SMTP_URL), the sender (XXGK_MAIL_FROM); none when unset. */
+  readonly smtp: { readonly url: string; readonly from: string } | null;
+  /** The address the public reaches the platform at, for links in e-mail (XXGK_PUBLIC_URL). */
+  readonly publicUrl: string;
   /** Largest uploaded file, in bytes (XXGK_MAX_UPLOAD_MB). */
   readonly maxUploadBytes: number;
   readonly security: SecuritySettings;
@@ -170,6 +176,13 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
   ] as const);
   const adminDist = path.resolve(r.string('XXGK_ADMIN_DIST', path.join(REPO_ROOT, 'apps/admin/dist')));
   const loginRateLimit = r.int('XXGK_LOGIN_RATE_LIMIT', 20, 1, 10_000);
+  const smtpUrl = r.optional('XXGK_SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/.+/u.test(smtpUrl)) {
+    r.problems.push('XXGK_SMTP_URL 应以 smtp:// 或 smtps:// 开头 / must start with smtp:// or smtps://');
+  }
+  const mailFrom = r.string('XXGK_MAIL_FROM', '政府信息公开平台 <noreply@localhost>');
+  const publicUrl = r.optional('XXGK_PUBLIC_URL');
+  const retention = r.int('XXGK_PERSONAL_DATA_RETENTION_YEARS', 0, 0, 100);
   const maxUploadBytes = r.int('XXGK_MAX_UPLOAD_MB', DEFAULT_MAX_UPLOAD_BYTES / 1048576, 1, 1024) * 1048576;
   const d = DEFAULT_SECURITY;
   const security: SecuritySettings = {
@@ -203,6 +216,12 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
     adminDist,
     loginRateLimit,
     maxUploadBytes,
+    personalDataRetentionYears: retention === 0 ? null : retention,
+    smtp: smtpUrl === undefined ? null : { url: smtpUrl, from: mailFrom },
+    publicUrl: (publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`).replace(
+      /\/+$/u,
+      '',
+    ),
     security,
   };
 }

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { DiskFileStore, PersonalDataCipher, type AppContext } from '@xxgk/app';
+import {
+  DEFAULT_APPLICATION_SETTINGS,
+  DiskFileStore,
+  PersonalDataCipher,
+  SmtpMailer,
+  type AppContext,
+} from '@xxgk/app';
 import { openDatabase, type Database } from '@xxgk/db';
 import type { Config } from './config.ts';
 
@@ -12,7 +18,14 @@ export function openApp(config: Config): { database: Database; ctx: AppContext }
     security: config.security,
     files: new DiskFileStore(join(config.dataDir, 'files')),
     maxUploadBytes: config.maxUploadBytes,
+    ...(config.smtp === null
+      ? {}
+      : { mail: { mailer: new SmtpMailer(config.smtp.url, config.smtp.from), publicUrl: config.publicUrl } }),
     personalData: new PersonalDataCipher(config.dataKey),
+    applicationSettings: {
+      ...DEFAULT_APPLICATION_SETTINGS,
+      personalDataRetentionYears: config.personalDataRetentionYears,
+    },
     now: () => new Date(),
   };
   return { database, ctx };

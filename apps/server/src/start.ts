@@ -1,6 +1,9 @@
 import {
   applyDueNormativeEnds,
   closeUnpaidFees,
+  purgePersonalData,
+  queueDeadlineReminders,
+  deliverQueuedMail,
   NO_REQUEST,
   publishDueItems,
   seedDemo,
@@ -51,8 +54,14 @@ export async function startServer(config: Config, options: StartOptions): Promis
       const ids = await publishDueItems(ctx, { ip: '', requestId: 'scheduler' });
       const ended = await applyDueNormativeEnds(ctx);
       const lapsed = await closeUnpaidFees(ctx);
-      if (ids.length > 0 || ended.length > 0 || lapsed.length > 0) {
-        app.log.info({ published: ids, validityChanged: ended, feesLapsed: lapsed }, 'scheduled changes applied');
+      const purged = await purgePersonalData(ctx);
+      await queueDeadlineReminders(ctx);
+      await deliverQueuedMail(ctx);
+      if (ids.length > 0 || ended.length > 0 || lapsed.length > 0 || purged.length > 0) {
+        app.log.info(
+          { published: ids, validityChanged: ended, feesLapsed: lapsed, personalDataPurged: purged },
+          'scheduled changes applied',
+        );
       }
     } catch (error) {
       app.log.error({ err: error }, 'scheduled changes failed');

@@ -2,6 +2,7 @@ import { DEFAULT_PASSWORD_POLICY, type Actor, type PasswordPolicy, SYSTEM_SCOPE 
 import type { Db, DialectName } from '@xxgk/db';
 import type { FileStore } from './files/file-store.ts';
 import type { ItemCheck } from './items/pre-submit-checks.ts';
+import type { MailSettings } from './notifications/mail.ts';
 import type { PersonalDataCipher } from './privacy/personal-data.ts';
 
 /** Security settings the use cases enforce; built from the validated configuration. */
@@ -41,7 +42,16 @@ export interface AppContext {
   /** Largest upload accepted, in bytes. */
   readonly maxUploadBytes: number;
   /** Readings of unclear rules for applications (applications/submit-application.ts). */
-  readonly applicationSettings?: { readonly onlineReceiptConfirms: boolean };
+  readonly applicationSettings?: {
+    readonly onlineReceiptConfirms: boolean;
+    /**
+     * Years after 归档 when an application's personal data are erased (the statistics stay); null keeps
+     * them (applications/purge-personal-data.ts).
+     */
+    readonly personalDataRetentionYears?: number | null;
+  };
+  /** E-mail notices (SMTP); none are queued when not configured. */
+  readonly mail?: MailSettings;
   /** Checks run when an item is sent for review; the built-in form checks when not given. */
   readonly itemChecks?: readonly ItemCheck[];
   /** The current instant; tests pass a fixed clock. */

@@ -85,6 +85,13 @@ export interface ApplicationFilter {
   /** Due on or before this date (open ones). */
   readonly dueBy?: string;
   readonly handlerUserId?: number;
+  /** Legal receipt date within [from, to]. */
+  readonly receivedFrom?: string;
+  readonly receivedTo?: string;
+  readonly outcomeCode?: string;
+  readonly channel?: string;
+  /** Matches the tracking code, the information asked for, or the applicant's name. */
+  readonly search?: string;
 }
 
 export async function listAgencyApplications(
@@ -101,6 +108,30 @@ export async function listAgencyApplications(
   }
   if (filter.handlerUserId !== undefined) {
     query = query.where('handler_user_id', '=', filter.handlerUserId);
+  }
+  if (filter.receivedFrom !== undefined) {
+    query = query.where('received_on', '>=', filter.receivedFrom);
+  }
+  if (filter.receivedTo !== undefined) {
+    query = query.where('received_on', '<=', filter.receivedTo);
+  }
+  if (filter.outcomeCode !== undefined) {
+    query = query.where('outcome_code', '=', filter.outcomeCode as ApplicationRow['outcome_code'] & string);
+  }
+  if (filter.channel !== undefined) {
+    query = query.where('channel', '=', filter.channel as ApplicationRow['channel']);
+  }
+  const search = filter.search?.trim() ?? '';
+  if (search !== '') {
+    // A % or _ typed in the box acts as a wildcard: harmless in a staff search.
+    const pattern = `%${search}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('tracking_code', 'like', pattern.toUpperCase()),
+        eb('info_title', 'like', pattern),
+        eb('applicant_name', 'like', pattern),
+      ]),
+    );
   }
   const [rows, total] = await Promise.all([
     query.selectAll().orderBy('due_on').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),

@@ -47,6 +47,7 @@ export interface Schema {
   application_files: ApplicationFileTable;
   letter_templates: LetterTemplateTable;
   application_appeals: ApplicationAppealTable;
+  mail_outbox: MailOutboxTable;
 }
 
 /** Text with a database default of '' . */
@@ -471,3 +472,20 @@ export type LetterTemplateRow = Selectable<LetterTemplateTable>;
 export type ApplicationRow = Selectable<ApplicationTable>;
 export type ApplicationEventRow = Selectable<ApplicationEventTable>;
 export type ApplicationFileRow = Selectable<ApplicationFileTable>;
+
+/** An e-mail waiting to be sent, or sent (migrations/0009-mail-outbox.ts). */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body: string;
+  /** new_application, status_change, due_soon, overdue. */
+  kind: string;
+  application_id: number | null;
+  dedupe_key: string;
+  created_at: string;
+  sent_at: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: DefaultedText;
+}
+export type MailOutboxRow = Selectable<MailOutboxTable>;

@@ -18,3 +18,4 @@ export * from './render/pdf.ts';
 export * from './render/findings-xlsx.ts';
 export * from './import/official-document.ts';
 export * from './letters/letter.ts';
+export * from './render/register-xlsx.ts';

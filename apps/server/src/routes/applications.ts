@@ -3,7 +3,9 @@ import {
   addApplicationFile,
   applicationAlerts,
   applicationFile,
+  ApplicationFilterQuery,
   ApplicationListQuery,
+  exportApplicationRegister,
   getApplication,
   HandlingInput,
   IntakeInput,
@@ -57,6 +59,32 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           query: request.query,
           meta: metaOf(request),
         });
+      },
+    );
+
+    app.get(
+      '/api/agencies/:id/applications.xlsx',
+      {
+        schema: {
+          tags: TAG,
+          summary: '导出申请登记台账（XLSX，与列表相同的筛选；证件号码和电话已掩码）',
+          params: IdParams,
+          querystring: ApplicationFilterQuery,
+        },
+      },
+      async (request, reply) => {
+        const session = requireSession(request);
+        const file = await exportApplicationRegister(ctx, {
+          actor: session.actor,
+          agencyId: request.params.id,
+          query: request.query,
+          meta: metaOf(request),
+        });
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('cache-control', 'no-store')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          .send(file.bytes);
       },
     );
 

@@ -58,6 +58,11 @@ const HANDLING_EVENT_LABELS: Readonly<Record<HandlingEventType, string>> = {
 /** Steps the applicant is not told of: who handles it inside the agency, and its internal legal review. */
 const INTERNAL_EVENTS: ReadonlySet<string> = new Set(['assigned', 'legal_review']);
 
+/** Whether the applicant sees this step on the status page (and hears of it by e-mail). */
+export function isPublicEvent(type: string): boolean {
+  return !INTERNAL_EVENTS.has(type);
+}
+
 /** The ledger row types in plain Chinese; a letter names itself. */
 export function eventLabel(type: ClockEventType | HandlingEventType, payload = '{}'): string {
   if (type === 'letter_issued') {
@@ -104,7 +109,7 @@ export async function lookupApplication(
     overdue: deadline.overdue,
     outcome: application.outcome_code === null ? null : outcomeOf(application.outcome_code).label,
     timeline: events
-      .filter((e) => !INTERNAL_EVENTS.has(e.type))
+      .filter((e) => isPublicEvent(e.type))
       .map((e) => ({ date: e.on_date, text: eventLabel(e.type, e.payload) })),
     explanation: deadline.explanation,
   };

@@ -1,12 +1,15 @@
 import { countAppeals, type Actor } from '@xxgk/core';
 import { listAudit } from '@xxgk/db';
 import { docxToBlocks, pdfToBlocks } from '@xxgk/documents';
+import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { demoSealPng } from '../demo/demo-seal.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { describeApp, TEST_META, type AppTestContext } from '../testing.ts';
 import { appealRecords, saveAppeal } from './appeals.ts';
 import { addApplicationFile, applicationFile } from './application-files.ts';
+import { exportApplicationRegister } from './export-register.ts';
+import { purgePersonalData, PURGED_NAME } from './purge-personal-data.ts';
 import { lookupApplication } from './application-status.ts';
 import { issueLetter, letterDraft, previewLetterTemplate, saveLetterTemplate } from './letters.ts';
 import { getApplication, listApplications, revealIdentityNumber } from './list-applications.ts';
@@ -151,6 +154,134 @@ describeApp('依申请公开：个人信息加密与机关隔离', (t) => {
     expect(after.events).toEqual(before.events);
     expect(after.files).toEqual(before.files);
     expect(after.appeals).toEqual([]);
+  });
+});
+
+describeApp('依申请公开：个人信息保存期限', (t) => {
+  it('erases the applicant’s personal data and files after the retention period, keeping what the report counts', async () => {
+    const { ctx, handler, step, register } = await setup(t);
+    const settings = {
+      ctx: { ...ctx, applicationSettings: { onlineReceiptConfirms: true, personalDataRetentionYears: 1 } },
+    };
+    const old = await register('2025-03-03');
+    await step(handler, old.id, { type: 'decided', date: '2025-03-20', outcome: 'granted' });
+    await issueLetter(
+      { ...ctx, now: () => new Date('2025-03-20T02:00:00Z') },
+      {
+        actor: handler,
+        applicationId: old.id,
+        kind: 'reply_disclose',
+        input: {},
+        meta,
+      },
+    );
+    await addApplicationFile(ctx, {
+      actor: handler,
+      applicationId: old.id,
+      kind: 'released',
+      file: { fileName: '决算表.png', bytes: demoSealPng(16) },
+      meta,
+    });
+    await step(handler, old.id, { type: 'delivered', date: '2025-03-21', method: 'post' });
+    await step(handler, old.id, { type: 'archived', date: '2025-03-28' });
+    const recent = await register('2026-03-02');
+    await step(handler, recent.id, { type: 'decided', date: '2026-03-10', outcome: 'granted' });
+    await step(handler, recent.id, { type: 'delivered', date: '2026-03-11', method: 'post' });
+    await step(handler, recent.id, { type: 'archived', date: '2026-03-12' });
+    const letterKeys = await ctx.db
+      .selectFrom('application_files')
+      .select('storage_key')
+      .where('application_id', '=', old.id)
+      .where('kind', '=', 'letter')
+      .execute();
+    expect(letterKeys).toHaveLength(2);
+
+    expect(await purgePersonalData(ctx)).toEqual([]); // no retention set: nothing goes
+    expect(await purgePersonalData(settings.ctx)).toEqual([old.id]);
+    expect(await purgePersonalData(settings.ctx)).toEqual([]);
+    const row = await ctx.db.selectFrom('applications').selectAll().where('id', '=', old.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      applicant_name: PURGED_NAME,
+      id_number: '',
+      phone: '',
+      address: '',
+      applicant_kind: 'natural_person',
+      outcome_code: 'granted',
+      received_on: '2025-03-03',
+      personal_data_purged_on: '2026-11-30',
+    });
+    const files = await ctx.db
+      .selectFrom('application_files')
+      .select('kind')
+      .where('application_id', '=', old.id)
+      .execute();
+    expect(files.map((f) => f.kind)).toEqual(['released']);
+    await expect(ctx.files.get(letterKeys[0]!.storage_key)).rejects.toThrow();
+    const kept = await ctx.db
+      .selectFrom('applications')
+      .selectAll()
+      .where('id', '=', recent.id)
+      .executeTakeFirstOrThrow();
+    expect(kept.applicant_name).toBe('王某某');
+    await expect(revealIdentityNumber(ctx, { actor: handler, applicationId: old.id, meta })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
+
+describeApp('依申请公开：登记台账', (t) => {
+  it('filters the register and exports it to XLSX with identity numbers and phones masked', async () => {
+    const { ctx, handler, step, register } = await setup(t);
+    const old = await register('2025-06-03', { infoTitle: '2024年度部门决算公开表' });
+    await step(handler, old.id, {
+      type: 'decided',
+      date: '2025-06-20',
+      outcome: 'unableToProvide.notHeld',
+      reasons: '本机关未制作该信息。',
+    });
+    await register('2026-11-02', { infoTitle: '2026年预算调整方案' });
+    const byYear = await listApplications(ctx, {
+      actor: handler,
+      agencyId: handler.agency.id,
+      query: { view: 'all', year: 2025 },
+      meta,
+    });
+    expect(byYear.rows.map((r) => r.infoTitle)).toEqual(['2024年度部门决算公开表']);
+    const byText = await listApplications(ctx, {
+      actor: handler,
+      agencyId: handler.agency.id,
+      query: { view: 'all', q: '调整方案' },
+      meta,
+    });
+    expect(byText.rows.map((r) => r.infoTitle)).toEqual(['2026年预算调整方案']);
+    const byOutcome = await listApplications(ctx, {
+      actor: handler,
+      agencyId: handler.agency.id,
+      query: { view: 'all', outcome: 'unableToProvide.notHeld' },
+      meta,
+    });
+    expect(byOutcome.total).toBe(1);
+
+    const file = await exportApplicationRegister(ctx, {
+      actor: handler,
+      agencyId: handler.agency.id,
+      query: { view: 'all' },
+      meta,
+    });
+    expect(file.rows).toBe(2);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getCell('A1').value).toBe('示例市财政局政府信息公开申请登记台账');
+    const header = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(header).toEqual(
+      expect.arrayContaining(['查询码', '收到申请日期', '证件号码', '表三行次', '办理结果', '归档日期']),
+    );
+    const first = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
+    expect(first).toEqual(expect.arrayContaining(['2025-06-03', '**************002X', '138****8000', '（四）1']));
+    const everything = JSON.stringify(sheet.getSheetValues());
+    expect(everything).not.toContain('1101051949');
+    expect(everything).not.toContain('13800138000');
   });
 });
 

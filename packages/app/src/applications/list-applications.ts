@@ -1,6 +1,8 @@
 import {
   addWorkingDays,
   can,
+  CHANNELS,
+  OUTCOME_CODES,
   DomainError,
   isClosedStatus,
   LETTER_LABELS,
@@ -19,6 +21,7 @@ import {
   listApplicationEvents,
   listApplicationFiles,
   listUsers,
+  type ApplicationFilter,
   type ApplicationRow,
 } from '@xxgk/db';
 import { z } from 'zod';
@@ -34,9 +37,23 @@ import { findLikelyDuplicates, type DuplicateFindings } from './duplicates.ts';
 import { deadlineOf } from './ledger.ts';
 import { lettersAvailable } from './letters.ts';
 
-export const ApplicationListQuery = z.object({
+/** The register's filters (the list and the XLSX export take the same ones). */
+export const ApplicationFilterQuery = z.object({
   /** open: not yet answered or closed; urgent: overdue or due within 3 working days. */
   view: z.enum(['open', 'urgent', 'all']).default('open'),
+  /** Received (legal receipt date) in this year. */
+  year: z.coerce.number().int().min(2008).max(2100).optional(),
+  outcome: z.enum(OUTCOME_CODES as [OutcomeCode, ...OutcomeCode[]]).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  q: z.string().max(100).optional(),
+  /** Only the applications assigned to me. */
+  mine: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .transform((v) => v === true || v === 'true')
+    .optional(),
+});
+
+export const ApplicationListQuery = ApplicationFilterQuery.extend({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -60,6 +77,24 @@ export interface ApplicationListEntry {
 /** The working-day window that counts as "due soon". */
 export const DUE_SOON_WORKING_DAYS = 3;
 
+export function toFilter(
+  agencyId: number,
+  q: z.output<typeof ApplicationFilterQuery>,
+  actor: Actor,
+  soon: string,
+): ApplicationFilter {
+  return {
+    agencyId,
+    ...(q.view === 'all' ? {} : { open: true }),
+    ...(q.view === 'urgent' ? { dueBy: soon } : {}),
+    ...(q.year === undefined ? {} : { receivedFrom: `${q.year}-01-01`, receivedTo: `${q.year}-12-31` }),
+    ...(q.outcome === undefined ? {} : { outcomeCode: q.outcome }),
+    ...(q.channel === undefined ? {} : { channel: q.channel }),
+    ...(q.q === undefined || q.q.trim() === '' ? {} : { search: q.q }),
+    ...(q.mine === true ? { handlerUserId: actor.userId } : {}),
+  };
+}
+
 /** An agency's applications, most urgent first, with overdue and due-soon flags. */
 export async function listApplications(
   ctx: AppContext,
@@ -74,15 +109,10 @@ export async function listApplications(
   });
   const today = shanghaiDate(ctx.now());
   const soon = addWorkingDays(await loadCalendar(ctx.db), today, DUE_SOON_WORKING_DAYS).date;
-  const { rows, total } = await listAgencyApplications(
-    ctx.db,
-    {
-      agencyId,
-      ...(q.view === 'all' ? {} : { open: true }),
-      ...(q.view === 'urgent' ? { dueBy: soon } : {}),
-    },
-    { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
-  );
+  const { rows, total } = await listAgencyApplications(ctx.db, toFilter(agencyId, q, actor, soon), {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   const open = (r: ApplicationRow) => !isClosedStatus(r.clock_status);
   return {
     rows: rows.map((r) => ({

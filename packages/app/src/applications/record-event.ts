@@ -37,7 +37,8 @@ import { audit, authorize, denied } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import { iso, NO_REQUEST, systemActor, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput, text } from '../validation.ts';
-import { eventLabel } from './application-status.ts';
+import { eventLabel, isPublicEvent } from './application-status.ts';
+import { notifyApplicant } from './notify.ts';
 import { cacheDeadline, toClockEvents } from './ledger.ts';
 
 const day = z.string({ error: '请填写日期' }).refine(isIsoDate, '日期应为 YYYY-MM-DD');
@@ -340,7 +341,7 @@ export async function recordHandlingStep(
     if (!(await claimApplication(trx, application))) {
       throw new DomainError('CONFLICT', '该申请刚被其他人办理，请刷新后再操作');
     }
-    await insertApplicationEvent(trx, {
+    const event = await insertApplicationEvent(trx, {
       application_id: application.id,
       type: step.type,
       on_date: step.date,
@@ -383,6 +384,13 @@ export async function recordHandlingStep(
       targetId: application.id,
       note: `${eventLabel(step.type)}（${step.date}）${detail}`,
     });
+    if (isPublicEvent(step.type)) {
+      await notifyApplicant(trx, ctx, updated, agency.name, {
+        eventId: event.id,
+        date: step.date,
+        label: eventLabel(step.type),
+      });
+    }
     return { status: updated.clock_status, due: updated.due_on, deadline: deadline ?? null };
   });
 }
@@ -416,7 +424,7 @@ export async function closeUnpaidFees(ctx: AppContext): Promise<number[]> {
       if (!(await claimApplication(trx, application))) {
         return false;
       }
-      await insertApplicationEvent(trx, {
+      const event = await insertApplicationEvent(trx, {
         application_id: application.id,
         type: 'fee_expired',
         on_date: lapsed,
@@ -427,10 +435,16 @@ export async function closeUnpaidFees(ctx: AppContext): Promise<number[]> {
         created_at: now,
       });
       await cacheDeadline(trx, application, deadline, now);
-      await updateApplication(trx, application.id, {
+      const updated = await updateApplication(trx, application.id, {
         outcome_code: 'other.feeUnpaid',
         decided_on: lapsed,
         updated_at: now,
+      });
+      const agency = await requireAgency(trx, application.agency_id);
+      await notifyApplicant(trx, ctx, updated, agency.name, {
+        eventId: event.id,
+        date: lapsed,
+        label: eventLabel('fee_expired'),
       });
       await audit(trx, ctx, systemActor('缴费期限届满自动办结'), NO_REQUEST, {
         action: 'application.fee_expired',

@@ -31,6 +31,7 @@ import { parseInput } from '../validation.ts';
 import { ApplicationInput, type ApplicationFields } from './application-input.ts';
 import { putSealed } from './application-files.ts';
 import { cacheDeadline, deadlineOf } from './ledger.ts';
+import { notifyNewApplication } from './notify.ts';
 
 /**
  * Whether the platform's own electronic receipt (the 受理回执 shown and offered for download the moment
@@ -160,6 +161,7 @@ async function create(
     }
     const deadline = await deadlineOf(trx, await listApplicationEvents(trx, row.id), ctx.now());
     await cacheDeadline(trx, row, deadline, now);
+    await notifyNewApplication(trx, ctx, row, agency, deadline.due);
     await audit(trx, ctx, actor, meta, {
       action: 'application.create',
       agencyId: agency.id,

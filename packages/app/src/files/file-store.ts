@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -10,6 +10,8 @@ import { join } from 'node:path';
 export interface FileStore {
   put(bytes: Uint8Array): Promise<{ key: string; sha256: string }>;
   get(key: string): Promise<Buffer>;
+  /** Removes a file (personal data past their retention); a missing file is not an error. */
+  delete(key: string): Promise<void>;
 }
 
 /** Files on local disk under a directory (by default `<data dir>/files`), fanned out by hash prefix. */
@@ -44,5 +46,9 @@ export class DiskFileStore implements FileStore {
 
   async get(key: string): Promise<Buffer> {
     return readFile(this.#path(key));
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.#path(key), { force: true });
   }
 }

@@ -39,7 +39,7 @@ describeApp('users', (t) => {
     const own = await listUsers(ctx, { actor: await actor('agencyadmin'), meta: TEST_META });
     expect(new Set(own.map((u) => u.agencyName))).toEqual(new Set(['示例市财政局']));
     const all = await listUsers(ctx, { actor: await actor('supervisor'), meta: TEST_META });
-    expect(all).toHaveLength(13);
+    expect(all).toHaveLength(15);
   });
 
   it('lets an agency admin create a user in their agency only, with roles they may grant', async () => {

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   APPLICANT_CATEGORIES,
   APPLICANT_CATEGORY_LABELS,
@@ -9,13 +9,30 @@ import {
   INFORMATION_FORM_LABELS,
   INFORMATION_FORMS,
   needsConfirmation,
+  OUTCOMES,
   PERSON_ID_TYPE_LABELS,
   PERSON_ID_TYPES,
   type ApplicantCategory,
   type Channel,
   type ClockStatus,
 } from '@xxgk/core';
-import { App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError, formErrors } from '../../api.ts';
@@ -52,10 +69,26 @@ export default function ApplicationsPage() {
   const [data, setData] = useState<{ rows: Row[]; total: number }>({ rows: [], total: 0 });
   const [intake, setIntake] = useState(false);
   const [form] = Form.useForm();
+  const [filters, setFilters] = useState<{
+    year?: number;
+    outcome?: string;
+    channel?: string;
+    q?: string;
+    mine?: boolean;
+  }>({});
+  /** The filters as a query string, shared by the list and the XLSX export. */
+  const query = new URLSearchParams({
+    view,
+    ...Object.fromEntries(
+      Object.entries(filters)
+        .filter(([, v]) => v !== undefined && v !== '' && v !== false)
+        .map(([k, v]) => [k, String(v)]),
+    ),
+  }).toString();
 
   const load = useCallback(async () => {
-    setData(await api('GET', `/api/agencies/${agencyId}/applications?view=${view}&page=${page}`));
-  }, [agencyId, view, page]);
+    setData(await api('GET', `/api/agencies/${agencyId}/applications?${query}&page=${page}`));
+  }, [agencyId, query, page]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -118,6 +151,70 @@ export default function ApplicationsPage() {
           { key: 'all', label: '全部' },
         ]}
       />
+      <Space wrap style={{ marginBottom: 12 }} aria-label="筛选">
+        <Input.Search
+          aria-label="搜索查询码、所需信息或申请人"
+          placeholder="查询码、所需信息或申请人"
+          allowClear
+          style={{ width: 260 }}
+          onSearch={(q) => {
+            setFilters({ ...filters, q });
+            setPage(1);
+          }}
+        />
+        <Select
+          aria-label="收到年度"
+          placeholder="收到年度"
+          allowClear
+          style={{ width: 120 }}
+          value={filters.year}
+          onChange={(year?: number) => {
+            setFilters({ ...filters, year });
+            setPage(1);
+          }}
+          options={Array.from({ length: 4 }, (_, i) => new Date().getFullYear() - i).map((y) => ({
+            value: y,
+            label: `${y}年`,
+          }))}
+        />
+        <Select
+          aria-label="渠道"
+          placeholder="渠道"
+          allowClear
+          style={{ width: 170 }}
+          value={filters.channel}
+          onChange={(channel?: string) => {
+            setFilters({ ...filters, channel });
+            setPage(1);
+          }}
+          options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+        />
+        <Select
+          aria-label="办理结果"
+          placeholder="办理结果（表三行次）"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 260 }}
+          value={filters.outcome}
+          onChange={(outcome?: string) => {
+            setFilters({ ...filters, outcome });
+            setPage(1);
+          }}
+          options={OUTCOMES.map((o) => ({ value: o.code, label: `${o.row} ${o.label.replace(/（.*）$/u, '')}` }))}
+        />
+        <Checkbox
+          checked={filters.mine === true}
+          onChange={(e) => {
+            setFilters({ ...filters, mine: e.target.checked });
+            setPage(1);
+          }}
+        >
+          只看我经办的
+        </Checkbox>
+        <Button href={`/api/agencies/${agencyId}/applications.xlsx?${query}`} icon={<DownloadOutlined />}>
+          导出台账（XLSX）
+        </Button>
+      </Space>
       <Table<Row>
         rowKey="id"
         dataSource={data.rows}

@@ -1,0 +1,118 @@
+import { can, type Actor } from '@xxgk/core';
+import { listUsers, type AgencyRow, type Executor } from '@xxgk/db';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { iso, type AppContext } from '../context.ts';
+
+export interface MailMessage {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+}
+
+/** Sends one message; throws when the server refuses it (the outbox then tries again). */
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** E-mail through an SMTP server (XXGK_SMTP_URL, e.g. `smtps://user:pass@smtp.example.gov.cn:465`). */
+export class SmtpMailer implements Mailer {
+  readonly #transport: Transporter;
+  readonly #from: string;
+  constructor(url: string, from: string) {
+    this.#transport = nodemailer.createTransport(url);
+    this.#from = from;
+  }
+  async send(message: MailMessage): Promise<void> {
+    await this.#transport.sendMail({ from: this.#from, to: message.to, subject: message.subject, text: message.text });
+  }
+}
+
+/** Mail is configured: who sends it, and the address links in it start with. */
+export interface MailSettings {
+  readonly mailer: Mailer;
+  /** The platform's public address, e.g. `https://xxgk.example.gov.cn` (no trailing slash). */
+  readonly publicUrl: string;
+}
+
+export interface QueuedMail extends MailMessage {
+  readonly kind: 'new_application' | 'status_change' | 'due_soon' | 'overdue';
+  readonly applicationId: number | null;
+  /** The same key is queued once. */
+  readonly dedupeKey: string;
+}
+
+/** Queues a message in the caller's transaction; nothing when mail is not configured. */
+export async function queueMail(ex: Executor, ctx: AppContext, mail: QueuedMail): Promise<void> {
+  if (ctx.mail === undefined || mail.to.trim() === '') {
+    return;
+  }
+  await ex
+    .insertInto('mail_outbox')
+    .values({
+      to_address: mail.to,
+      subject: mail.subject,
+      body: mail.text,
+      kind: mail.kind,
+      application_id: mail.applicationId,
+      dedupe_key: mail.dedupeKey,
+      created_at: iso(ctx.now()),
+      sent_at: null,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+/** A message that failed this many times is left for a person to look at (last_error says why). */
+export const MAX_MAIL_ATTEMPTS = 5;
+
+/** Sends what is queued (the server's minute timer). Returns how many went out. */
+export async function deliverQueuedMail(ctx: AppContext, batch = 50): Promise<number> {
+  if (ctx.mail === undefined) {
+    return 0;
+  }
+  const pending = await ctx.db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('sent_at', 'is', null)
+    .where('attempts', '<', MAX_MAIL_ATTEMPTS)
+    .orderBy('id')
+    .limit(batch)
+    .execute();
+  let sent = 0;
+  for (const mail of pending) {
+    try {
+      await ctx.mail.mailer.send({ to: mail.to_address, subject: mail.subject, text: mail.body });
+      await ctx.db
+        .updateTable('mail_outbox')
+        .set({ sent_at: iso(ctx.now()), attempts: mail.attempts + 1, last_error: '' })
+        .where('id', '=', mail.id)
+        .execute();
+      sent += 1;
+    } catch (error) {
+      await ctx.db
+        .updateTable('mail_outbox')
+        .set({
+          attempts: mail.attempts + 1,
+          last_error: error instanceof Error ? error.message.slice(0, 500) : String(error),
+        })
+        .where('id', '=', mail.id)
+        .execute();
+    }
+  }
+  return sent;
+}
+
+/** The agency's active users who may handle applications and have an e-mail address. */
+export async function handlersToMail(
+  ex: Executor,
+  agency: AgencyRow,
+): Promise<{ id: number; email: string; name: string }[]> {
+  const users = await listUsers(ex, { agencyId: agency.id });
+  return users
+    .filter((u) => u.status === 'active' && u.email !== '')
+    .filter((u) => {
+      const actor: Actor = { userId: u.id, username: u.username, displayName: u.displayName, agency, roles: u.roles };
+      return can(actor, 'application.handle', agency);
+    })
+    .map((u) => ({ id: u.id, email: u.email, name: u.displayName }));
+}
