@@ -92,6 +92,8 @@ export interface ApplicationFilter {
   readonly channel?: string;
   /** Matches the tracking code, the information asked for, or the applicant's name. */
   readonly search?: string;
+  /** due: most urgent first (open work); recent: newest first (the whole register). */
+  readonly order?: 'due' | 'recent';
 }
 
 export async function listAgencyApplications(
@@ -134,7 +136,13 @@ export async function listAgencyApplications(
     );
   }
   const [rows, total] = await Promise.all([
-    query.selectAll().orderBy('due_on').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute(),
+    (filter.order === 'recent'
+      ? query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc')
+      : query.selectAll().orderBy('due_on').orderBy('id', 'desc')
+    )
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
     query.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };

@@ -336,7 +336,7 @@ describeApp('依申请公开：补正、部分公开与文书', (t) => {
     const draft = await letterDraft(ctx, { actor: handler, applicationId: id, kind: 'reply_partial', meta });
     expect(Object.fromEntries(draft.fields.map((f) => [f.name, f.value]))).toMatchObject({
       不予公开部分: '附表中供应商联系人姓名和电话',
-      法律依据: '《政府信息公开条例》第三十七条',
+      法律依据: '《中华人民共和国政府信息公开条例》第三十七条',
       复议机关: '示例市人民政府',
       人民法院: '示例市东城区人民法院',
     });
@@ -607,6 +607,6 @@ describeApp('依申请公开：文书模板', (t) => {
     const issued = await issueLetter(ctx, { actor: handler, applicationId: id, kind: 'reply_deny', input: {}, meta });
     const docx = await applicationFile(ctx, { actor: handler, applicationId: id, fileId: issued.files[0]!.id, meta });
     const text = await docxText(docx.bytes);
-    expect(text).toContain('依据《政府信息公开条例》第十六条第一款、《政府信息公开条例》第三十六条第三项，不予公开。');
+    expect(text).toContain('依据《中华人民共和国政府信息公开条例》第十六条第一款、第三十六条第三项，不予公开。');
   });
 });

@@ -1,6 +1,7 @@
 import {
   CHANNEL_LABELS,
   chineseDate,
+  citeBasis,
   DEFAULT_LETTER_TEMPLATES,
   DELIVERY_METHOD_LABELS,
   DomainError,

@@ -85,7 +85,7 @@ export function toFilter(
 ): ApplicationFilter {
   return {
     agencyId,
-    ...(q.view === 'all' ? {} : { open: true }),
+    ...(q.view === 'all' ? { order: 'recent' as const } : { open: true }),
     ...(q.view === 'urgent' ? { dueBy: soon } : {}),
     ...(q.year === undefined ? {} : { receivedFrom: `${q.year}-01-01`, receivedTo: `${q.year}-12-31` }),
     ...(q.outcome === undefined ? {} : { outcomeCode: q.outcome }),

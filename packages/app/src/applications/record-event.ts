@@ -1,6 +1,7 @@
 import {
   addDays,
   can,
+  citeBasis,
   computeDeadline,
   DELIVERY_METHODS,
   DomainError,
@@ -255,7 +256,7 @@ export async function recordHandlingStep(
       payload = {
         outcome: step.outcome,
         reasons: step.reasons,
-        basis: step.basis === '' ? outcomeOf(step.outcome).basis.join('、') : step.basis,
+        basis: step.basis === '' ? citeBasis(outcomeOf(step.outcome).basis) : step.basis,
         withheld: step.withheld,
         released: step.released,
       };

@@ -338,3 +338,23 @@ export function fillLetter(
       .filter((p) => p !== ''),
   };
 }
+
+/**
+ * The articles an outcome rests on as a letter cites them: the 条例 by its full name, and articles of
+ * the same law joined — `《中华人民共和国政府信息公开条例》第十六条第一款、第三十六条第三项`.
+ */
+export function citeBasis(basis: readonly string[]): string {
+  const parts: string[] = [];
+  let law = '';
+  for (const item of basis) {
+    const full = item.replace('《政府信息公开条例》', '《中华人民共和国政府信息公开条例》');
+    const match = /^(《[^》]+》)(.*)$/u.exec(full);
+    if (match !== null && match[1] === law && match[2] !== '') {
+      parts.push(match[2] ?? '');
+    } else {
+      parts.push(full);
+      law = match?.[1] ?? '';
+    }
+  }
+  return parts.join('、');
+}
