@@ -31,7 +31,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServerDeps } from '../context.ts';
 import { metaOf, requireSession } from '../plugins/session.ts';
-import { IdParams } from './schemas.ts';
+import {
+  AlertsOut,
+  AppealOut,
+  ApplicationDetailOut,
+  ApplicationListOut,
+  IssuedOut,
+  LetterDraftOut,
+  LetterTemplateOut,
+  PreviewOut,
+  StepOut,
+  SubmittedOut,
+} from './application-schemas.ts';
+import { errorResponses, IdParams } from './schemas.ts';
 
 const TAG = ['依申请公开'];
 const LetterParams = z.object({ id: z.coerce.number().int().positive(), kind: z.enum(LETTER_KINDS) });
@@ -47,6 +59,7 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags: TAG,
           summary: '机关的政府信息公开申请（未办结、临期/超期或全部）',
+          response: { 200: ApplicationListOut, ...errorResponses },
           params: IdParams,
           querystring: ApplicationListQuery,
         },
@@ -90,7 +103,13 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/applications/alerts',
-      { schema: { tags: TAG, summary: '工作台：可见机关的未办结申请数、超期数和3个工作日内到期数' } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '工作台：可见机关的未办结申请数、超期数和3个工作日内到期数',
+          response: { 200: AlertsOut, ...errorResponses },
+        },
+      },
       async (request) => {
         const session = requireSession(request);
         return { agencies: await applicationAlerts(ctx, { actor: session.actor }) };
@@ -103,6 +122,7 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags: TAG,
           summary: '登记当面、邮寄、传真或电子邮件收到的申请（收到日期与确认日期按条例第三十一条）',
+          response: { 201: SubmittedOut, ...errorResponses },
           body: z.object({ application: z.record(z.string(), z.unknown()), intake: IntakeInput }),
         },
       },
@@ -120,7 +140,14 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/applications/:id',
-      { schema: { tags: TAG, summary: '申请详情：申请人、所需信息、办理台账和期限说明', params: IdParams } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '申请详情：申请人（证件号码掩码）、所需信息、办理台账、期限说明、文书、复议诉讼和可能的重复申请',
+          params: IdParams,
+          response: { 200: ApplicationDetailOut, ...errorResponses },
+        },
+      },
       async (request) => {
         const session = requireSession(request);
         return getApplication(ctx, { actor: session.actor, applicationId: request.params.id, meta: metaOf(request) });
@@ -133,6 +160,7 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags: TAG,
           summary: '登记办理事项（确认收件、补正、延期、征求意见、收费、答复等），按期限规则校验',
+          response: { 200: StepOut, ...errorResponses },
           params: IdParams,
           body: HandlingInput,
         },
@@ -223,6 +251,7 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags: TAG,
           summary: '文书草稿：按本机关模板列出需填写的字段，并由申请记录预填',
+          response: { 200: LetterDraftOut, ...errorResponses },
           params: LetterParams,
         },
       },
@@ -243,6 +272,7 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags: TAG,
           summary: '出具文书（生成 DOCX 和 PDF，加盖依申请公开专用章，记入办理台账）；必填字段为空时拒绝',
+          response: { 201: IssuedOut, ...errorResponses },
           params: LetterParams,
           body: IssueLetterInput,
         },
@@ -262,7 +292,14 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/applications/:id/appeals',
-      { schema: { tags: TAG, summary: '登记因该申请引起的行政复议或行政诉讼（年度报告表四）', params: IdParams } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '登记因该申请引起的行政复议或行政诉讼（年度报告表四）',
+          params: IdParams,
+          response: { 201: AppealOut, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const session = requireSession(request);
         const saved = await saveAppeal(ctx, {
@@ -281,6 +318,7 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags: TAG,
           summary: '更正或登记复议、诉讼的进展和结果',
+          response: { 200: AppealOut, ...errorResponses },
           params: z.object({ id: z.coerce.number().int().positive(), appealId: z.coerce.number().int().positive() }),
         },
       },
@@ -298,7 +336,14 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/agencies/:id/letter-templates',
-      { schema: { tags: TAG, summary: '本机关的文书模板（未修改的为系统默认文本）', params: IdParams } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '本机关的文书模板（未修改的为系统默认文本）',
+          params: IdParams,
+          response: { 200: z.object({ templates: z.array(LetterTemplateOut).readonly() }), ...errorResponses },
+        },
+      },
       async (request) => {
         const session = requireSession(request);
         return {
@@ -317,6 +362,7 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags: TAG,
           summary: '预览文书模板（以示例数据填充），并列出模板的问题',
+          response: { 200: PreviewOut, ...errorResponses },
           params: LetterParams,
           body: LetterTemplateInput,
         },
@@ -339,6 +385,7 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags: TAG,
           summary: '保存本机关的文书模板（须保留法定必备字段）',
+          response: { 200: LetterTemplateOut, ...errorResponses },
           params: LetterParams,
           body: LetterTemplateInput,
         },

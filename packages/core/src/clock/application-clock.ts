@@ -91,15 +91,17 @@ export const DEFAULT_CLOCK_SETTINGS: ClockSettings = {
   countReceiptDay: false,
 };
 
-export type ClockStatus =
-  | 'awaiting_confirmation'
-  | 'in_progress'
-  | 'awaiting_correction'
-  | 'consulting'
-  | 'awaiting_payment'
-  | 'decided'
-  | 'abandoned_correction'
-  | 'abandoned_fee';
+export const CLOCK_STATUSES = [
+  'awaiting_confirmation',
+  'in_progress',
+  'awaiting_correction',
+  'consulting',
+  'awaiting_payment',
+  'decided',
+  'abandoned_correction',
+  'abandoned_fee',
+] as const;
+export type ClockStatus = (typeof CLOCK_STATUSES)[number];
 
 /** The statuses in which an application is finished: answered, or ended by the applicant's default. */
 export const CLOSED_CLOCK_STATUSES = [
