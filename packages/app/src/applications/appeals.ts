@@ -1,10 +1,10 @@
 import { DomainError, isIsoDate, shanghaiDate, type Actor, type AppealRecord } from '@xxgk/core';
-import { findApplication, type ApplicationAppealRow, type Executor } from '@xxgk/db';
+import type { ApplicationAppealRow, Executor } from '@xxgk/db';
 import { z } from 'zod';
-import { requireAgency } from '../agencies/require-agency.ts';
-import { audit, authorize } from '../audit.ts';
+import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput, text } from '../validation.ts';
+import { requireApplication } from './require-application.ts';
 
 export const APPEAL_KIND_LABELS = { reconsideration: '行政复议', litigation: '行政诉讼' } as const;
 /** Table 四's result columns. */
@@ -110,16 +110,13 @@ export async function saveAppeal(
   }: { actor: Actor; applicationId: number; appealId?: number; input: unknown; meta: RequestMeta },
 ): Promise<Appeal> {
   const v = parseInput(AppealInput, input);
-  const application = await findApplication(ctx.db, applicationId);
-  if (application === undefined) {
-    throw new DomainError('NOT_FOUND', `申请（编号 ${applicationId}）不存在`);
-  }
-  const agency = await requireAgency(ctx.db, application.agency_id);
   const action = appealId === undefined ? 'application.appeal_add' : 'application.appeal_update';
-  await authorize(ctx, actor, meta, 'application.handle', agency, {
+  const { application, agency } = await requireApplication(ctx, {
+    actor,
+    meta,
+    applicationId,
+    permission: 'application.handle',
     action,
-    targetType: 'application',
-    targetId: applicationId,
   });
   const today = shanghaiDate(ctx.now());
   if (v.filedOn > today || (v.concludedOn !== '' && v.concludedOn > today)) {

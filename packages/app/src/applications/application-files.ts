@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { DomainError, type Actor } from '@xxgk/core';
-import { findApplication, insertApplicationFile, listApplicationFiles, type ApplicationFileRow } from '@xxgk/db';
-import { requireAgency } from '../agencies/require-agency.ts';
-import { audit, authorize } from '../audit.ts';
+import { insertApplicationFile, listApplicationFiles, type ApplicationFileRow } from '@xxgk/db';
+import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { attachmentKind, ATTACHMENT_TYPES } from '../files/attachment-type.ts';
+import { requireApplication } from './require-application.ts';
 import type { UploadedFile } from './submit-application.ts';
 
 /**
@@ -36,15 +36,12 @@ export async function addApplicationFile(
     meta,
   }: { actor: Actor; applicationId: number; file: UploadedFile; kind?: AddedFileKind; meta: RequestMeta },
 ): Promise<{ id: number; fileName: string; size: number }> {
-  const application = await findApplication(ctx.db, applicationId);
-  if (application === undefined) {
-    throw new DomainError('NOT_FOUND', `申请（编号 ${applicationId}）不存在`);
-  }
-  const agency = await requireAgency(ctx.db, application.agency_id);
-  await authorize(ctx, actor, meta, 'application.handle', agency, {
+  const { application, agency } = await requireApplication(ctx, {
+    actor,
+    meta,
+    applicationId,
+    permission: 'application.handle',
     action: `application.${kind}`,
-    targetType: 'application',
-    targetId: applicationId,
   });
   if (application.archived_on !== null) {
     throw new DomainError('CONFLICT', '该申请已归档，不能再添加文件');
@@ -80,15 +77,12 @@ export async function applicationFile(
   ctx: AppContext,
   { actor, applicationId, fileId, meta }: { actor: Actor; applicationId: number; fileId: number; meta: RequestMeta },
 ): Promise<{ fileName: string; mediaType: string; bytes: Buffer }> {
-  const application = await findApplication(ctx.db, applicationId);
-  if (application === undefined) {
-    throw new DomainError('NOT_FOUND', `申请（编号 ${applicationId}）不存在`);
-  }
-  const agency = await requireAgency(ctx.db, application.agency_id);
-  await authorize(ctx, actor, meta, 'application.read', agency, {
+  const { application } = await requireApplication(ctx, {
+    actor,
+    meta,
+    applicationId,
+    permission: 'application.read',
     action: 'application.file',
-    targetType: 'application',
-    targetId: applicationId,
   });
   const file = (await listApplicationFiles(ctx.db, application.id)).find((f) => f.id === fileId);
   if (file === undefined) {

@@ -22,9 +22,9 @@ import {
   type Deadline,
   type LetterField,
   type LetterKind,
+  type Permission,
 } from '@xxgk/core';
 import {
-  findApplication,
   insertApplicationEvent,
   insertApplicationFile,
   listApplicationEvents,
@@ -41,6 +41,7 @@ import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput, text } from '../validation.ts';
 import { putSealed } from './application-files.ts';
 import { deadlineOf } from './ledger.ts';
+import { requireApplication } from './require-application.ts';
 
 const Kind = z.enum(LETTER_KINDS, { error: '文书类型不正确' });
 
@@ -134,6 +135,21 @@ function sampleValues(agency: AgencyRow, kind: LetterKind): Record<string, strin
   return Object.fromEntries(letterFields(kind).map((f) => [f.name, samples[f.name] ?? '']));
 }
 
+/** The letter kind and the agency, once the actor is shown to hold `permission` there. */
+async function templateAccess(
+  ctx: AppContext,
+  access: { actor: Actor; meta: RequestMeta; agencyId: number; kind: string; permission: Permission; action: string },
+): Promise<{ kind: LetterKind; agency: AgencyRow }> {
+  const kind = parseInput(Kind, access.kind);
+  const agency = await requireAgency(ctx.db, access.agencyId);
+  await authorize(ctx, access.actor, access.meta, access.permission, agency, {
+    action: access.action,
+    targetType: 'agency',
+    targetId: agency.id,
+  });
+  return { kind, agency };
+}
+
 /** A template's problems and how it reads with made-up values, before it is saved. */
 export async function previewLetterTemplate(
   ctx: AppContext,
@@ -145,13 +161,14 @@ export async function previewLetterTemplate(
     meta,
   }: { actor: Actor; agencyId: number; kind: string; input: unknown; meta: RequestMeta },
 ): Promise<{ problems: string[]; title: string; paragraphs: string[] }> {
-  const k = parseInput(Kind, kind);
   const template = parseInput(LetterTemplateInput, input);
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'application.read', agency, {
+  const { kind: k, agency } = await templateAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    kind,
+    permission: 'application.read',
     action: 'letter_template.preview',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   return { problems: templateProblems(k, template), ...fillLetter(template, sampleValues(agency, k)) };
 }
@@ -167,13 +184,14 @@ export async function saveLetterTemplate(
     meta,
   }: { actor: Actor; agencyId: number; kind: string; input: unknown; meta: RequestMeta },
 ): Promise<LetterTemplateView> {
-  const k = parseInput(Kind, kind);
   const template = parseInput(LetterTemplateInput, input);
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'agency.update', agency, {
+  const { kind: k, agency } = await templateAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    kind,
+    permission: 'agency.update',
     action: 'letter_template.save',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   const problems = templateProblems(k, template);
   if (problems.length > 0) {
@@ -216,12 +234,13 @@ export async function resetLetterTemplate(
   ctx: AppContext,
   { actor, agencyId, kind, meta }: { actor: Actor; agencyId: number; kind: string; meta: RequestMeta },
 ): Promise<void> {
-  const k = parseInput(Kind, kind);
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'agency.update', agency, {
+  const { kind: k, agency } = await templateAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    kind,
+    permission: 'agency.update',
     action: 'letter_template.reset',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('letter_templates').where('agency_id', '=', agency.id).where('kind', '=', k).execute();
@@ -263,7 +282,7 @@ export function letterValues(
   const consulted = (party: string) =>
     consultations.filter((r) => payloadOf<{ party: string }>(r).party === party).at(-1)?.note ?? '';
   const how = `现按您要求的${INFORMATION_FORM_LABELS[application.info_form]}形式，以${DELIVERY_METHOD_LABELS[application.delivery]}方式提供。`;
-  const closingBasis = application.outcome_code === null ? '' : outcomeOf(application.outcome_code).basis.join('、');
+  const closingBasis = application.outcome_code === null ? '' : citeBasis(outcomeOf(application.outcome_code).basis);
   return {
     申请人: application.applicant_name,
     查询码: application.tracking_code,
@@ -303,12 +322,12 @@ export function letterValues(
   };
 }
 
-async function loadForLetter(ctx: AppContext, applicationId: number) {
-  const application = await findApplication(ctx.db, applicationId);
-  if (application === undefined) {
-    throw new DomainError('NOT_FOUND', `申请（编号 ${applicationId}）不存在`);
-  }
-  const agency = await requireAgency(ctx.db, application.agency_id);
+/** The application with its agency, ledger and dates, for one who may handle it. */
+async function loadForLetter(
+  ctx: AppContext,
+  access: { actor: Actor; meta: RequestMeta; applicationId: number; action: string },
+) {
+  const { application, agency } = await requireApplication(ctx, { ...access, permission: 'application.handle' });
   const rows = await listApplicationEvents(ctx.db, application.id);
   const deadline = await deadlineOf(ctx.db, rows, ctx.now());
   return { application, agency, rows, deadline };
@@ -338,11 +357,11 @@ export async function letterDraft(
   { actor, applicationId, kind, meta }: { actor: Actor; applicationId: number; kind: string; meta: RequestMeta },
 ): Promise<LetterDraft> {
   const k = parseInput(Kind, kind);
-  const { application, agency, rows, deadline } = await loadForLetter(ctx, applicationId);
-  await authorize(ctx, actor, meta, 'application.handle', agency, {
+  const { application, agency, rows, deadline } = await loadForLetter(ctx, {
+    actor,
+    meta,
+    applicationId,
     action: 'application.letter_draft',
-    targetType: 'application',
-    targetId: applicationId,
   });
   const template = await letterTemplate(ctx.db, agency.id, k);
   const values = letterValues(application, agency, rows, deadline, shanghaiDate(ctx.now()));
@@ -379,11 +398,11 @@ export async function issueLetter(
 ): Promise<{ files: { id: number; fileName: string }[] }> {
   const k = parseInput(Kind, kind);
   const { values: given } = parseInput(IssueLetterInput, input);
-  const { application, agency, rows, deadline } = await loadForLetter(ctx, applicationId);
-  await authorize(ctx, actor, meta, 'application.handle', agency, {
+  const { application, agency, rows, deadline } = await loadForLetter(ctx, {
+    actor,
+    meta,
+    applicationId,
     action: 'application.letter_issued',
-    targetType: 'application',
-    targetId: applicationId,
   });
   if (application.archived_on !== null) {
     throw new DomainError('CONFLICT', '该申请已归档，不能再出具文书');

@@ -16,7 +16,6 @@ import {
   type OutcomeCode,
 } from '@xxgk/core';
 import {
-  findApplication,
   listAgencyApplications,
   listApplicationEvents,
   listApplicationFiles,
@@ -26,7 +25,7 @@ import {
 } from '@xxgk/db';
 import { z } from 'zod';
 import { requireAgency } from '../agencies/require-agency.ts';
-import { audit, authorize, denied } from '../audit.ts';
+import { audit, authorize } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 import { parseInput } from '../validation.ts';
@@ -36,6 +35,7 @@ import { eventLabel } from './application-status.ts';
 import { findLikelyDuplicates, type DuplicateFindings } from './duplicates.ts';
 import { deadlineOf } from './ledger.ts';
 import { lettersAvailable } from './letters.ts';
+import { requireApplication } from './require-application.ts';
 
 /** The register's filters (the list and the XLSX export take the same ones). */
 export const ApplicationFilterQuery = z.object({
@@ -176,20 +176,13 @@ export async function getApplication(
   ctx: AppContext,
   { actor, applicationId, meta }: { actor: Actor; applicationId: number; meta: RequestMeta },
 ): Promise<ApplicationDetail> {
-  const row = await findApplication(ctx.db, applicationId);
-  if (row === undefined) {
-    throw new DomainError('NOT_FOUND', `申请（编号 ${applicationId}）不存在`);
-  }
-  const agency = await requireAgency(ctx.db, row.agency_id);
-  if (!can(actor, 'application.read', agency)) {
-    await denied(ctx, actor, meta, {
-      action: 'application.read',
-      targetType: 'application',
-      targetId: applicationId,
-      agencyId: agency.id,
-      permission: 'application.read',
-    });
-  }
+  const { application: row, agency } = await requireApplication(ctx, {
+    actor,
+    meta,
+    applicationId,
+    permission: 'application.read',
+    action: 'application.read',
+  });
   const [events, files, appeals, duplicates, users] = await Promise.all([
     listApplicationEvents(ctx.db, row.id),
     listApplicationFiles(ctx.db, row.id),
@@ -268,15 +261,12 @@ export async function revealIdentityNumber(
   ctx: AppContext,
   { actor, applicationId, meta }: { actor: Actor; applicationId: number; meta: RequestMeta },
 ): Promise<{ idNumber: string }> {
-  const row = await findApplication(ctx.db, applicationId);
-  if (row === undefined) {
-    throw new DomainError('NOT_FOUND', `申请（编号 ${applicationId}）不存在`);
-  }
-  const agency = await requireAgency(ctx.db, row.agency_id);
-  await authorize(ctx, actor, meta, 'application.handle', agency, {
+  const { application: row, agency } = await requireApplication(ctx, {
+    actor,
+    meta,
+    applicationId,
+    permission: 'application.handle',
     action: 'application.reveal_identity',
-    targetType: 'application',
-    targetId: applicationId,
   });
   if (row.id_number === '') {
     throw new DomainError('NOT_FOUND', '该申请的个人信息已按保存期限删除');

@@ -22,7 +22,6 @@ import {
 import {
   claimApplication,
   countApplicantApplicationsInMonth,
-  findApplication,
   findUserById,
   HANDLING_EVENT_TYPES,
   type ApplicationEventRow,
@@ -34,12 +33,13 @@ import {
 import { z } from 'zod';
 import { requireAgency } from '../agencies/require-agency.ts';
 import { actorOf } from '../auth/actor.ts';
-import { audit, authorize, denied } from '../audit.ts';
+import { audit, denied } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import { iso, NO_REQUEST, systemActor, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput, text } from '../validation.ts';
 import { eventLabel, isPublicEvent } from './application-status.ts';
 import { notifyApplicant } from './notify.ts';
+import { requireApplication } from './require-application.ts';
 import { cacheDeadline, toClockEvents } from './ledger.ts';
 
 const day = z.string({ error: '请填写日期' }).refine(isIsoDate, '日期应为 YYYY-MM-DD');
@@ -190,21 +190,15 @@ export async function recordHandlingStep(
   }: { actor: Actor; applicationId: number; input: HandlingInput; meta: RequestMeta },
 ) {
   const step = parseInput(HandlingInput, input);
-  const application = await findApplication(ctx.db, applicationId);
-  if (application === undefined) {
-    throw new DomainError('NOT_FOUND', `申请（编号 ${applicationId}）不存在`);
-  }
-  const agency = await requireAgency(ctx.db, application.agency_id);
   // 法制审核 is the legal reviewer's (who does not otherwise handle applications); every other step is
   // the handler's, and an extension also needs the agency head's consent (第三十三条第二款).
-  await authorize(
-    ctx,
+  const { application, agency } = await requireApplication(ctx, {
     actor,
     meta,
-    step.type === 'legal_review' ? 'application.legal_review' : 'application.handle',
-    agency,
-    { action: `application.${step.type}`, targetType: 'application', targetId: applicationId },
-  );
+    applicationId,
+    permission: step.type === 'legal_review' ? 'application.legal_review' : 'application.handle',
+    action: `application.${step.type}`,
+  });
   if (step.type === 'extension_approved' && !can(actor, 'application.approve_extension', agency)) {
     await denied(ctx, actor, meta, {
       action: 'application.extension_approved',
