@@ -463,8 +463,12 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       '/api/agencies/:id/seal',
       { schema: { tags: TAG, summary: '依申请公开专用章图片', params: IdParams } },
       async (request, reply) => {
-        requireSession(request);
-        const seal = await agencySeal(ctx, request.params.id);
+        const session = requireSession(request);
+        const seal = await agencySeal(ctx, {
+          actor: session.actor,
+          agencyId: request.params.id,
+          meta: metaOf(request),
+        });
         if (seal === undefined) {
           throw new DomainError('NOT_FOUND', '尚未上传专用章图片');
         }

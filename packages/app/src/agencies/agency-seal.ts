@@ -53,8 +53,16 @@ export async function setAgencySeal(
   return { hasSeal: key !== '' };
 }
 
-/** The seal image, for the admin to show beside the letter templates. */
-export async function agencySeal(ctx: AppContext, agencyId: number): Promise<Buffer | undefined> {
+/** The seal image, for the agency's own staff (and its supervisors) to see beside the letter templates. */
+export async function agencySeal(
+  ctx: AppContext,
+  { actor, agencyId, meta }: { actor: Actor; agencyId: number; meta: RequestMeta },
+): Promise<Buffer | undefined> {
   const agency = await requireAgency(ctx.db, agencyId);
+  await authorize(ctx, actor, meta, 'agency.read', agency, {
+    action: 'agency.seal_read',
+    targetType: 'agency',
+    targetId: agencyId,
+  });
   return agency.seal_file_key === '' ? undefined : ctx.files.get(agency.seal_file_key);
 }
