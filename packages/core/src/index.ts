@@ -11,6 +11,7 @@ export * from './fees/information-fees.ts';
 export * from './outcomes.ts';
 export * from './report/model.ts';
 export * from './report/counting.ts';
+export * from './report/drill-down.ts';
 export * from './report/check-report.ts';
 export * from './clock/proactive-disclosure.ts';
 export * from './catalog/catalog-template.ts';
