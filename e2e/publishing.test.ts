@@ -221,6 +221,9 @@ describe('依申请公开 in Chromium', () => {
 
     const handler = await logIn('handler');
     await handler.getByRole('menuitem', { name: '依申请公开' }).click();
+    // Among the demo's open applications, find it by its code (the register's search).
+    await handler.getByLabel('搜索查询码、所需信息或申请人').fill(code);
+    await handler.keyboard.press('Enter');
     await handler.getByRole('link', { name: '2026年市级预算调整方案' }).click();
     // The code is also in the list: wait for what only the application's own page shows.
     await handler.getByText('办理台账').waitFor();
@@ -318,6 +321,23 @@ async function issueLetter(page: Page, label: string, check: (dialog: Locator) =
   await dialog.waitFor({ state: 'hidden' });
   await page.getByRole('link', { name: new RegExp(`^${label.replace(/[()（）]/gu, '.')}-.*\\.pdf$`, 'u') }).waitFor();
 }
+
+describe('年度报告 in Chromium', () => {
+  it('shows last year’s report computed from the registers, and a number opens onto its applications', async () => {
+    const handler = await logIn('handler');
+    await handler.getByRole('menuitem', { name: '年度报告' }).click();
+    await handler.getByText('一、总体情况（草稿）').waitFor();
+    await handler.locator('#applications').waitFor();
+    const cell = handler.locator('#applications td[data-cell="applications.newReceived[6]"]');
+    const value = Number(await cell.textContent());
+    expect(value).toBeGreaterThan(0);
+    await cell.click();
+    const drawer = handler.getByRole('dialog');
+    await drawer.getByText(`（${value} 条记录）`).waitFor();
+    expect(await drawer.getByRole('link').count()).toBe(value);
+    await handler.screenshot({ path: path.join(ARTIFACTS, 'annual-report-drill-down.png'), fullPage: true });
+  }, 60_000);
+});
 
 describe('accessibility of the portal (axe-core, WCAG 2.1 A/AA)', () => {
   it('finds no serious or critical violations on the home, column, item and search pages', async () => {

@@ -20,6 +20,8 @@ const ReviewQueuePage = lazy(() => import('./screens/items/ReviewQueuePage.tsx')
 const NormativePage = lazy(() => import('./screens/normative/NormativePage.tsx'));
 const ApplicationsPage = lazy(() => import('./screens/applications/ApplicationsPage.tsx'));
 const ApplicationPage = lazy(() => import('./screens/applications/ApplicationPage.tsx'));
+const DecisionCountsPage = lazy(() => import('./screens/annual/DecisionCountsPage.tsx'));
+const AnnualReportPage = lazy(() => import('./screens/annual/AnnualReportPage.tsx'));
 const LetterTemplatesPage = lazy(() => import('./screens/applications/LetterTemplatesPage.tsx'));
 
 export function Root() {
@@ -57,6 +59,8 @@ export function Root() {
             {p['application.read'] && <Route path="/applications" element={<ApplicationsPage />} />}
             {p['application.read'] && <Route path="/applications/:id" element={<ApplicationPage />} />}
             {p['application.read'] && <Route path="/letter-templates" element={<LetterTemplatesPage />} />}
+            {p['agency.read'] && <Route path="/annual-report" element={<AnnualReportPage />} />}
+            {p['agency.read'] && <Route path="/decision-counts" element={<DecisionCountsPage />} />}
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

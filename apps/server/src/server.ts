@@ -26,6 +26,7 @@ import { applyRoutes } from './portal/apply-routes.ts';
 import { portalRoutes } from './portal/routes.ts';
 import { itemRoutes } from './routes/items.ts';
 import { normativeRoutes } from './routes/normative.ts';
+import { annualReportRoutes } from './routes/annual-reports.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -153,6 +154,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(itemRoutes(deps));
   await app.register(normativeRoutes(deps));
   await app.register(applicationRoutes(deps));
+  await app.register(annualReportRoutes(deps));
   await app.register(portalRoutes(deps));
   await app.register(applyRoutes(deps));
 

@@ -8,6 +8,7 @@ import {
   publishDueItems,
   seedDemo,
   seedDemoApplications,
+  seedDemoDecisionCounts,
   seedDemoItems,
   type AppContext,
 } from '@xxgk/app';
@@ -42,6 +43,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     await seedDemo(ctx, NO_REQUEST);
     await seedDemoItems(ctx);
     await seedDemoApplications(ctx);
+    await seedDemoDecisionCounts(ctx);
     seeded = true;
   }
   const app = await buildServer({ config, database, ctx }, { logger: options.logger ?? true });

@@ -63,6 +63,8 @@ export const PERMISSIONS = [
   'application.handle',
   'application.approve_extension',
   'application.legal_review',
+  'report.edit',
+  'report.review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -71,7 +73,14 @@ export type Permission = (typeof PERMISSIONS)[number];
 type Reach = 'own' | 'subtree' | 'all';
 
 const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
-  editor: { 'agency.read': 'own', 'item.read': 'own', 'item.write': 'own', 'normative.manage': 'own' },
+  editor: {
+    'agency.read': 'own',
+    'item.read': 'own',
+    'item.write': 'own',
+    'normative.manage': 'own',
+    // The 信息员 drafts the annual report and keeps the monthly decision counts.
+    'report.edit': 'own',
+  },
   reviewer_first: { 'agency.read': 'own', 'item.read': 'own', 'item.review.first': 'own' },
   reviewer_second: { 'agency.read': 'own', 'item.read': 'own', 'item.review.second': 'own' },
   reviewer_final: { 'agency.read': 'own', 'item.read': 'own', 'item.review.final': 'own', 'item.withdraw': 'own' },
@@ -100,6 +109,7 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'application.handle': 'own',
     // 条例 第三十三条: an extension needs the consent of the head of the 政府信息公开工作机构.
     'application.approve_extension': 'own',
+    'report.edit': 'own',
   },
   supervisor: {
     'agency.read': 'subtree',
@@ -112,6 +122,9 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'catalog.manage': 'subtree',
     'item.read': 'subtree',
     'application.read': 'subtree',
+    // The 政务公开办 reviews and approves its agencies' annual reports (and writes the government's own).
+    'report.review': 'subtree',
+    'report.edit': 'own',
   },
   system_admin: {
     'agency.read': 'all',

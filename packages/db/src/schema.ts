@@ -48,6 +48,7 @@ export interface Schema {
   letter_templates: LetterTemplateTable;
   application_appeals: ApplicationAppealTable;
   mail_outbox: MailOutboxTable;
+  decision_counts: DecisionCountTable;
 }
 
 /** Text with a database default of '' . */
@@ -489,3 +490,20 @@ export interface MailOutboxTable {
   last_error: DefaultedText;
 }
 export type MailOutboxRow = Selectable<MailOutboxTable>;
+
+/** One month's decisions and fees of an agency (migrations/0010-decision-counts.ts). */
+export interface DecisionCountTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  month: number;
+  licensing: number;
+  penalties: number;
+  coercion: number;
+  /** 行政事业性收费 collected, in 分. PostgreSQL returns bigint as text: read through Number(). */
+  fees_fen: ColumnType<number | string, number, number>;
+  source: 'manual' | 'import';
+  updated_by: string;
+  updated_at: string;
+}
+export type DecisionCountRow = Selectable<DecisionCountTable>;

@@ -1,4 +1,6 @@
 import {
+  BarChartOutlined,
+  TableOutlined,
   FileDoneOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -48,6 +50,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
       : []),
     ...(p['application.read'] ? [{ key: '/applications', icon: <InboxOutlined />, label: '依申请公开' }] : []),
     ...(p['application.read'] ? [{ key: '/letter-templates', icon: <FileDoneOutlined />, label: '文书模板' }] : []),
+    ...(p['agency.read'] ? [{ key: '/annual-report', icon: <BarChartOutlined />, label: '年度报告' }] : []),
+    ...(p['report.edit'] ? [{ key: '/decision-counts', icon: <TableOutlined />, label: '月度数据' }] : []),
     ...(p['agency.read'] ? [{ key: '/agencies', icon: <ApartmentOutlined />, label: '机关管理' }] : []),
     ...(p['user.read'] ? [{ key: '/users', icon: <TeamOutlined />, label: '用户与角色' }] : []),
     ...(p['audit.read'] ? [{ key: '/audit', icon: <AuditOutlined />, label: '审计日志' }] : []),

@@ -25,7 +25,7 @@ import { NO_REQUEST, type AppContext } from '../context.ts';
 import { demoUscc } from './demo-data.ts';
 
 /**
- * About 300 applications over two years at four demo agencies, made through the use cases on the
+ * About 400 applications since January 2024 at four demo agencies, made through the use cases on the
  * days they happened (each step runs with the clock set to its date): every outcome of table 三,
  * 补正 answered and lapsed, extensions approved by the agency head, third-party and inter-agency
  * consultations, fees paid and unpaid, 法制审核 at the 财政局, delivery and 归档, 行政复议 and 行政诉讼
@@ -43,6 +43,9 @@ export async function seedDemoApplications(ctx: AppContext): Promise<number> {
   }
   return made;
 }
+
+/** The demo's applications begin here: the 2024 and 2025 annual reports are computed from them. */
+const DEMO_START = '2024-01-02';
 
 /** mulberry32: a small seeded generator, so the demo is the same on every machine. */
 function generator(seed: number): () => number {
@@ -76,7 +79,7 @@ const AGENCY_PLANS: readonly AgencyPlan[] = [
     handler: 'handler',
     head: 'agencyadmin',
     legal: 'legal',
-    count: 140,
+    count: 190,
     letters: true,
     liveStates: true,
     titles: [
@@ -97,7 +100,7 @@ const AGENCY_PLANS: readonly AgencyPlan[] = [
   {
     handler: 'jyj.admin',
     head: 'jyj.admin',
-    count: 70,
+    count: 90,
     letters: false,
     liveStates: false,
     titles: [
@@ -113,7 +116,7 @@ const AGENCY_PLANS: readonly AgencyPlan[] = [
   {
     handler: 'rsj.admin',
     head: 'rsj.admin',
-    count: 55,
+    count: 70,
     letters: false,
     liveStates: false,
     titles: [
@@ -128,7 +131,7 @@ const AGENCY_PLANS: readonly AgencyPlan[] = [
   {
     handler: 'dongcheng.admin',
     head: 'dongcheng.admin',
-    count: 35,
+    count: 45,
     letters: false,
     liveStates: false,
     popular: '东城片区房屋征收补偿安置方案',
@@ -259,11 +262,12 @@ class Seeder {
     return date;
   }
 
-  /** A working day spread over the two years before today. */
+  /** A working day from the start of 2024 (the first year the demo reports cover) until yesterday. */
   #someDay(): string {
+    const span = Math.round((Date.parse(this.#today) - Date.parse(DEMO_START)) / 86_400_000);
     for (;;) {
-      const date = addDays(this.#today, -this.#int(1, 700));
-      if (this.#cal.isWorkingDay(date) && date >= '2025-01-02') {
+      const date = addDays(this.#today, -this.#int(1, span));
+      if (this.#cal.isWorkingDay(date) && date >= DEMO_START) {
         return date;
       }
     }

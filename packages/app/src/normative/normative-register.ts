@@ -12,6 +12,7 @@ import {
   parseDocumentNumber,
   shanghaiDate,
   toCountingRecord,
+  type NormativeDocumentRecord,
   type Actor,
   type CleanupReason,
   type NormativeDocumentFacts,
@@ -321,21 +322,32 @@ export async function recordNormativeEvent(
   });
 }
 
-/** Table 二's 规章 and 行政规范性文件 rows for a year, counted from the register. */
-export async function normativeYearCounts(ex: Executor, agencyId: number, year: number) {
+/** Every document of the register as table 二 counts it, with what names it (for drilling down). */
+export async function normativeCountingRecords(
+  ex: Executor,
+  agencyId: number,
+): Promise<{ id: number; title: string; docNo: string; record: NormativeDocumentRecord }[]> {
   const docs = await listNormativeDocuments(ex, agencyId);
   const events = await listNormativeEvents(
     ex,
     docs.map((d) => d.id),
   );
-  const records = docs.map((d) =>
-    toCountingRecord(
+  return docs.map((d) => ({
+    id: d.id,
+    title: d.title,
+    docNo: d.doc_no,
+    record: toCountingRecord(
       facts(
         d,
         events.filter((e) => e.document_id === d.id),
       ),
     ),
-  );
+  }));
+}
+
+/** Table 二's 规章 and 行政规范性文件 rows for a year, counted from the register. */
+export async function normativeYearCounts(ex: Executor, agencyId: number, year: number) {
+  const records = (await normativeCountingRecords(ex, agencyId)).map((d) => d.record);
   const active = countActiveDisclosure(records, { licensing: 0, penalties: 0, coercion: 0, feesFen: 0 }, year);
   // countActiveDisclosure fills every cell; the report model's type allows blanks for imported reports.
   const cells = (c: typeof active.regulations) => ({

@@ -9,7 +9,7 @@ import {
   type ApplicationRecord,
   type NormativeDocumentRecord,
 } from './counting.ts';
-import { appealCells, applicationCells, cellValue, normativeCells } from './drill-down.ts';
+import { appealCells, applicationCells, cellLabel, cellValue, normativeCells } from './drill-down.ts';
 
 const day = (n: number) => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -109,6 +109,14 @@ describe('drill-down: each number opens onto exactly the records counted in it',
         }
       }),
     );
+  });
+
+  it('names a cell in words', () => {
+    expect(cellLabel('applications.results.granted[0]')).toBe('表三 （一）予以公开 · 自然人');
+    expect(cellLabel('applications.results.denied.stateSecret[6]')).toBe('表三 （三）1属于国家秘密 · 总计');
+    expect(cellLabel('applications.newReceived[6]')).toBe('表三 一、本年新收政府信息公开申请数量 · 总计');
+    expect(cellLabel('appeals.litigationAfterReconsideration[3]')).toBe('表四 行政诉讼（复议后起诉） · 尚未审结');
+    expect(cellLabel('active.normativeDocuments.inForce')).toBe('表二 行政规范性文件 现行有效件数');
   });
 
   it('reads a cell by its path', () => {

@@ -1,6 +1,6 @@
-import { APPLICANT_CATEGORIES } from '../outcomes.ts';
+import { APPLICANT_CATEGORIES, APPLICATION_COLUMNS, TABLE_THREE_ROW_LABELS, type OutcomeCode } from '../outcomes.ts';
 import type { AppealRecord, ApplicationRecord, NormativeDocumentRecord } from './counting.ts';
-import { outcomePath, TOTAL_COLUMN } from './model.ts';
+import { APPEAL_COLUMNS, outcomeName, outcomePath, TOTAL_COLUMN } from './model.ts';
 
 /**
  * Which cells of the report one record adds 1 to: the inverse of the counting rules in counting.ts,
@@ -74,4 +74,47 @@ export function cellValue(report: unknown, path: string): number | null {
     node = Array.isArray(node) ? node[Number(match[2])] : undefined;
   }
   return typeof node === 'number' ? node : null;
+}
+
+const ACTIVE_LABELS: Readonly<Record<string, string>> = {
+  regulations: '规章',
+  normativeDocuments: '行政规范性文件',
+  issued: '本年制发件数',
+  abolished: '本年废止件数',
+  inForce: '现行有效件数',
+  licensing: '行政许可 本年处理决定数量',
+  penalties: '行政处罚 本年处理决定数量',
+  coercion: '行政强制 本年处理决定数量',
+  fees: '行政事业性收费 本年收费金额（万元）',
+};
+const APPEAL_ROWS: Readonly<Record<string, string>> = {
+  reconsideration: '行政复议',
+  litigationDirect: '行政诉讼（未经复议直接起诉）',
+  litigationAfterReconsideration: '行政诉讼（复议后起诉）',
+};
+
+/** A cell path in words, for people: `表三 （一）予以公开 · 自然人`. */
+export function cellLabel(path: string): string {
+  const match = /^(\w+)\.([\w.]+?)(?:\[(\d+)\])?$/u.exec(path);
+  if (match === null) {
+    return path;
+  }
+  const [, table, rest = '', index] = match;
+  const column = index === undefined ? undefined : Number(index);
+  if (table === 'applications') {
+    const key = rest.replace(/^results\./u, '');
+    const row =
+      key in TABLE_THREE_ROW_LABELS
+        ? TABLE_THREE_ROW_LABELS[key as keyof typeof TABLE_THREE_ROW_LABELS]
+        : outcomeName(key as OutcomeCode);
+    return `表三 ${row}${column === undefined ? '' : ` · ${APPLICATION_COLUMNS[column] ?? ''}`}`;
+  }
+  if (table === 'appeals') {
+    return `表四 ${APPEAL_ROWS[rest] ?? rest}${column === undefined ? '' : ` · ${APPEAL_COLUMNS[column] ?? ''}`}`;
+  }
+  return `表二 ${rest
+    .split('.')
+    .map((k) => ACTIVE_LABELS[k] ?? '')
+    .filter(Boolean)
+    .join(' ')}`;
 }

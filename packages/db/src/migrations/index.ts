@@ -9,6 +9,7 @@ import * as m0006 from './0006-guide.ts';
 import * as m0007 from './0007-applications.ts';
 import * as m0008 from './0008-application-handling.ts';
 import * as m0009 from './0009-mail-outbox.ts';
+import * as m0010 from './0010-decision-counts.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -25,6 +26,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0007-applications': m0007,
   '0008-application-handling': m0008,
   '0009-mail-outbox': m0009,
+  '0010-decision-counts': m0010,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -1,0 +1,167 @@
+import fastifyMultipart from '@fastify/multipart';
+import {
+  decisionCountsTemplate,
+  importDecisionCounts,
+  listDecisionCounts,
+  liveReport,
+  reportCellRecords,
+  saveDecisionMonth,
+} from '@xxgk/app';
+import { DomainError } from '@xxgk/core';
+import { renderFlaggedTables } from '@xxgk/documents';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ServerDeps } from '../context.ts';
+import { metaOf, requireSession } from '../plugins/session.ts';
+import { errorResponses } from './schemas.ts';
+
+const TAG = ['年度报告'];
+const YearParams = z.object({
+  id: z.coerce.number().int().positive(),
+  year: z.coerce.number().int().min(2008).max(2100),
+});
+const Year = z.object({ year: z.coerce.number().int().min(2008).max(2100) });
+
+export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
+  const { ctx } = deps;
+  return async (app) => {
+    await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
+
+    app.get(
+      '/api/agencies/:id/reports/:year/live',
+      {
+        schema: {
+          tags: TAG,
+          summary:
+            '由实时数据计算的年度报告（表二、表三、表四和总体情况草稿），附 R1–R12 校验结果；表格中每个数字可下钻',
+          params: YearParams,
+          response: { 200: z.object({ report: z.unknown(), tablesHtml: z.string() }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        const report = await liveReport(ctx, {
+          actor: session.actor,
+          agencyId: request.params.id,
+          year: request.params.year,
+          meta: metaOf(request),
+        });
+        return {
+          report,
+          tablesHtml: renderFlaggedTables(
+            report,
+            report.findings.flatMap((f) => f.cells),
+          ),
+        };
+      },
+    );
+
+    app.get(
+      '/api/agencies/:id/reports/:year/cells',
+      {
+        schema: {
+          tags: TAG,
+          summary: '下钻：报告中一个数字背后的申请、案件、规范性文件或月度数据',
+          params: YearParams,
+          querystring: z.object({ cell: z.string().max(100) }),
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return reportCellRecords(ctx, {
+          actor: session.actor,
+          agencyId: request.params.id,
+          year: request.params.year,
+          cell: request.query.cell,
+          meta: metaOf(request),
+        });
+      },
+    );
+
+    app.get(
+      '/api/agencies/:id/decision-counts',
+      {
+        schema: {
+          tags: TAG,
+          summary: '行政许可、处罚、强制决定数和行政事业性收费的月度数据',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+          querystring: Year,
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return listDecisionCounts(ctx, {
+          actor: session.actor,
+          agencyId: request.params.id,
+          year: request.query.year,
+          meta: metaOf(request),
+        });
+      },
+    );
+
+    app.put(
+      '/api/agencies/:id/decision-counts',
+      {
+        schema: {
+          tags: TAG,
+          summary: '填报一个月的数据（覆盖该月已填数据）',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return {
+          months: await saveDecisionMonth(ctx, {
+            actor: session.actor,
+            agencyId: request.params.id,
+            input: request.body,
+            meta: metaOf(request),
+          }),
+        };
+      },
+    );
+
+    app.post(
+      '/api/agencies/:id/decision-counts/import',
+      {
+        schema: {
+          tags: TAG,
+          summary: '从模板 XLSX 或 CSV 导入月度数据（逐行校验，有错误则不导入）',
+          consumes: ['multipart/form-data'],
+          params: z.object({ id: z.coerce.number().int().positive() }),
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        const file = await request.file();
+        if (file === undefined) {
+          throw new DomainError('VALIDATION_FAILED', '请选择文件');
+        }
+        const bytes = await file.toBuffer().catch(() => {
+          throw new DomainError('VALIDATION_FAILED', '文件过大：不能超过 5 MB');
+        });
+        return importDecisionCounts(ctx, {
+          actor: session.actor,
+          agencyId: request.params.id,
+          file: { fileName: file.filename, bytes },
+          meta: metaOf(request),
+        });
+      },
+    );
+
+    app.get(
+      '/api/decision-counts/template.xlsx',
+      { schema: { tags: TAG, summary: '月度数据导入模板（XLSX）', querystring: Year } },
+      async (request, reply) => {
+        requireSession(request);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent(`${request.query.year}年行政许可处罚强制收费月度数据.xlsx`)}`,
+          )
+          .send(await decisionCountsTemplate(request.query.year));
+      },
+    );
+  };
+}

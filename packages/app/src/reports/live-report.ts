@@ -1,0 +1,337 @@
+import {
+  APPLICANT_CATEGORY_LABELS,
+  appealCells,
+  applicationCells,
+  cellLabel,
+  cellValue,
+  checkReport,
+  countActiveDisclosure,
+  countAppeals,
+  countApplications,
+  DomainError,
+  emptyReport,
+  fenToYuan,
+  normativeCells,
+  outcomeOf,
+  SECTION_TITLES,
+  shanghaiDate,
+  TOTAL_COLUMN,
+  type Actor,
+  type AnnualReport,
+  type AppealRecord,
+  type ApplicantCategory,
+  type ApplicationRecord,
+  type NormativeDocumentRecord,
+  type OutcomeCode,
+} from '@xxgk/core';
+import type { AgencyRow, Executor } from '@xxgk/db';
+import { requireAgency } from '../agencies/require-agency.ts';
+import { authorize } from '../audit.ts';
+import type { AppContext, RequestMeta } from '../context.ts';
+import { normativeCountingRecords } from '../normative/normative-register.ts';
+import { decisionMonths, yearlyDecisionCounts } from './decision-counts.ts';
+
+/** What the report is computed from: the agency's registers, each record with what names it. */
+export interface LiveRecords {
+  readonly applications: {
+    id: number;
+    trackingCode: string;
+    infoTitle: string;
+    record: ApplicationRecord;
+  }[];
+  readonly appeals: { id: number; applicationId: number; body: string; record: AppealRecord }[];
+  readonly normative: { id: number; title: string; docNo: string; record: NormativeDocumentRecord }[];
+}
+
+export async function loadLiveRecords(ex: Executor, agencyId: number): Promise<LiveRecords> {
+  const [applications, appeals, normative] = await Promise.all([
+    ex
+      .selectFrom('applications')
+      .select(['id', 'tracking_code', 'info_title', 'applicant_kind', 'received_on', 'outcome_code', 'decided_on'])
+      .where('agency_id', '=', agencyId)
+      .orderBy('id')
+      .execute(),
+    ex.selectFrom('application_appeals').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute(),
+    normativeCountingRecords(ex, agencyId),
+  ]);
+  return {
+    applications: applications.map((a) => ({
+      id: a.id,
+      trackingCode: a.tracking_code,
+      infoTitle: a.info_title,
+      record: {
+        applicant: a.applicant_kind,
+        receivedOn: a.received_on,
+        outcome:
+          a.outcome_code === null || a.decided_on === null ? null : { code: a.outcome_code, decidedOn: a.decided_on },
+      },
+    })),
+    appeals: appeals.map((c) => ({
+      id: c.id,
+      applicationId: c.application_id,
+      body: c.body,
+      record: {
+        kind:
+          c.kind === 'reconsideration'
+            ? 'reconsideration'
+            : c.after_reconsideration === 1
+              ? 'litigationAfterReconsideration'
+              : 'litigationDirect',
+        filedOn: c.filed_on,
+        result:
+          c.result === 'pending' || c.concluded_on === null ? null : { outcome: c.result, concludedOn: c.concluded_on },
+      },
+    })),
+    normative,
+  };
+}
+
+/**
+ * Items published on the portal in the year (Beijing time), by top-level column: the facts of
+ * section 一's first paragraph. An item published and later withdrawn was still published that year
+ * (a DERIVED reading of “本年主动公开”).
+ */
+async function publishedByColumn(
+  ex: Executor,
+  agencyId: number,
+  year: number,
+): Promise<{ name: string; count: number }[]> {
+  const [items, columns] = await Promise.all([
+    ex
+      .selectFrom('items')
+      .select(['column_id', 'published_at'])
+      .where('agency_id', '=', agencyId)
+      .where('published_at', 'is not', null)
+      .where('published_at', '>=', `${year - 1}-12-31`)
+      .where('published_at', '<', `${year + 1}-01-02`)
+      .execute(),
+    ex
+      .selectFrom('catalog_columns')
+      .select(['id', 'parent_id', 'name', 'sort_order'])
+      .where('agency_id', '=', agencyId)
+      .execute(),
+  ]);
+  const byId = new Map(columns.map((c) => [c.id, c]));
+  const top = (id: number): number => {
+    let c = byId.get(id);
+    while (c?.parent_id !== null && c?.parent_id !== undefined) {
+      c = byId.get(c.parent_id);
+    }
+    return c?.id ?? id;
+  };
+  const counts = new Map<number, number>();
+  for (const item of items) {
+    if (item.published_at !== null && shanghaiDate(new Date(item.published_at)).startsWith(String(year))) {
+      const t = top(item.column_id);
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .map(([id, count]) => ({ id, name: byId.get(id)?.name ?? '其他', count, order: byId.get(id)?.sort_order ?? 0 }))
+    .sort((a, b) => b.count - a.count || a.order - b.order)
+    .map(({ name, count }) => ({ name, count }));
+}
+
+/** Section 一 drafted from the year's facts, in the sample report's manner; staff edit it freely (R6 re-checks the numbers). */
+export function draftOverview(
+  agency: AgencyRow,
+  year: number,
+  report: AnnualReport,
+  published: readonly { name: string; count: number }[],
+): string {
+  const total = published.reduce((s, c) => s + c.count, 0);
+  const a = report.applications;
+  const t = (row: (number | null)[] | null | undefined) => row?.[TOTAL_COLUMN] ?? 0;
+  const appeals = report.appeals;
+  const litigation = (appeals?.litigationDirect?.[4] ?? 0) + (appeals?.litigationAfterReconsideration?.[4] ?? 0);
+  const docs = report.active;
+  return [
+    `${year}年，${agency.name}认真贯彻落实《中华人民共和国政府信息公开条例》，依法做好政府信息公开工作。现将本年度政府信息公开工作情况报告如下。`,
+    `（一）主动公开。全年共发布政府信息${total}条${published.length > 0 ? `，其中${published.map((c) => `${c.name}${c.count}条`).join('、')}` : ''}；制发规章${docs?.regulations?.issued ?? 0}件、行政规范性文件${docs?.normativeDocuments?.issued ?? 0}件。`,
+    `（二）依申请公开。本年新收政府信息公开申请${t(a?.newReceived)}件，上年结转${t(a?.carriedOver)}件；本年办结${t(a?.results.total)}件，结转下年度继续办理${t(a?.carriedForward)}件。`,
+    `（三）行政复议和行政诉讼。本年因政府信息公开被申请行政复议${appeals?.reconsideration?.[4] ?? 0}件，被提起行政诉讼${litigation}件。`,
+  ].join('\n');
+}
+
+/** Section 六's paragraph on 信息处理费, from the fee notices and payments of the year. */
+async function feeParagraph(ex: Executor, agencyId: number, year: number): Promise<string> {
+  const events = await ex
+    .selectFrom('application_events')
+    .innerJoin('applications', 'applications.id', 'application_events.application_id')
+    .select(['application_events.type', 'application_events.payload', 'application_events.application_id'])
+    .where('applications.agency_id', '=', agencyId)
+    .where('application_events.type', 'in', ['fee_notice_sent', 'fee_paid'])
+    .where('application_events.on_date', '>=', `${year}-01-01`)
+    .where('application_events.on_date', '<=', `${year}-12-31`)
+    .execute();
+  const notices = events.filter((e) => e.type === 'fee_notice_sent');
+  if (notices.length === 0) {
+    return `本年度未收取政府信息公开信息处理费。`;
+  }
+  const paidIds = new Set(events.filter((e) => e.type === 'fee_paid').map((e) => e.application_id));
+  const amount = notices
+    .filter((e) => paidIds.has(e.application_id))
+    .reduce((s, e) => s + ((JSON.parse(e.payload) as { amountFen?: number }).amountFen ?? 0), 0);
+  return `本年度依据《政府信息公开信息处理费管理办法》发出信息处理费收费通知${notices.length}件，申请人缴费${paidIds.size}件，收取信息处理费${fenToYuan(amount)}元。`;
+}
+
+/** The report computed from the registers: tables 二、三、四, sections drafted, every rule checked. */
+export async function computeLiveReport(ex: Executor, agency: AgencyRow, year: number): Promise<AnnualReport> {
+  const [records, counts, published, fees] = await Promise.all([
+    loadLiveRecords(ex, agency.id),
+    yearlyDecisionCounts(ex, agency.id, year),
+    publishedByColumn(ex, agency.id, year),
+    feeParagraph(ex, agency.id, year),
+  ]);
+  const report = tablesFor(records, counts, agency.name, year);
+  report.sections = [
+    { number: 1, title: SECTION_TITLES[0], text: draftOverview(agency, year, report, published) },
+    { number: 2, title: SECTION_TITLES[1], text: '' },
+    { number: 3, title: SECTION_TITLES[2], text: '' },
+    { number: 4, title: SECTION_TITLES[3], text: '' },
+    { number: 5, title: SECTION_TITLES[4], text: '' },
+    { number: 6, title: SECTION_TITLES[5], text: fees },
+  ];
+  const previous = tablesFor(records, await yearlyDecisionCounts(ex, agency.id, year - 1), agency.name, year - 1);
+  report.findings = checkReport(report, { previous });
+  return report;
+}
+
+function tablesFor(
+  records: LiveRecords,
+  counts: Awaited<ReturnType<typeof yearlyDecisionCounts>>,
+  agencyName: string,
+  year: number,
+): AnnualReport {
+  const report = emptyReport({ year, agency: agencyName });
+  report.active = countActiveDisclosure(
+    records.normative.map((d) => d.record),
+    counts,
+    year,
+  );
+  report.applications = countApplications(
+    records.applications.map((a) => a.record),
+    year,
+  );
+  report.appeals = countAppeals(
+    records.appeals.map((c) => c.record),
+    year,
+  );
+  return report;
+}
+
+export interface CellRecord {
+  readonly kind: 'application' | 'appeal' | 'normative' | 'month';
+  readonly id: number;
+  /** What a person recognises: the tracking code and request, the case, the document, the month. */
+  readonly label: string;
+  readonly detail: string;
+  /** Where staff open it in the admin. */
+  readonly href: string;
+}
+
+/**
+ * Drill-down: the records behind one number of a year's computed report (a cell path such as
+ * `applications.results.granted[0]`). Their count equals the number, by construction (core
+ * drill-down.ts, proven against the counting rules).
+ */
+export async function reportCellRecords(
+  ctx: AppContext,
+  {
+    actor,
+    agencyId,
+    year,
+    cell,
+    meta,
+  }: { actor: Actor; agencyId: number; year: number; cell: string; meta: RequestMeta },
+): Promise<{ cell: string; label: string; value: number | null; records: CellRecord[] }> {
+  if (!/^(applications|appeals|active)\.[\w.]+(\[\d\])?$/u.test(cell)) {
+    throw new DomainError('VALIDATION_FAILED', '单元格不正确', { issues: [{ path: 'cell', message: '单元格不正确' }] });
+  }
+  const agency = await requireAgency(ctx.db, agencyId);
+  // Table 二's records are public documents and monthly totals; tables 三 and 四 name applicants' requests.
+  await authorize(ctx, actor, meta, cell.startsWith('active.') ? 'agency.read' : 'application.read', agency, {
+    action: 'report.drill_down',
+    targetType: 'agency',
+    targetId: agencyId,
+  });
+  const records = await loadLiveRecords(ctx.db, agency.id);
+  const counts = await yearlyDecisionCounts(ctx.db, agency.id, year);
+  const value = cellValue(tablesFor(records, counts, agency.name, year), cell);
+  const out: CellRecord[] = [];
+  for (const a of records.applications) {
+    if (applicationCells(a.record, year).includes(cell)) {
+      out.push({
+        kind: 'application',
+        id: a.id,
+        label: `${a.trackingCode} ${a.infoTitle}`,
+        detail: [
+          APPLICANT_CATEGORY_LABELS[a.record.applicant as ApplicantCategory],
+          `收到 ${a.record.receivedOn ?? '—'}`,
+          a.record.outcome === null
+            ? '办理中'
+            : `${outcomeOf(a.record.outcome.code as OutcomeCode).row} ${a.record.outcome.decidedOn}`,
+        ].join('，'),
+        href: `/admin/applications/${a.id}`,
+      });
+    }
+  }
+  for (const c of records.appeals) {
+    if (appealCells(c.record, year).includes(cell)) {
+      out.push({
+        kind: 'appeal',
+        id: c.id,
+        label: `${c.body}（${c.record.filedOn}）`,
+        detail: c.record.result === null ? '尚未审结' : `${c.record.result.concludedOn} 审结`,
+        href: `/admin/applications/${c.applicationId}`,
+      });
+    }
+  }
+  for (const d of records.normative) {
+    if (normativeCells(d.record, year).includes(cell)) {
+      out.push({
+        kind: 'normative',
+        id: d.id,
+        label: `${d.title}（${d.docNo}）`,
+        detail: `制发 ${d.record.issuedOn}${d.record.abolishedOn === null ? '' : `，废止/失效 ${d.record.abolishedOn}`}`,
+        href: '/admin/normative',
+      });
+    }
+  }
+  const monthly = {
+    'active.licensing.decisions': 'licensing',
+    'active.penalties.decisions': 'penalties',
+    'active.coercion.decisions': 'coercion',
+    'active.fees.amountWanYuan': 'feesYuan',
+  } as const;
+  const field = monthly[cell as keyof typeof monthly];
+  if (field !== undefined) {
+    for (const m of await decisionMonths(ctx.db, agency.id, year)) {
+      out.push({
+        kind: 'month',
+        id: m.month,
+        label: `${year}年${m.month}月`,
+        detail: field === 'feesYuan' ? `${m.feesYuan}元` : `${m[field]}件`,
+        href: '/admin/decision-counts',
+      });
+    }
+  }
+  return { cell, label: cellLabel(cell), value, records: out };
+}
+
+/**
+ * A year's report as computed now from the registers, for the agency's staff and its supervisors
+ * (aggregate numbers only; the records behind them need application.read, reportCellRecords).
+ */
+export async function liveReport(
+  ctx: AppContext,
+  { actor, agencyId, year, meta }: { actor: Actor; agencyId: number; year: number; meta: RequestMeta },
+): Promise<AnnualReport> {
+  const agency = await requireAgency(ctx.db, agencyId);
+  await authorize(ctx, actor, meta, 'agency.read', agency, {
+    action: 'report.compute',
+    targetType: 'agency',
+    targetId: agencyId,
+  });
+  return computeLiveReport(ctx.db, agency, year);
+}
