@@ -49,6 +49,8 @@ export interface Schema {
   application_appeals: ApplicationAppealTable;
   mail_outbox: MailOutboxTable;
   decision_counts: DecisionCountTable;
+  annual_reports: AnnualReportTable;
+  annual_report_versions: AnnualReportVersionTable;
 }
 
 /** Text with a database default of '' . */
@@ -507,3 +509,48 @@ export interface DecisionCountTable {
   updated_at: string;
 }
 export type DecisionCountRow = Selectable<DecisionCountTable>;
+
+/** draft → submitted → (returned → submitted …) → published; reopened reports go back to draft. */
+export type AnnualReportStatus = 'draft' | 'submitted' | 'returned' | 'published';
+
+/** An agency's annual report for a year (migrations/0011-annual-reports.ts). */
+export interface AnnualReportTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  status: AnnualReportStatus;
+  /** JSON: the six sections' text, by number. */
+  sections: string;
+  /** JSON: the written reason for each warning, by finding key. */
+  explanations: DefaultedText;
+  /** The report as submitted (tables frozen); null while a draft. */
+  report_json: string | null;
+  review_comment: DefaultedText;
+  reopen_reason: DefaultedText;
+  submitted_by: number | null;
+  submitted_at: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  /** The latest published version (0: never published). */
+  published_version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+  lock_version: ColumnType<number, number | undefined, number>;
+}
+export type AnnualReportRow = Selectable<AnnualReportTable>;
+
+/** A published version, kept for good; the portal shows the latest and lists the others. */
+export interface AnnualReportVersionTable {
+  id: Generated<number>;
+  report_id: number;
+  version: number;
+  report_json: string;
+  published_on: string;
+  approved_by: string;
+  /** Why the published report was reopened before this version. */
+  reason: DefaultedText;
+  /** What changed against the previous version, in words. */
+  changes: DefaultedText;
+  created_at: string;
+}
+export type AnnualReportVersionRow = Selectable<AnnualReportVersionTable>;

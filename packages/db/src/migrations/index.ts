@@ -10,6 +10,7 @@ import * as m0007 from './0007-applications.ts';
 import * as m0008 from './0008-application-handling.ts';
 import * as m0009 from './0009-mail-outbox.ts';
 import * as m0010 from './0010-decision-counts.ts';
+import * as m0011 from './0011-annual-reports.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -27,6 +28,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0008-application-handling': m0008,
   '0009-mail-outbox': m0009,
   '0010-decision-counts': m0010,
+  '0011-annual-reports': m0011,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -1,0 +1,135 @@
+import { expect, it } from 'vitest';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { seedDemoApplications } from '../demo/seed-demo-applications.ts';
+import { seedDemoDecisionCounts } from '../demo/seed-demo-reports.ts';
+import { describeApp, TEST_META } from '../testing.ts';
+import {
+  findingKey,
+  getReportDraft,
+  listPublishedReports,
+  publishedReport,
+  reopenReport,
+  reviewReport,
+  saveReportDraft,
+  submitReport,
+} from './report-workflow.ts';
+
+const meta = TEST_META;
+
+describeApp('年度报告：起草、提交、审核、发布', (t) => {
+  it('goes from draft to published through the 政务公开办, and a reopened report is published again with what changed', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    await seedDemoApplications(ctx);
+    await seedDemoDecisionCounts(ctx);
+    const editor = await actor('editor');
+    const supervisor = await actor('supervisor');
+    const agencyId = editor.agency.id;
+    const at = { agencyId, year: 2025, meta };
+
+    const fresh = await getReportDraft(ctx, { actor: editor, ...at });
+    expect(fresh).toMatchObject({ status: 'new', canEdit: true, canReview: false, lockVersion: 0 });
+    const overview = fresh.report.sections.find((s) => s.number === 1)!.text!;
+    expect(overview).toContain('本年新收政府信息公开申请');
+
+    const sections = { '1': overview, '5': '', '6': fresh.report.sections.find((s) => s.number === 6)!.text! };
+    let saved = await saveReportDraft(ctx, { actor: editor, ...at, input: { sections, lockVersion: 0 } });
+    await expect(
+      saveReportDraft(ctx, { actor: editor, ...at, input: { sections, lockVersion: 0 } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      saveReportDraft(ctx, {
+        actor: await actor('handler'),
+        ...at,
+        input: { sections, lockVersion: saved.lockVersion },
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(submitReport(ctx, { actor: editor, ...at })).rejects.toMatchObject({
+      message: '请填写：五、存在的主要问题及改进情况',
+    });
+
+    // A number quoted by hand that the tables do not bear out is a warning (R6): it needs a reason.
+    const wrong = { ...sections, '1': `${overview}\n全年共受理申请999件。`, '5': '一是主动公开的及时性有待提高。' };
+    saved = await saveReportDraft(ctx, {
+      actor: editor,
+      ...at,
+      input: { sections: wrong, lockVersion: saved.lockVersion },
+    });
+    const warned = await getReportDraft(ctx, { actor: editor, ...at });
+    const r6 = warned.report.findings.find((f) => f.rule === 'R6');
+    expect(r6?.severity).toBe('warning');
+    await expect(submitReport(ctx, { actor: editor, ...at })).rejects.toMatchObject({
+      message: expect.stringContaining('需要书面说明'),
+    });
+    saved = await saveReportDraft(ctx, {
+      actor: editor,
+      ...at,
+      input: { sections: wrong, explanations: { [findingKey(r6!)]: '含转办件' }, lockVersion: saved.lockVersion },
+    });
+    let state = await submitReport(ctx, { actor: editor, ...at });
+    expect(state).toMatchObject({ status: 'submitted', canEdit: false });
+    await expect(
+      saveReportDraft(ctx, { actor: editor, ...at, input: { sections: wrong, lockVersion: state.lockVersion } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    await expect(reviewReport(ctx, { actor: editor, ...at, input: { decision: 'approve' } })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      reviewReport(ctx, { actor: supervisor, ...at, input: { decision: 'return', comment: ' ' } }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    state = await reviewReport(ctx, {
+      actor: supervisor,
+      ...at,
+      input: { decision: 'return', comment: '总体情况中的“999件”与表三不符，请更正' },
+    });
+    expect(state).toMatchObject({ status: 'returned', reviewComment: '总体情况中的“999件”与表三不符，请更正' });
+
+    saved = await saveReportDraft(ctx, {
+      actor: editor,
+      ...at,
+      input: { sections: { ...wrong, '1': overview }, lockVersion: state.lockVersion },
+    });
+    await submitReport(ctx, { actor: editor, ...at });
+    state = await reviewReport(ctx, { actor: supervisor, ...at, input: { decision: 'approve' } });
+    expect(state).toMatchObject({ status: 'published', versions: [{ version: 1, changes: '首次发布' }] });
+    const published = await publishedReport(ctx.db, agencyId, 2025);
+    expect(published?.version).toBe(1);
+    expect(published?.report.sections.find((s) => s.number === 5)?.text).toBe('一是主动公开的及时性有待提高。');
+    expect((await listPublishedReports(ctx.db)).map((r) => [r.agency_name, r.year, r.published_version])).toEqual([
+      ['示例市财政局', 2025, 1],
+    ]);
+
+    await expect(reopenReport(ctx, { actor: editor, ...at, reason: '' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    state = await reopenReport(ctx, { actor: editor, ...at, reason: '补充第五部分的改进措施' });
+    expect(state.status).toBe('draft');
+    // The published version stays online while the correction is written.
+    expect((await publishedReport(ctx.db, agencyId, 2025))?.version).toBe(1);
+    await saveReportDraft(ctx, {
+      actor: editor,
+      ...at,
+      input: {
+        sections: { ...wrong, '1': overview, '5': '一是主动公开的及时性有待提高。下一步将建立发布提醒机制。' },
+        lockVersion: state.lockVersion,
+      },
+    });
+    await submitReport(ctx, { actor: editor, ...at });
+    state = await reviewReport(ctx, { actor: supervisor, ...at, input: { decision: 'approve' } });
+    expect(state.versions[0]).toMatchObject({
+      version: 2,
+      reason: '补充第五部分的改进措施',
+      changes: '五、存在的主要问题及改进情况文字修改',
+    });
+    const next = await getReportDraft(ctx, { actor: editor, agencyId, year: 2026, meta });
+    expect(next.lastYearSectionFive).toBe('一是主动公开的及时性有待提高。下一步将建立发布提醒机制。');
+    await expect(
+      saveReportDraft(ctx, {
+        actor: await actor('jyj.editor'),
+        ...at,
+        input: { sections, lockVersion: 0 },
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  }, 120_000);
+});
