@@ -61,7 +61,7 @@ describeApp('年度报告：起草、提交、审核、发布', (t) => {
     await expect(submitReport(ctx, { actor: editor, ...at })).rejects.toMatchObject({
       message: expect.stringContaining('需要书面说明'),
     });
-    saved = await saveReportDraft(ctx, {
+    await saveReportDraft(ctx, {
       actor: editor,
       ...at,
       input: { sections: wrong, explanations: { [findingKey(r6!)]: '含转办件' }, lockVersion: saved.lockVersion },
@@ -85,7 +85,7 @@ describeApp('年度报告：起草、提交、审核、发布', (t) => {
     });
     expect(state).toMatchObject({ status: 'returned', reviewComment: '总体情况中的“999件”与表三不符，请更正' });
 
-    saved = await saveReportDraft(ctx, {
+    await saveReportDraft(ctx, {
       actor: editor,
       ...at,
       input: { sections: { ...wrong, '1': overview }, lockVersion: state.lockVersion },
