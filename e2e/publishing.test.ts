@@ -326,7 +326,7 @@ describe('年度报告 in Chromium', () => {
   it('shows last year’s report computed from the registers, and a number opens onto its applications', async () => {
     const handler = await logIn('handler');
     await handler.getByRole('menuitem', { name: '年度报告' }).click();
-    await handler.getByText('一、总体情况（草稿）').waitFor();
+    await handler.getByLabel('一、总体情况').waitFor();
     await handler.locator('#applications').waitFor();
     const cell = handler.locator('#applications td[data-cell="applications.newReceived[6]"]');
     const value = Number(await cell.textContent());
@@ -337,7 +337,89 @@ describe('年度报告 in Chromium', () => {
     expect(await drawer.getByRole('link').count()).toBe(value);
     await handler.screenshot({ path: path.join(ARTIFACTS, 'annual-report-drill-down.png'), fullPage: true });
   }, 60_000);
+
+  it('is drafted, returned by the 政务公开办 with a comment, fixed, approved, and published on the portal', async () => {
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear() - 1;
+    const editor = await logIn('editor');
+    await editor.getByRole('menuitem', { name: '年度报告' }).click();
+    const five = editor.getByLabel('五、存在的主要问题及改进情况');
+    await five.waitFor();
+    const saved = editor.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/reports/'));
+    await five.fill('一是部分栏目更新不够及时。');
+    expect((await saved).status()).toBe(200);
+    await submit(editor);
+
+    const supervisor = await logIn('supervisor');
+    await supervisor.getByRole('menuitem', { name: '年度报告' }).click();
+    await supervisor.getByRole('button', { name: '示例市财政局', exact: true }).click();
+    await supervisor.getByLabel('审核意见').fill('第五部分请写明改进措施');
+    await reviewReport(supervisor, /退\s*回\s*修\s*改/);
+    await supervisor.getByText('已退回修改').first().waitFor();
+
+    await editor.reload();
+    await editor.getByText('第五部分请写明改进措施').waitFor();
+    const fixed = editor.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/reports/'));
+    await editor
+      .getByLabel('五、存在的主要问题及改进情况')
+      .fill('一是部分栏目更新不够及时。下一步将建立栏目更新提醒机制。');
+    expect((await fixed).status()).toBe(200);
+    await submit(editor);
+
+    await supervisor.reload();
+    await supervisor.getByRole('button', { name: '示例市财政局', exact: true }).click();
+    await supervisor.getByLabel('审核意见').waitFor();
+    await reviewReport(supervisor, /批\s*准\s*发\s*布/);
+    await supervisor.getByText('已发布').first().waitFor();
+    await supervisor.screenshot({ path: path.join(ARTIFACTS, 'annual-report-published.png'), fullPage: true });
+
+    // The public finds it in the agency's 年报 column, with its Word and PDF files.
+    const citizen = await reader();
+    await citizen.goto(`${server.url}/`);
+    await citizen.getByRole('link', { name: '示例市财政局', exact: true }).click();
+    await citizen.getByRole('link', { name: '政府信息公开年报' }).first().click();
+    await citizen.getByRole('link', { name: `示例市财政局${year}年政府信息公开工作年度报告` }).click();
+    await citizen.getByRole('heading', { name: '五、存在的主要问题及改进情况' }).waitFor();
+    expect(await citizen.getByText('下一步将建立栏目更新提醒机制').count()).toBe(1);
+    await citizen.screenshot({ path: path.join(ARTIFACTS, 'portal-annual-report.png'), fullPage: true });
+    for (const [name, magic] of [
+      ['Word 版（DOCX）', 'PK'],
+      ['PDF 版', '%PDF'],
+    ] as const) {
+      const href = (await citizen.getByRole('link', { name }).getAttribute('href')) ?? '';
+      const response = await citizen.request.get(`${server.url}${href}`);
+      expect(response.status(), name).toBe(200);
+      const bytes = await response.body();
+      expect(bytes.subarray(0, magic.length).toString(), name).toBe(magic);
+      const { blocks } = magic === 'PK' ? await docxToBlocks(bytes) : await pdfToBlocks(bytes);
+      const text = blocks
+        .map((b) => (b.kind === 'para' ? b.text : b.cells.join('')))
+        .join('')
+        .replace(/\s/gu, '');
+      expect(text, name).toContain('下一步将建立栏目更新提醒机制');
+    }
+    const list = await citizen.request.get(`${server.url}/open/reports.json`);
+    expect((await list.json()).reports).toEqual([
+      expect.objectContaining({ agency: '示例市财政局', year, version: 1 }),
+    ]);
+  }, 120_000);
 });
+
+/** Submits the report and waits for the server to accept it. */
+async function submit(page: Page) {
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/submit'));
+  await page.getByRole('button', { name: /提\s*交\s*审\s*核/ }).click();
+  const response = await answered;
+  expect(response.status(), await response.text()).toBe(200);
+  await page.getByText('已提交，待审核').first().waitFor();
+}
+
+/** Returns or approves the report in scope and waits for the server. */
+async function reviewReport(page: Page, button: RegExp) {
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/review'));
+  await page.getByRole('button', { name: button }).click();
+  const response = await answered;
+  expect(response.status(), await response.text()).toBe(200);
+}
 
 describe('accessibility of the portal (axe-core, WCAG 2.1 A/AA)', () => {
   it('finds no serious or critical violations on the home, column, item and search pages', async () => {

@@ -88,6 +88,7 @@ export function columnPage(
   catalog: readonly CatalogColumn[],
   column: CatalogColumn,
   items: PublicPage<PublicListItem>,
+  before: Html = html``,
 ): string {
   const path = columnPath(catalog, column.id);
   const base = `/agencies/${agency.id}/columns/${column.id}`;
@@ -112,6 +113,7 @@ export function columnPage(
           : ''
       }
       <section aria-labelledby="items-title" class="column-items">
+        ${before}
         <h2 id="items-title">信息列表</h2>
         ${items.total === 0 ? html`<p class="empty">本栏目暂无信息。</p>` : itemList(items.rows)}
         ${pagination(base, items.page, items.total, items.pageSize)}

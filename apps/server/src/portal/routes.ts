@@ -4,10 +4,14 @@ import {
   getPublicItem,
   latestItems,
   listColumnItems,
+  listPublishedReports,
+  publishedReport,
+  reportVersions,
   searchItems,
   type CatalogColumn,
 } from '@xxgk/app';
 import { shanghaiDate } from '@xxgk/core';
+import { renderReportDocx, renderReportPdf } from '@xxgk/documents';
 import { findItem, listPublishedItemStamps } from '@xxgk/db';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -18,6 +22,7 @@ import { columnFeed, flattenColumns, sitemap } from './feeds.ts';
 import { guidePage } from './guide.ts';
 import { homePage } from './home.ts';
 import { columnPage, itemPage, searchPage, withdrawnPage } from './items.ts';
+import { reportList, reportPage, reportPath, type PublishedEntry } from './reports.ts';
 import { VIEW_COOKIE, VIEW_OPTIONS, viewOf, withView } from './layout.ts';
 import { loadSite } from './site.ts';
 
@@ -43,6 +48,40 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
   const inFlight = new Map<string, Promise<Rendered | undefined>>();
 
   const site = () => loadSite(ctx.db);
+
+  async function publishedEntries(agencyId: number): Promise<PublishedEntry[]> {
+    return (await listPublishedReports(ctx.db, agencyId)).map((r) => ({
+      agencyId: r.agency_id,
+      agencyName: r.agency_name,
+      year: r.year,
+      version: r.published_version,
+      publishedOn: r.published_on,
+    }));
+  }
+
+  /** The published report a request names (`?version=` for an earlier one), with its versions. */
+  async function reportFor(request: FastifyRequest) {
+    const params = request.params as { id: string; year: string };
+    const id = Id.safeParse(params.id);
+    const year = z.coerce.number().int().min(2008).max(2100).safeParse(params.year);
+    const version = z.coerce
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .safeParse((request.query as { version?: string }).version);
+    if (!id.success || !year.success || !version.success) {
+      return undefined;
+    }
+    const s = await site();
+    const agency = s.agencies.find((a) => a.id === id.data);
+    const shown = agency === undefined ? undefined : await publishedReport(ctx.db, agency.id, year.data, version.data);
+    if (agency === undefined || shown === undefined) {
+      return undefined;
+    }
+    const versions = await reportVersions(ctx.db, agency.id, year.data);
+    return { site: s, agency, ...shown, versions };
+  }
 
   function origin(request: FastifyRequest): string {
     return `${request.protocol}://${request.host}`;
@@ -127,7 +166,19 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
         }
         const page = PageNumber.parse((request.query as { page?: string }).page);
         const items = await listColumnItems(ctx.db, { agencyId: found.agency.id, columnId: found.column.id, page });
-        return ok(columnPage(found.site, found.agency, found.catalog, found.column, items));
+        // The 年报 column lists the agency's published annual reports before any items filed there.
+        const reports =
+          found.column.code === 'annual-reports' ? await publishedEntries(found.agency.id) : ([] as PublishedEntry[]);
+        return ok(
+          columnPage(
+            found.site,
+            found.agency,
+            found.catalog,
+            found.column,
+            items,
+            reportList(found.agency.id, reports),
+          ),
+        );
       }),
     );
 
@@ -213,6 +264,63 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
           list.flatMap((c) => [{ id: c.id, name: c.name, depth }, ...depthOf(c.children, depth + 1)]);
         const columns = form.agencyId === undefined ? [] : depthOf(await getCatalog(ctx.db, form.agencyId), 0);
         return ok(searchPage(s, form, result, years, columns));
+      }),
+    );
+
+    app.get('/agencies/:id/reports/:year', { schema: { hide: true } }, (request, reply) =>
+      serve(request, reply, async () => {
+        const found = await reportFor(request);
+        if (found === undefined) {
+          return undefined;
+        }
+        const catalog = await getCatalog(ctx.db, found.agency.id);
+        const annual = flattenColumns(catalog).find((c) => c.code === 'annual-reports');
+        return ok(reportPage(found.site, found.agency, found.report, found, found.versions, annual?.id));
+      }),
+    );
+
+    app.get('/agencies/:id/reports/:year/report.:format', { schema: { hide: true } }, async (request, reply) => {
+      const format = (request.params as { format: string }).format;
+      const found = await reportFor(request);
+      if (found === undefined || !['docx', 'pdf', 'json'].includes(format)) {
+        return reply.callNotFound();
+      }
+      const name = `${found.agency.name}${found.report.year}年政府信息公开工作年度报告`;
+      const disposition = (ext: string) => `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`;
+      reply.header('cache-control', 'public, max-age=300');
+      if (format === 'json') {
+        return reply.type('application/json; charset=utf-8').send(JSON.stringify(found.report, null, 2));
+      }
+      if (format === 'docx') {
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', disposition('docx'))
+          .send(await renderReportDocx(found.report));
+      }
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', disposition('pdf'))
+        .send(await renderReportPdf(found.report));
+    });
+
+    app.get('/open/reports.json', { schema: { hide: true } }, (request, reply) =>
+      serve(request, reply, async () => {
+        const base = origin(request);
+        const reports = (await listPublishedReports(ctx.db)).map((r) => ({
+          agency: r.agency_name,
+          agencyId: r.agency_id,
+          year: r.year,
+          version: r.published_version,
+          publishedOn: r.published_on,
+          page: `${base}${reportPath(r.agency_id, r.year)}`,
+          docx: `${base}${reportPath(r.agency_id, r.year)}/report.docx`,
+          pdf: `${base}${reportPath(r.agency_id, r.year)}/report.pdf`,
+          json: `${base}${reportPath(r.agency_id, r.year)}/report.json`,
+        }));
+        return ok(
+          JSON.stringify({ schema: 'xxgk-report-list/1', reports }, null, 2),
+          'application/json; charset=utf-8',
+        );
       }),
     );
 

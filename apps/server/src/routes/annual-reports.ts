@@ -1,11 +1,19 @@
 import fastifyMultipart from '@fastify/multipart';
 import {
   decisionCountsTemplate,
+  getReportDraft,
   importDecisionCounts,
   listDecisionCounts,
   liveReport,
+  reopenReport,
   reportCellRecords,
+  reportStatuses,
+  ReviewInput,
+  reviewReport,
   saveDecisionMonth,
+  saveReportDraft,
+  SaveSectionsInput,
+  submitReport,
 } from '@xxgk/app';
 import { DomainError } from '@xxgk/core';
 import { renderFlaggedTables } from '@xxgk/documents';
@@ -161,6 +169,131 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
             `attachment; filename*=UTF-8''${encodeURIComponent(`${request.query.year}年行政许可处罚强制收费月度数据.xlsx`)}`,
           )
           .send(await decisionCountsTemplate(request.query.year));
+      },
+    );
+
+    const withTables = (draft: Awaited<ReturnType<typeof getReportDraft>>) => ({
+      ...draft,
+      tablesHtml: renderFlaggedTables(
+        draft.report,
+        draft.report.findings.flatMap((f) => f.cells),
+      ),
+    });
+
+    app.get(
+      '/api/agencies/:id/reports/:year',
+      {
+        schema: {
+          tags: TAG,
+          summary: '年度报告：草稿（表格实时计算）或已提交/已发布的报告，含校验结果、审核意见和发布版本',
+          params: YearParams,
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return withTables(
+          await getReportDraft(ctx, {
+            actor: session.actor,
+            agencyId: request.params.id,
+            year: request.params.year,
+            meta: metaOf(request),
+          }),
+        );
+      },
+    );
+
+    app.put(
+      '/api/agencies/:id/reports/:year',
+      {
+        schema: {
+          tags: TAG,
+          summary: '保存草稿（自动保存）：各部分文字和对警告的说明；lockVersion 不符时拒绝',
+          params: YearParams,
+          body: SaveSectionsInput,
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return saveReportDraft(ctx, {
+          actor: session.actor,
+          agencyId: request.params.id,
+          year: request.params.year,
+          input: request.body,
+          meta: metaOf(request),
+        });
+      },
+    );
+
+    app.post(
+      '/api/agencies/:id/reports/:year/submit',
+      { schema: { tags: TAG, summary: '提交审核（有错误不能提交，警告须有书面说明）', params: YearParams } },
+      async (request) => {
+        const session = requireSession(request);
+        return withTables(
+          await submitReport(ctx, {
+            actor: session.actor,
+            agencyId: request.params.id,
+            year: request.params.year,
+            meta: metaOf(request),
+          }),
+        );
+      },
+    );
+
+    app.post(
+      '/api/agencies/:id/reports/:year/review',
+      {
+        schema: {
+          tags: TAG,
+          summary: '政务公开办审核：退回（须写意见）或批准（批准即发布）',
+          params: YearParams,
+          body: ReviewInput,
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return withTables(
+          await reviewReport(ctx, {
+            actor: session.actor,
+            agencyId: request.params.id,
+            year: request.params.year,
+            input: request.body,
+            meta: metaOf(request),
+          }),
+        );
+      },
+    );
+
+    app.post(
+      '/api/agencies/:id/reports/:year/reopen',
+      {
+        schema: {
+          tags: TAG,
+          summary: '重新打开已发布的报告（须说明理由，修改后须重新审核）',
+          params: YearParams,
+          body: z.object({ reason: z.string().max(2000) }),
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return withTables(
+          await reopenReport(ctx, {
+            actor: session.actor,
+            agencyId: request.params.id,
+            year: request.params.year,
+            reason: request.body.reason,
+            meta: metaOf(request),
+          }),
+        );
+      },
+    );
+
+    app.get(
+      '/api/reports/status',
+      { schema: { tags: TAG, summary: '政务公开办：所辖各机关某年度报告的状态', querystring: Year } },
+      async (request) => {
+        const session = requireSession(request);
+        return { agencies: await reportStatuses(ctx, { actor: session.actor, year: request.query.year }) };
       },
     );
   };
