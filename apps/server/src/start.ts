@@ -3,12 +3,14 @@ import {
   closeUnpaidFees,
   purgePersonalData,
   queueDeadlineReminders,
+  queueReportReminders,
   deliverQueuedMail,
   NO_REQUEST,
   publishDueItems,
   seedDemo,
   seedDemoApplications,
   seedDemoDecisionCounts,
+  seedDemoReports,
   seedDemoItems,
   type AppContext,
 } from '@xxgk/app';
@@ -44,6 +46,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
     await seedDemoItems(ctx);
     await seedDemoApplications(ctx);
     await seedDemoDecisionCounts(ctx);
+    await seedDemoReports(ctx);
     seeded = true;
   }
   const app = await buildServer({ config, database, ctx }, { logger: options.logger ?? true });
@@ -58,6 +61,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       const lapsed = await closeUnpaidFees(ctx);
       const purged = await purgePersonalData(ctx);
       await queueDeadlineReminders(ctx);
+      await queueReportReminders(ctx);
       await deliverQueuedMail(ctx);
       if (ids.length > 0 || ended.length > 0 || lapsed.length > 0 || purged.length > 0) {
         app.log.info(

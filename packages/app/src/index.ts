@@ -55,6 +55,7 @@ export * from './applications/notify.ts';
 export * from './reports/decision-counts.ts';
 export * from './reports/live-report.ts';
 export * from './reports/report-workflow.ts';
+export * from './reports/report-reminders.ts';
 export * from './applications/application-status.ts';
 export * from './applications/list-applications.ts';
 export * from './applications/record-event.ts';

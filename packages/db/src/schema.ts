@@ -482,7 +482,7 @@ export interface MailOutboxTable {
   to_address: string;
   subject: string;
   body: string;
-  /** new_application, status_change, due_soon, overdue. */
+  /** new_application, status_change, due_soon, overdue, report_due. */
   kind: string;
   application_id: number | null;
   dedupe_key: string;

@@ -3,6 +3,7 @@ import {
   decisionCountsTemplate,
   getReportDraft,
   importDecisionCounts,
+  importPublishedReport,
   listDecisionCounts,
   liveReport,
   reopenReport,
@@ -294,6 +295,39 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       async (request) => {
         const session = requireSession(request);
         return { agencies: await reportStatuses(ctx, { actor: session.actor, year: request.query.year }) };
+      },
+    );
+
+    app.post(
+      '/api/agencies/:id/reports/:year/import',
+      {
+        schema: {
+          tags: TAG,
+          summary: '导入使用本平台之前已发布的年度报告（DOCX、PDF、HTML 或文本），供次年跨年度校验',
+          consumes: ['multipart/form-data'],
+          params: YearParams,
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        const file = await request.file();
+        if (file === undefined) {
+          throw new DomainError('VALIDATION_FAILED', '请选择报告文件');
+        }
+        const bytes = await file.toBuffer().catch(() => {
+          throw new DomainError('VALIDATION_FAILED', '文件过大：不能超过 5 MB');
+        });
+        const publishedOn = (file.fields['publishedOn'] as { value?: string } | undefined)?.value ?? '';
+        return withTables(
+          await importPublishedReport(ctx, {
+            actor: session.actor,
+            agencyId: request.params.id,
+            year: request.params.year,
+            publishedOn,
+            file: { fileName: file.filename, bytes },
+            meta: metaOf(request),
+          }),
+        );
       },
     );
   };

@@ -6,7 +6,8 @@ import { queueDeadlineReminders } from '../applications/notify.ts';
 import { recordHandlingStep } from '../applications/record-event.ts';
 import { applyOnline, registerApplication } from '../applications/submit-application.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { describeApp, TEST_META } from '../testing.ts';
+import { queueReportReminders } from '../reports/report-reminders.ts';
+import { describeApp, TEST_META, TestClock } from '../testing.ts';
 import { deliverQueuedMail, MAX_MAIL_ATTEMPTS, SmtpMailer, type Mailer } from './mail.ts';
 
 /** A local SMTP server that keeps what it is sent: the notices go through real SMTP in the test. */
@@ -146,5 +147,33 @@ describeApp('邮件通知', (t) => {
       .where('kind', '=', 'due_soon')
       .executeTakeFirstOrThrow();
     expect(kept).toMatchObject({ sent_at: null, attempts: MAX_MAIL_ATTEMPTS, last_error: '550 mailbox unavailable' });
+  });
+
+  it('reminds report writers before the statutory deadline of last year’s report, once per reminder day', async () => {
+    const base = t();
+    const clock = new TestClock('2027-01-24T01:00:00.000Z');
+    const ctx = {
+      ...base.ctx,
+      now: () => clock.now(),
+      mail: {
+        mailer: new SmtpMailer(`smtp://127.0.0.1:${port}`, 'noreply@example.gov.cn'),
+        publicUrl: 'https://xxgk.example.gov.cn',
+      },
+    };
+    await seedDemo(ctx);
+    const editor = await base.actor('editor');
+    await ctx.db
+      .updateTable('users')
+      .set({ email: 'zhang@czj.example.gov.cn' })
+      .where('id', '=', editor.userId)
+      .execute();
+    expect(await queueReportReminders(ctx)).toBe(1);
+    await queueReportReminders(ctx);
+    const queued = await ctx.db.selectFrom('mail_outbox').selectAll().where('kind', '=', 'report_due').execute();
+    expect(queued.map((m) => [m.to_address, m.subject])).toEqual([
+      ['zhang@czj.example.gov.cn', '【年度报告】示例市财政局2026年度报告应于2027年1月31日前公布（还有7天）'],
+    ]);
+    clock.advanceMinutes(24 * 60);
+    expect(await queueReportReminders(ctx)).toBe(0); // 6 days left: not a reminder day
   });
 });

@@ -35,7 +35,7 @@ export interface MailSettings {
 }
 
 export interface QueuedMail extends MailMessage {
-  readonly kind: 'new_application' | 'status_change' | 'due_soon' | 'overdue';
+  readonly kind: 'new_application' | 'status_change' | 'due_soon' | 'overdue' | 'report_due';
   readonly applicationId: number | null;
   /** The same key is queued once. */
   readonly dedupeKey: string;

@@ -1,5 +1,6 @@
 import { OUTCOME_CODES, TOTAL_COLUMN, cellValue, type Actor } from '@xxgk/core';
 import iconv from 'iconv-lite';
+import { importReport, renderReportDocx, renderReportPdf } from '@xxgk/documents';
 import { expect, it } from 'vitest';
 import { requireAgency } from '../agencies/require-agency.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
@@ -76,6 +77,29 @@ describeApp('年度报告：由实时数据生成', (t) => {
           `${agency.name} ${year}`,
         ).toEqual([]);
       }
+    }
+  }, 120_000);
+
+  it('renders the computed report as DOCX and PDF that the importer reads back to the same numbers', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    await seedDemoApplications(ctx);
+    await seedDemoDecisionCounts(ctx);
+    const handler = await actor('handler');
+    const report = await computeLiveReport(ctx.db, await requireAgency(ctx.db, handler.agency.id), 2025);
+    for (const [name, bytes] of [
+      ['示例市财政局2025年政府信息公开工作年度报告.docx', await renderReportDocx(report)],
+      ['示例市财政局2025年政府信息公开工作年度报告.pdf', await renderReportPdf(report)],
+    ] as const) {
+      const imported = await importReport(name, bytes);
+      expect(imported.year, name).toBe(2025);
+      expect(imported.active, name).toEqual(report.active);
+      expect(imported.applications, name).toEqual(report.applications);
+      expect(imported.appeals, name).toEqual(report.appeals);
+      expect(
+        imported.findings.filter((f) => f.severity === 'error'),
+        name,
+      ).toEqual([]);
     }
   }, 120_000);
 

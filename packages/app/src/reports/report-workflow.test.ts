@@ -1,11 +1,14 @@
 import { expect, it } from 'vitest';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { seedDemoApplications } from '../demo/seed-demo-applications.ts';
-import { seedDemoDecisionCounts } from '../demo/seed-demo-reports.ts';
+import { seedDemoDecisionCounts, seedDemoReports } from '../demo/seed-demo-reports.ts';
+import { requireAgency } from '../agencies/require-agency.ts';
 import { describeApp, TEST_META } from '../testing.ts';
+import { computeLiveReport } from './live-report.ts';
 import {
   findingKey,
   getReportDraft,
+  importPublishedReport,
   listPublishedReports,
   publishedReport,
   reopenReport,
@@ -132,4 +135,64 @@ describeApp('年度报告：起草、提交、审核、发布', (t) => {
       }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   }, 120_000);
+});
+
+describeApp('年度报告：演示数据与导入的往年报告', (t) => {
+  it('publishes the demo’s 2024 and 2025 reports, and explains where the imported 2024 report disagrees with the registers', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    await seedDemoApplications(ctx);
+    await seedDemoDecisionCounts(ctx);
+    expect(await seedDemoReports(ctx)).toBe(29);
+    const published = await listPublishedReports(ctx.db);
+    expect(published).toHaveLength(29);
+    expect(published.filter((r) => r.year === 2024)).toHaveLength(16);
+    // Departments published by 31 January, governments by 31 March (条例 第四十九条).
+    for (const r of published) {
+      expect(r.published_on <= `${r.year + 1}-03-31`).toBe(true);
+    }
+    const editor = await actor('editor');
+    expect((await getReportDraft(ctx, { actor: editor, agencyId: editor.agency.id, year: 2025, meta })).status).toBe(
+      'new',
+    );
+    const jyj = await actor('jyj.admin');
+    const imported = await getReportDraft(ctx, { actor: jyj, agencyId: jyj.agency.id, year: 2024, meta });
+    expect(imported).toMatchObject({
+      status: 'published',
+      versions: [{ version: 1, changes: expect.stringContaining('从已发布的文件导入') }],
+    });
+    const current = await getReportDraft(ctx, { actor: jyj, agencyId: jyj.agency.id, year: 2025, meta });
+    const r5 = current.report.findings.filter((f) => f.rule === 'R5');
+    expect(r5.map((f) => [f.severity, f.expected! - f.actual!])).toEqual([
+      ['warning', 2],
+      ['warning', 2],
+    ]);
+    // The city's report sums its own registers and the published reports of the agencies under it.
+    const supervisor = await actor('supervisor');
+    const city = await getReportDraft(ctx, { actor: supervisor, agencyId: supervisor.agency.id, year: 2025, meta });
+    expect(city.consolidation?.missing.map((m) => m.agencyName).sort()).toEqual(
+      ['示例市教育局', '示例市财政局'].sort(),
+    );
+    expect(city.consolidation?.included).toHaveLength(13);
+    const own = await computeLiveReport(ctx.db, await requireAgency(ctx.db, supervisor.agency.id), 2025);
+    let sum = own.applications!.newReceived![6]!;
+    for (const part of city.consolidation!.included) {
+      sum += (await publishedReport(ctx.db, part.agencyId, 2025))!.report.applications!.newReceived![6]!;
+    }
+    expect(city.report.applications!.newReceived![6]).toBe(sum);
+    expect(city.status).toBe('new');
+    expect(city.report.sections[0]!.text).toContain('示例市财政局');
+    // Its checks explain that the sum no longer matches last year's (two departments are missing).
+    expect(city.report.findings.some((f) => f.rule === 'R5')).toBe(true);
+    await expect(
+      importPublishedReport(ctx, {
+        actor: jyj,
+        agencyId: jyj.agency.id,
+        year: 2024,
+        publishedOn: '2025-01-20',
+        file: { fileName: 'again.docx', bytes: new Uint8Array() },
+        meta,
+      }),
+    ).rejects.toBeDefined();
+  }, 300_000);
 });

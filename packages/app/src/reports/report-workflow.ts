@@ -6,17 +6,21 @@ import {
   hasErrors,
   SECTION_TITLES,
   shanghaiDate,
+  sumReports,
+  TOTAL_COLUMN,
   type Actor,
   type AnnualReport,
   type Finding,
 } from '@xxgk/core';
 import { bumpPortalGeneration, type AgencyRow, type AnnualReportRow, type Executor } from '@xxgk/db';
+import { importReport } from '@xxgk/documents';
 import { z } from 'zod';
 import { requireAgency } from '../agencies/require-agency.ts';
 import { audit, authorize, denied } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput } from '../validation.ts';
 import { computeLiveReport } from './live-report.ts';
+import { reportDeadline } from './report-reminders.ts';
 
 /** Refuses (and so rolls back) a change made from a stale read of the report. */
 function claimed(result: { numUpdatedRows: bigint }): void {
@@ -48,6 +52,79 @@ async function findReport(ex: Executor, agencyId: number, year: number): Promise
     .executeTakeFirst();
 }
 
+export interface Consolidation {
+  /** The departments and towns whose published reports are in the sum. */
+  readonly included: { agencyId: number; agencyName: string; version: number }[];
+  /** Those that have not published theirs yet. */
+  readonly missing: { agencyId: number; agencyName: string }[];
+}
+
+/**
+ * A people's government's report: its own registers plus the published reports of the departments
+ * and towns directly under it, summed; section 一 drafted from the sum, naming who has not published.
+ */
+export async function consolidatedReport(
+  ex: Executor,
+  agency: AgencyRow,
+  year: number,
+  options: { computedForMissing?: boolean } = {},
+): Promise<{ report: AnnualReport; consolidation: Consolidation }> {
+  const own = await computeLiveReport(ex, agency, year);
+  const children = await ex
+    .selectFrom('agencies')
+    .selectAll()
+    .where('parent_id', '=', agency.id)
+    .orderBy('sort_order')
+    .execute();
+  const included: Consolidation['included'] = [];
+  const missing: Consolidation['missing'] = [];
+  const parts: AnnualReport[] = [own];
+  for (const child of children) {
+    const published = await publishedReport(ex, child.id, year);
+    if (published === undefined) {
+      missing.push({ agencyId: child.id, agencyName: child.name });
+      if (options.computedForMissing === true) {
+        parts.push(await computeLiveReport(ex, child, year));
+      }
+    } else {
+      included.push({ agencyId: child.id, agencyName: child.name, version: published.version });
+      parts.push(published.report);
+    }
+  }
+  const report = sumReports(year, agency.name, parts);
+  const a = report.applications;
+  const t = (row: (number | null)[] | null | undefined) => row?.[TOTAL_COLUMN] ?? 0;
+  const litigation =
+    (report.appeals?.litigationDirect?.[4] ?? 0) + (report.appeals?.litigationAfterReconsideration?.[4] ?? 0);
+  report.sections = own.sections.map((s) =>
+    s.number === 1
+      ? {
+          ...s,
+          text: [
+            `${year}年，${agency.name}及所属${children.length}个部门、乡镇（街道）认真贯彻落实《中华人民共和国政府信息公开条例》。本报告汇总本级和${included.length}个已发布年度报告的部门、乡镇（街道）的数据${missing.length > 0 ? `（${missing.map((m) => m.agencyName).join('、')}尚未发布，未计入）` : ''}。`,
+            `（一）主动公开。本年制发规章${report.active?.regulations?.issued ?? 0}件、行政规范性文件${report.active?.normativeDocuments?.issued ?? 0}件。`,
+            `（二）依申请公开。本年新收政府信息公开申请${t(a?.newReceived)}件，上年结转${t(a?.carriedOver)}件；本年办结${t(a?.results.total)}件，结转下年度继续办理${t(a?.carriedForward)}件。`,
+            `（三）行政复议和行政诉讼。本年因政府信息公开被申请行政复议${report.appeals?.reconsideration?.[4] ?? 0}件，被提起行政诉讼${litigation}件。`,
+          ].join('\n'),
+        }
+      : s,
+  );
+  return { report, consolidation: { included, missing } };
+}
+
+/** The report's tables: the agency's own registers, or for a people's government the consolidation. */
+async function tablesOf(
+  ex: Executor,
+  agency: AgencyRow,
+  year: number,
+  options: { computedForMissing?: boolean } = {},
+): Promise<{ report: AnnualReport; consolidation: Consolidation | null }> {
+  if (agency.kind === 'government') {
+    return consolidatedReport(ex, agency, year, options);
+  }
+  return { report: await computeLiveReport(ex, agency, year), consolidation: null };
+}
+
 /** The report with the saved narrative over the computed tables, checked against last year's. */
 async function assemble(
   ex: Executor,
@@ -55,7 +132,7 @@ async function assemble(
   year: number,
   sections: Sections | null,
 ): Promise<AnnualReport> {
-  const report = await computeLiveReport(ex, agency, year);
+  const { report } = await tablesOf(ex, agency, year);
   if (sections !== null) {
     report.sections = report.sections.map((s) => ({ ...s, text: sections[String(s.number)] ?? s.text ?? '' }));
   }
@@ -63,7 +140,10 @@ async function assemble(
   report.findings = checkReport(report, previous === undefined ? {} : { previous: previous.report });
   if (previous === undefined) {
     // Without a published report for last year, the cross-year rules use last year computed from the registers.
-    report.findings = checkReport(report, { previous: await computeLiveReport(ex, agency, year - 1) });
+    // A government's computed last year sums what its departments' registers give where they published nothing.
+    report.findings = checkReport(report, {
+      previous: (await tablesOf(ex, agency, year - 1, { computedForMissing: true })).report,
+    });
   }
   return report;
 }
@@ -83,6 +163,8 @@ export interface ReportDraft {
   readonly versions: { version: number; publishedOn: string; approvedBy: string; reason: string; changes: string }[];
   readonly canEdit: boolean;
   readonly canReview: boolean;
+  /** For a people's government: whose published reports are summed in, and who has not published. */
+  readonly consolidation: Consolidation | null;
 }
 
 /** The year's report as its editor and reviewer see it: the draft (or what was submitted), checked. */
@@ -132,6 +214,7 @@ export async function getReportDraft(
     canEdit:
       can(actor, 'report.edit', agency) && (row === undefined || row.status === 'draft' || row.status === 'returned'),
     canReview: can(actor, 'report.review', agency) && row?.status === 'submitted' && row.submitted_by !== actor.userId,
+    consolidation: agency.kind === 'government' ? (await consolidatedReport(ctx.db, agency, year)).consolidation : null,
   };
 }
 
@@ -549,27 +632,46 @@ export async function listPublishedReports(ex: Executor, agencyId?: number) {
   return query.orderBy('annual_reports.year', 'desc').orderBy('agencies.sort_order').execute();
 }
 
-/** Every agency's report status for a year, for the 政务公开办's desk. */
+/** Every agency's report status for a year with its findings, for the 政务公开办's desk. */
 export async function reportStatuses(
   ctx: AppContext,
   { actor, year }: { actor: Actor; year: number },
 ): Promise<
-  { agencyId: number; agencyName: string; status: string; statusLabel: string; submittedAt: string | null }[]
+  {
+    agencyId: number;
+    agencyName: string;
+    status: string;
+    statusLabel: string;
+    submittedAt: string | null;
+    deadline: string;
+    errors: number;
+    warnings: number;
+  }[]
 > {
-  const agencies = await ctx.db.selectFrom('agencies').selectAll().orderBy('sort_order').execute();
+  const agencies = (await ctx.db.selectFrom('agencies').selectAll().orderBy('sort_order').execute()).filter((a) =>
+    can(actor, 'report.review', a),
+  );
   const rows = await ctx.db.selectFrom('annual_reports').selectAll().where('year', '=', year).execute();
-  return agencies
-    .filter((a) => can(actor, 'report.review', a))
-    .map((a) => {
-      const r = rows.find((x) => x.agency_id === a.id);
-      return {
-        agencyId: a.id,
-        agencyName: a.name,
-        status: r?.status ?? 'new',
-        statusLabel: r === undefined ? '未开始' : STATUS_LABELS[r.status],
-        submittedAt: r?.submitted_at ?? null,
-      };
+  const out = [];
+  for (const a of agencies) {
+    const r = rows.find((x) => x.agency_id === a.id);
+    // Submitted and published reports are judged as frozen; drafts as they would be submitted now.
+    const findings =
+      r !== undefined && r.report_json !== null && (r.status === 'submitted' || r.status === 'published')
+        ? (JSON.parse(r.report_json) as AnnualReport).findings
+        : (await assemble(ctx.db, a, year, r === undefined ? null : (JSON.parse(r.sections) as Sections))).findings;
+    out.push({
+      agencyId: a.id,
+      agencyName: a.name,
+      status: r?.status ?? 'new',
+      statusLabel: r === undefined ? '未开始' : STATUS_LABELS[r.status],
+      submittedAt: r?.submitted_at ?? null,
+      deadline: reportDeadline(a.kind, year),
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
     });
+  }
+  return out;
 }
 
 /** A report's published versions, newest first (the portal's 修订记录). */
@@ -588,4 +690,96 @@ export async function reportVersions(ex: Executor, agencyId: number, year: numbe
     .orderBy('annual_report_versions.version', 'desc')
     .execute();
   return rows.map((r) => ({ version: r.version, publishedOn: r.published_on, reason: r.reason, changes: r.changes }));
+}
+
+/**
+ * Brings in a report the agency published before it used xxgk (DOCX, PDF, HTML or text, read by the
+ * importer), as that year's published report: the cross-year rules of the next year (R5, R8, R10)
+ * then check against what was actually published. A year that already has a report here is refused.
+ */
+export async function importPublishedReport(
+  ctx: AppContext,
+  {
+    actor,
+    agencyId,
+    year,
+    file,
+    publishedOn,
+    meta,
+  }: {
+    actor: Actor;
+    agencyId: number;
+    year: number;
+    file: { fileName: string; bytes: Uint8Array };
+    publishedOn: string;
+    meta: RequestMeta;
+  },
+): Promise<ReportDraft> {
+  const agency = await requireAgency(ctx.db, agencyId);
+  await authorize(ctx, actor, meta, 'report.edit', agency, {
+    action: 'annual_report.import',
+    targetType: 'agency',
+    targetId: agencyId,
+  });
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(publishedOn) || publishedOn > shanghaiDate(ctx.now())) {
+    throw new DomainError('VALIDATION_FAILED', '请填写该报告实际发布的日期（不晚于今天）', {
+      issues: [{ path: 'publishedOn', message: '发布日期不正确' }],
+    });
+  }
+  const report = await importReport(file.fileName, file.bytes);
+  if (report.year !== null && report.year !== year) {
+    throw new DomainError('VALIDATION_FAILED', `文件是${report.year}年度的报告，不是${year}年度的`);
+  }
+  if (report.applications === null) {
+    throw new DomainError('VALIDATION_FAILED', '未能从文件中读出表三（收到和处理政府信息公开申请情况），请检查文件');
+  }
+  report.year = year;
+  report.agency = agency.name;
+  report.source = { ...report.source, file: file.fileName };
+  const now = iso(ctx.now());
+  await ctx.db.transaction().execute(async (trx) => {
+    if ((await findReport(trx, agency.id, year)) !== undefined) {
+      throw new DomainError('CONFLICT', `${year}年度已有报告，不能再导入`);
+    }
+    const row = await trx
+      .insertInto('annual_reports')
+      .values({
+        agency_id: agency.id,
+        year,
+        status: 'published',
+        sections: JSON.stringify(Object.fromEntries(report.sections.map((s) => [String(s.number), s.text ?? '']))),
+        report_json: JSON.stringify(report),
+        submitted_by: null,
+        submitted_at: null,
+        reviewed_by: null,
+        reviewed_at: null,
+        published_version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('annual_report_versions')
+      .values({
+        report_id: row.id,
+        version: 1,
+        report_json: JSON.stringify(report),
+        published_on: publishedOn,
+        approved_by: actor.displayName,
+        reason: '',
+        changes: `从已发布的文件导入（${file.fileName}）`,
+        created_at: now,
+      })
+      .execute();
+    await bumpPortalGeneration(trx);
+    await audit(trx, ctx, actor, meta, {
+      action: 'annual_report.import',
+      agencyId: agency.id,
+      targetType: 'annual_report',
+      targetId: year,
+      note: `导入已发布的${year}年度报告（${file.fileName}，读出 ${report.findings.length} 条校验提示）`,
+    });
+  });
+  return getReportDraft(ctx, { actor, agencyId, year, meta });
 }

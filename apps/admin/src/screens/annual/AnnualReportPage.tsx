@@ -13,9 +13,10 @@ import {
   Table,
   Tag,
   Typography,
+  Upload,
 } from 'antd';
 import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
-import { api, ApiError } from '../../api.ts';
+import { api, apiUpload, ApiError } from '../../api.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 import '../reports/report-table.css';
@@ -40,6 +41,10 @@ interface Draft {
   versions: { version: number; publishedOn: string; approvedBy: string; reason: string; changes: string }[];
   canEdit: boolean;
   canReview: boolean;
+  consolidation: {
+    included: { agencyId: number; agencyName: string; version: number }[];
+    missing: { agencyId: number; agencyName: string }[];
+  } | null;
 }
 
 interface Drill {
@@ -72,6 +77,9 @@ interface StatusRow {
   agencyName: string;
   statusLabel: string;
   status: string;
+  deadline: string;
+  errors: number;
+  warnings: number;
 }
 
 const keyOf = (f: Finding) => `${f.rule}:${f.cells.join(',')}`;
@@ -96,9 +104,8 @@ export default function AnnualReportPage() {
   const [drill, setDrill] = useState<Drill | undefined>();
   const [busy, setBusy] = useState(false);
   const [comment, setComment] = useState('');
-  const [statuses, setStatuses] = useState<
-    { agencyId: number; agencyName: string; statusLabel: string; status: string }[]
-  >([]);
+  const [importedOn, setImportedOn] = useState('');
+  const [statuses, setStatuses] = useState<StatusRow[]>([]);
   const lock = useRef(0);
   const dirty = useRef(false);
   const canReviewAny = me.user.permissions['report.review'] !== undefined;
@@ -254,6 +261,20 @@ export default function AnnualReportPage() {
                 <Tag color={STATUS_COLOR[r.status as keyof typeof STATUS_COLOR]}>{r.statusLabel}</Tag>
               ),
             },
+            { title: '公布期限', dataIndex: 'deadline', width: 110 },
+            {
+              title: '校验',
+              key: 'findings',
+              render: (_: unknown, r) =>
+                r.errors + r.warnings === 0 ? (
+                  <Tag color="green">通过</Tag>
+                ) : (
+                  <Space>
+                    {r.errors > 0 && <Tag color="red">错误 {r.errors}</Tag>}
+                    {r.warnings > 0 && <Tag color="orange">警告 {r.warnings}</Tag>}
+                  </Space>
+                ),
+            },
           ]}
         />
       )}
@@ -268,6 +289,19 @@ export default function AnnualReportPage() {
               title="政务公开办退回意见"
               description={draft.reviewComment}
               style={{ marginBottom: 16 }}
+            />
+          )}
+          {draft.consolidation && (
+            <Alert
+              type={draft.consolidation.missing.length > 0 ? 'warning' : 'info'}
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={`本报告汇总本级和 ${draft.consolidation.included.length} 个所属机关已发布的年度报告`}
+              description={
+                draft.consolidation.missing.length > 0
+                  ? `尚未发布、未计入：${draft.consolidation.missing.map((m) => m.agencyName).join('、')}`
+                  : '所属机关均已发布'
+              }
             />
           )}
           {draft.reopenReason && draft.status !== 'published' && (
@@ -309,6 +343,29 @@ export default function AnnualReportPage() {
               >
                 重新打开
               </Button>
+            )}
+            {draft.status === 'new' && me.user.permissions['report.edit'] !== undefined && (
+              <Space>
+                <Input
+                  aria-label="原报告发布日期"
+                  type="date"
+                  value={importedOn}
+                  onChange={(e) => setImportedOn(e.target.value)}
+                  style={{ width: 160 }}
+                />
+                <Upload
+                  accept=".docx,.pdf,.html,.htm,.txt"
+                  showUploadList={false}
+                  beforeUpload={(file) => {
+                    void act('已导入已发布的报告', () =>
+                      apiUpload(`/api/agencies/${agencyId}/reports/${year}/import`, file, { publishedOn: importedOn }),
+                    );
+                    return false;
+                  }}
+                >
+                  <Button>导入本年度已发布的报告（使用本平台之前）</Button>
+                </Upload>
+              </Space>
             )}
             {draft.versions.length > 0 && (
               <Button href={`/agencies/${agencyId}/reports/${year}`} target="_blank">
