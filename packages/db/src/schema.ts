@@ -51,6 +51,7 @@ export interface Schema {
   decision_counts: DecisionCountTable;
   annual_reports: AnnualReportTable;
   annual_report_versions: AnnualReportVersionTable;
+  report_templates: ReportTemplateTable;
 }
 
 /** Text with a database default of '' . */
@@ -554,3 +555,13 @@ export interface AnnualReportVersionTable {
   created_at: string;
 }
 export type AnnualReportVersionRow = Selectable<AnnualReportVersionTable>;
+
+/** An agency's starting text for a report section (5 or 6); `{年度}` and `{信息处理费}` are filled in. */
+export interface ReportTemplateTable {
+  id: Generated<number>;
+  agency_id: number;
+  section: number;
+  body: string;
+  updated_by: string;
+  updated_at: string;
+}

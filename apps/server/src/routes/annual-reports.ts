@@ -13,6 +13,7 @@ import {
   reviewReport,
   saveDecisionMonth,
   saveReportDraft,
+  saveSectionTemplate,
   SaveSectionsInput,
   submitReport,
 } from '@xxgk/app';
@@ -328,6 +329,29 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
             meta: metaOf(request),
           }),
         );
+      },
+    );
+
+    app.put(
+      '/api/agencies/:id/report-templates/:section',
+      {
+        schema: {
+          tags: TAG,
+          summary: '将第五或第六部分的文字存为本机关模板（{年度}、{信息处理费} 每年自动填入）',
+          params: z.object({ id: z.coerce.number().int().positive(), section: z.coerce.number().int() }),
+          body: z.object({ body: z.string().max(20_000) }),
+        },
+      },
+      async (request, reply) => {
+        const session = requireSession(request);
+        await saveSectionTemplate(ctx, {
+          actor: session.actor,
+          agencyId: request.params.id,
+          section: request.params.section,
+          body: request.body.body,
+          meta: metaOf(request),
+        });
+        return reply.code(204).send();
       },
     );
   };

@@ -26,7 +26,7 @@ import {
 } from '@xxgk/core';
 import type { AgencyRow, Executor } from '@xxgk/db';
 import { requireAgency } from '../agencies/require-agency.ts';
-import { authorize } from '../audit.ts';
+import { audit, authorize } from '../audit.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 import { normativeCountingRecords } from '../normative/normative-register.ts';
 import { decisionMonths, yearlyDecisionCounts } from './decision-counts.ts';
@@ -175,6 +175,77 @@ async function feeParagraph(ex: Executor, agencyId: number, year: number): Promi
   return `本年度依据《政府信息公开信息处理费管理办法》发出信息处理费收费通知${notices.length}件，申请人缴费${paidIds.size}件，收取信息处理费${fenToYuan(amount)}元。`;
 }
 
+/**
+ * Where sections 五 and 六 start from when the agency has no template of its own. `{年度}` is the
+ * year; `{信息处理费}` the paragraph on fees written from the fee records. The “……” are for staff to
+ * replace: a report still holding them is not submitted.
+ */
+export const DEFAULT_SECTION_TEMPLATES: Readonly<Record<5 | 6, string>> = {
+  5: '{年度}年，本机关政府信息公开工作仍存在一些不足：一是……；二是……。\n下一步，本机关将……。',
+  6: '{信息处理费}',
+};
+
+/** The agency's starting text for section 5 or 6 (its own, or the default). */
+export async function sectionTemplate(ex: Executor, agencyId: number, section: 5 | 6): Promise<string> {
+  const row = await ex
+    .selectFrom('report_templates')
+    .select('body')
+    .where('agency_id', '=', agencyId)
+    .where('section', '=', section)
+    .executeTakeFirst();
+  return row?.body ?? DEFAULT_SECTION_TEMPLATES[section];
+}
+
+/**
+ * Keeps text as the agency's starting text for section 5 or 6 of future reports (the year written as
+ * `{年度}` is filled in each year).
+ */
+export async function saveSectionTemplate(
+  ctx: AppContext,
+  {
+    actor,
+    agencyId,
+    section,
+    body,
+    meta,
+  }: { actor: Actor; agencyId: number; section: number; body: string; meta: RequestMeta },
+): Promise<void> {
+  if (section !== 5 && section !== 6) {
+    throw new DomainError('VALIDATION_FAILED', '只有第五、第六部分可以保存为模板');
+  }
+  const text = body.trim();
+  if (text === '' || text.length > 20_000) {
+    throw new DomainError('VALIDATION_FAILED', '模板不能为空，且不超过2万字', {
+      issues: [{ path: 'body', message: '请填写模板' }],
+    });
+  }
+  const agency = await requireAgency(ctx.db, agencyId);
+  await authorize(ctx, actor, meta, 'report.edit', agency, {
+    action: 'report_template.save',
+    targetType: 'agency',
+    targetId: agencyId,
+  });
+  const now = new Date(ctx.now()).toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('report_templates')
+      .values({ agency_id: agency.id, section, body: text, updated_by: actor.displayName, updated_at: now })
+      .onConflict((oc) =>
+        oc
+          .columns(['agency_id', 'section'])
+          .doUpdateSet({ body: text, updated_by: actor.displayName, updated_at: now }),
+      )
+      .execute();
+    await audit(trx, ctx, actor, meta, {
+      action: 'report_template.save',
+      agencyId: agency.id,
+      targetType: 'agency',
+      targetId: agency.id,
+      note: `保存年度报告第${section === 5 ? '五' : '六'}部分模板`,
+    });
+  });
+}
+
 /** The report computed from the registers: tables 二、三、四, sections drafted, every rule checked. */
 export async function computeLiveReport(ex: Executor, agency: AgencyRow, year: number): Promise<AnnualReport> {
   const [records, counts, published, fees] = await Promise.all([
@@ -184,13 +255,15 @@ export async function computeLiveReport(ex: Executor, agency: AgencyRow, year: n
     feeParagraph(ex, agency.id, year),
   ]);
   const report = tablesFor(records, counts, agency.name, year);
+  const fill = (text: string) => text.replaceAll('{年度}', String(year)).replaceAll('{信息处理费}', fees);
+  const [five, six] = await Promise.all([sectionTemplate(ex, agency.id, 5), sectionTemplate(ex, agency.id, 6)]);
   report.sections = [
     { number: 1, title: SECTION_TITLES[0], text: draftOverview(agency, year, report, published) },
     { number: 2, title: SECTION_TITLES[1], text: '' },
     { number: 3, title: SECTION_TITLES[2], text: '' },
     { number: 4, title: SECTION_TITLES[3], text: '' },
-    { number: 5, title: SECTION_TITLES[4], text: '' },
-    { number: 6, title: SECTION_TITLES[5], text: fees },
+    { number: 5, title: SECTION_TITLES[4], text: fill(five) },
+    { number: 6, title: SECTION_TITLES[5], text: fill(six) },
   ];
   const previous = tablesFor(records, await yearlyDecisionCounts(ex, agency.id, year - 1), agency.name, year - 1);
   report.findings = checkReport(report, { previous });

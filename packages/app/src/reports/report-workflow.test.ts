@@ -4,7 +4,7 @@ import { seedDemoApplications } from '../demo/seed-demo-applications.ts';
 import { seedDemoDecisionCounts, seedDemoReports } from '../demo/seed-demo-reports.ts';
 import { requireAgency } from '../agencies/require-agency.ts';
 import { describeApp, TEST_META } from '../testing.ts';
-import { computeLiveReport } from './live-report.ts';
+import { computeLiveReport, saveSectionTemplate } from './live-report.ts';
 import {
   findingKey,
   getReportDraft,
@@ -34,6 +34,10 @@ describeApp('年度报告：起草、提交、审核、发布', (t) => {
     expect(fresh).toMatchObject({ status: 'new', canEdit: true, canReview: false, lockVersion: 0 });
     const overview = fresh.report.sections.find((s) => s.number === 1)!.text!;
     expect(overview).toContain('本年新收政府信息公开申请');
+    // Section 五 starts from the template; its “……” must be replaced before submission.
+    expect(fresh.report.sections.find((s) => s.number === 5)!.text).toContain(
+      '2025年，本机关政府信息公开工作仍存在一些不足',
+    );
 
     const sections = { '1': overview, '5': '', '6': fresh.report.sections.find((s) => s.number === 6)!.text! };
     let saved = await saveReportDraft(ctx, { actor: editor, ...at, input: { sections, lockVersion: 0 } });
@@ -48,7 +52,7 @@ describeApp('年度报告：起草、提交、审核、发布', (t) => {
       }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(submitReport(ctx, { actor: editor, ...at })).rejects.toMatchObject({
-      message: '请填写：五、存在的主要问题及改进情况',
+      message: '请填写：五、存在的主要问题及改进情况（模板中的“……”须替换为实际内容）',
     });
 
     // A number quoted by hand that the tables do not bear out is a warning (R6): it needs a reason.
@@ -125,7 +129,15 @@ describeApp('年度报告：起草、提交、审核、发布', (t) => {
       reason: '补充第五部分的改进措施',
       changes: '五、存在的主要问题及改进情况文字修改',
     });
+    await saveSectionTemplate(ctx, {
+      actor: editor,
+      agencyId,
+      section: 5,
+      body: '{年度}年，本局公开工作存在的问题：一是……',
+      meta,
+    });
     const next = await getReportDraft(ctx, { actor: editor, agencyId, year: 2026, meta });
+    expect(next.report.sections.find((s) => s.number === 5)?.text).toBe('2026年，本局公开工作存在的问题：一是……');
     expect(next.lastYearSectionFive).toBe('一是主动公开的及时性有待提高。下一步将建立发布提醒机制。');
     await expect(
       saveReportDraft(ctx, {

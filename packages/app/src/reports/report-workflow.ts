@@ -96,18 +96,29 @@ export async function consolidatedReport(
   const t = (row: (number | null)[] | null | undefined) => row?.[TOTAL_COLUMN] ?? 0;
   const litigation =
     (report.appeals?.litigationDirect?.[4] ?? 0) + (report.appeals?.litigationAfterReconsideration?.[4] ?? 0);
+  // Section 五 starts from the government's own template, followed by what its departments and towns wrote.
+  const theirs = included.flatMap((part, i) => {
+    const text =
+      parts[i + 1]?.sections
+        .find((x) => x.number === 5)
+        ?.text?.split('\n')[0]
+        ?.trim() ?? '';
+    return text === '' ? [] : [`${part.agencyName}：${text}`];
+  });
   report.sections = own.sections.map((s) =>
-    s.number === 1
-      ? {
-          ...s,
-          text: [
-            `${year}年，${agency.name}及所属${children.length}个部门、乡镇（街道）认真贯彻落实《中华人民共和国政府信息公开条例》。本报告汇总本级和${included.length}个已发布年度报告的部门、乡镇（街道）的数据${missing.length > 0 ? `（${missing.map((m) => m.agencyName).join('、')}尚未发布，未计入）` : ''}。`,
-            `（一）主动公开。本年制发规章${report.active?.regulations?.issued ?? 0}件、行政规范性文件${report.active?.normativeDocuments?.issued ?? 0}件。`,
-            `（二）依申请公开。本年新收政府信息公开申请${t(a?.newReceived)}件，上年结转${t(a?.carriedOver)}件；本年办结${t(a?.results.total)}件，结转下年度继续办理${t(a?.carriedForward)}件。`,
-            `（三）行政复议和行政诉讼。本年因政府信息公开被申请行政复议${report.appeals?.reconsideration?.[4] ?? 0}件，被提起行政诉讼${litigation}件。`,
-          ].join('\n'),
-        }
-      : s,
+    s.number === 5 && theirs.length > 0
+      ? { ...s, text: [s.text ?? '', '各部门、乡镇（街道）报告的主要问题：', ...theirs].join('\n') }
+      : s.number === 1
+        ? {
+            ...s,
+            text: [
+              `${year}年，${agency.name}及所属${children.length}个部门、乡镇（街道）认真贯彻落实《中华人民共和国政府信息公开条例》。本报告汇总本级和${included.length}个已发布年度报告的部门、乡镇（街道）的数据${missing.length > 0 ? `（${missing.map((m) => m.agencyName).join('、')}尚未发布，未计入）` : ''}。`,
+              `（一）主动公开。本年制发规章${report.active?.regulations?.issued ?? 0}件、行政规范性文件${report.active?.normativeDocuments?.issued ?? 0}件。`,
+              `（二）依申请公开。本年新收政府信息公开申请${t(a?.newReceived)}件，上年结转${t(a?.carriedOver)}件；本年办结${t(a?.results.total)}件，结转下年度继续办理${t(a?.carriedForward)}件。`,
+              `（三）行政复议和行政诉讼。本年因政府信息公开被申请行政复议${report.appeals?.reconsideration?.[4] ?? 0}件，被提起行政诉讼${litigation}件。`,
+            ].join('\n'),
+          }
+        : s,
   );
   return { report, consolidation: { included, missing } };
 }
@@ -353,11 +364,18 @@ export async function submitReport(
       },
     );
   }
-  const empty = report.sections.filter((s) => [1, 5].includes(s.number) && (s.text ?? '').trim() === '');
+  // Section 五 must be written, not left as the template's “……”.
+  const empty = report.sections.filter(
+    (s) => [1, 5].includes(s.number) && ((s.text ?? '').trim() === '' || (s.text ?? '').includes('……')),
+  );
   if (empty.length > 0) {
-    throw new DomainError('VALIDATION_FAILED', `请填写：${empty.map((s) => s.title).join('、')}`, {
-      issues: empty.map((s) => ({ path: `sections.${s.number}`, message: '请填写' })),
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `请填写：${empty.map((s) => s.title).join('、')}（模板中的“……”须替换为实际内容）`,
+      {
+        issues: empty.map((s) => ({ path: `sections.${s.number}`, message: '请填写' })),
+      },
+    );
   }
   const now = iso(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {

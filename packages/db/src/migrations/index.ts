@@ -11,6 +11,7 @@ import * as m0008 from './0008-application-handling.ts';
 import * as m0009 from './0009-mail-outbox.ts';
 import * as m0010 from './0010-decision-counts.ts';
 import * as m0011 from './0011-annual-reports.ts';
+import * as m0012 from './0012-report-templates.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -29,6 +30,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0009-mail-outbox': m0009,
   '0010-decision-counts': m0010,
   '0011-annual-reports': m0011,
+  '0012-report-templates': m0012,
 };
 
 class InCodeProvider implements MigrationProvider {

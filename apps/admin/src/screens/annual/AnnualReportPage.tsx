@@ -202,9 +202,26 @@ export default function AnnualReportPage() {
     }
   };
 
+  const keepAsTemplate = async (n: string) => {
+    try {
+      const body = (sections[n] ?? '').replaceAll(String(year), '{年度}');
+      await api('PUT', `/api/agencies/${agencyId}/report-templates/${n}`, { body });
+      message.success('已存为本机关模板：以后年度的报告从这段文字开始（年份自动替换）');
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '保存失败');
+    }
+  };
+
   const text = (n: string, rows: number) => (
     <>
-      <Typography.Title level={5}>{TITLES[n]}</Typography.Title>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={5}>{TITLES[n]}</Typography.Title>
+        {(n === '5' || n === '6') && draft?.canEdit === true && (
+          <Button size="small" onClick={() => void keepAsTemplate(n)}>
+            存为本机关模板
+          </Button>
+        )}
+      </Space>
       <Input.TextArea
         aria-label={TITLES[n]}
         rows={rows}
