@@ -7,7 +7,7 @@ import {
   listDecisionCounts,
   liveReport,
   reopenReport,
-  reportCellRecords,
+  reportCell,
   reportStatuses,
   ReviewInput,
   reviewReport,
@@ -78,7 +78,7 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const session = requireSession(request);
-        return reportCellRecords(ctx, {
+        return reportCell(ctx, {
           actor: session.actor,
           agencyId: request.params.id,
           year: request.params.year,

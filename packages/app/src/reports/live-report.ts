@@ -27,7 +27,7 @@ import {
 import type { AgencyRow, Executor } from '@xxgk/db';
 import { requireAgency } from '../agencies/require-agency.ts';
 import { audit, authorize } from '../audit.ts';
-import type { AppContext, RequestMeta } from '../context.ts';
+import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { normativeCountingRecords } from '../normative/normative-register.ts';
 import { decisionMonths, yearlyDecisionCounts } from './decision-counts.ts';
 
@@ -225,7 +225,7 @@ export async function saveSectionTemplate(
     targetType: 'agency',
     targetId: agencyId,
   });
-  const now = new Date(ctx.now()).toISOString();
+  const now = iso(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('report_templates')
@@ -294,7 +294,7 @@ function tablesFor(
 }
 
 export interface CellRecord {
-  readonly kind: 'application' | 'appeal' | 'normative' | 'month';
+  readonly kind: 'application' | 'appeal' | 'normative' | 'month' | 'report';
   readonly id: number;
   /** What a person recognises: the tracking code and request, the case, the document, the month. */
   readonly label: string;

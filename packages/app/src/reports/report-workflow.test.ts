@@ -12,6 +12,7 @@ import {
   listPublishedReports,
   publishedReport,
   reopenReport,
+  reportCell,
   reviewReport,
   saveReportDraft,
   submitReport,
@@ -193,6 +194,19 @@ describeApp('年度报告：演示数据与导入的往年报告', (t) => {
     }
     expect(city.report.applications!.newReceived![6]).toBe(sum);
     expect(city.status).toBe('new');
+    const drill = await reportCell(ctx, {
+      actor: supervisor,
+      agencyId: supervisor.agency.id,
+      year: 2025,
+      cell: 'applications.newReceived[6]',
+      meta,
+    });
+    expect(drill.value).toBe(sum);
+    const counted = drill.records.reduce(
+      (n, r) => n + (r.kind === 'report' ? Number(r.detail.replace('计入 ', '')) : 1),
+      0,
+    );
+    expect(counted).toBe(sum);
     expect(city.report.sections[0]!.text).toContain('示例市财政局');
     // Its checks explain that the sum no longer matches last year's (two departments are missing).
     expect(city.report.findings.some((f) => f.rule === 'R5')).toBe(true);
