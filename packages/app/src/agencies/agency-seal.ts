@@ -1,8 +1,8 @@
 import { DomainError, type Actor } from '@xxgk/core';
-import { audit, authorize } from '../audit.ts';
+import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { attachmentKind } from '../files/attachment-type.ts';
-import { requireAgency } from './require-agency.ts';
+import { requireAgencyAccess } from './require-agency.ts';
 
 /** A seal image larger than this is not a seal scan. */
 const MAX_SEAL_BYTES = 2 * 1024 * 1024;
@@ -20,11 +20,12 @@ export async function setAgencySeal(
     meta,
   }: { actor: Actor; agencyId: number; file: { fileName: string; bytes: Uint8Array } | null; meta: RequestMeta },
 ): Promise<{ hasSeal: boolean }> {
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'agency.update', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'agency.update',
     action: 'agency.seal',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   let key = '';
   if (file !== null) {
@@ -58,11 +59,12 @@ export async function agencySeal(
   ctx: AppContext,
   { actor, agencyId, meta }: { actor: Actor; agencyId: number; meta: RequestMeta },
 ): Promise<Buffer | undefined> {
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'agency.read', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'agency.read',
     action: 'agency.seal_read',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   return agency.seal_file_key === '' ? undefined : ctx.files.get(agency.seal_file_key);
 }

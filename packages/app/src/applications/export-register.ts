@@ -11,8 +11,8 @@ import {
 } from '@xxgk/core';
 import { listAgencyApplications, listUsers } from '@xxgk/db';
 import { renderApplicationRegister, type RegisterRow } from '@xxgk/documents';
-import { requireAgency } from '../agencies/require-agency.ts';
-import { audit, authorize } from '../audit.ts';
+import { requireAgencyAccess } from '../agencies/require-agency.ts';
+import { audit } from '../audit.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import { maskIdNumber, maskPhone } from '../privacy/personal-data.ts';
@@ -34,11 +34,12 @@ export async function exportApplicationRegister(
   { actor, agencyId, query, meta }: { actor: Actor; agencyId: number; query: unknown; meta: RequestMeta },
 ): Promise<{ fileName: string; bytes: Buffer; rows: number }> {
   const q = parseInput(ApplicationFilterQuery, query);
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'application.read', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'application.read',
     action: 'application.export',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   const today = shanghaiDate(ctx.now());
   const soon = addWorkingDays(await loadCalendar(ctx.db), today, DUE_SOON_WORKING_DAYS).date;

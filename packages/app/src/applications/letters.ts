@@ -35,8 +35,8 @@ import {
 } from '@xxgk/db';
 import { renderLetterDocx, renderLetterPdf, type LetterContent } from '@xxgk/documents';
 import { z } from 'zod';
-import { requireAgency } from '../agencies/require-agency.ts';
-import { audit, authorize } from '../audit.ts';
+import { requireAgencyAccess } from '../agencies/require-agency.ts';
+import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput, text } from '../validation.ts';
 import { putSealed } from './application-files.ts';
@@ -75,11 +75,12 @@ export async function listLetterTemplates(
   ctx: AppContext,
   { actor, agencyId, meta }: { actor: Actor; agencyId: number; meta: RequestMeta },
 ): Promise<LetterTemplateView[]> {
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'application.read', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'application.read',
     action: 'letter_template.list',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   return Promise.all(
     LETTER_KINDS.map(async (kind) => ({
@@ -141,13 +142,7 @@ async function templateAccess(
   access: { actor: Actor; meta: RequestMeta; agencyId: number; kind: string; permission: Permission; action: string },
 ): Promise<{ kind: LetterKind; agency: AgencyRow }> {
   const kind = parseInput(Kind, access.kind);
-  const agency = await requireAgency(ctx.db, access.agencyId);
-  await authorize(ctx, access.actor, access.meta, access.permission, agency, {
-    action: access.action,
-    targetType: 'agency',
-    targetId: agency.id,
-  });
-  return { kind, agency };
+  return { kind, agency: await requireAgencyAccess(ctx, access) };
 }
 
 /** A template's problems and how it reads with made-up values, before it is saved. */

@@ -24,8 +24,8 @@ import {
   type ApplicationRow,
 } from '@xxgk/db';
 import { z } from 'zod';
-import { requireAgency } from '../agencies/require-agency.ts';
-import { audit, authorize } from '../audit.ts';
+import { requireAgencyAccess } from '../agencies/require-agency.ts';
+import { audit } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 import { parseInput } from '../validation.ts';
@@ -101,11 +101,12 @@ export async function listApplications(
   { actor, agencyId, query, meta }: { actor: Actor; agencyId: number; query: ApplicationListQuery; meta: RequestMeta },
 ): Promise<{ rows: ApplicationListEntry[]; total: number }> {
   const q = parseInput(ApplicationListQuery, query);
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'application.read', agency, {
+  await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'application.read',
     action: 'application.list',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   const today = shanghaiDate(ctx.now());
   const soon = addWorkingDays(await loadCalendar(ctx.db), today, DUE_SOON_WORKING_DAYS).date;

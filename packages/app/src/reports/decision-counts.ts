@@ -3,8 +3,8 @@ import { DomainError, fenToYuan, type Actor, type YearlyDecisionCounts } from '@
 import type { Executor } from '@xxgk/db';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { requireAgency } from '../agencies/require-agency.ts';
-import { audit, authorize } from '../audit.ts';
+import { requireAgencyAccess } from '../agencies/require-agency.ts';
+import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput } from '../validation.ts';
 
@@ -93,11 +93,12 @@ export async function listDecisionCounts(
   ctx: AppContext,
   { actor, agencyId, year, meta }: { actor: Actor; agencyId: number; year: number; meta: RequestMeta },
 ): Promise<{ months: DecisionMonth[]; missing: number[]; total: YearlyDecisionCounts }> {
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'agency.read', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'agency.read',
     action: 'decision_counts.read',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   const months = await decisionMonths(ctx.db, agency.id, year);
   const entered = new Set(months.map((m) => m.month));
@@ -171,11 +172,12 @@ export async function saveDecisionMonth(
   { actor, agencyId, input, meta }: { actor: Actor; agencyId: number; input: unknown; meta: RequestMeta },
 ): Promise<DecisionMonth[]> {
   const month = parseInput(DecisionMonthInput, input);
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'report.edit', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'report.edit',
     action: 'decision_counts.save',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   await writeDecisionMonths(ctx, actor, meta, agency.id, [month], 'manual');
   return decisionMonths(ctx.db, agency.id, month.year);
@@ -242,11 +244,12 @@ export async function importDecisionCounts(
     meta,
   }: { actor: Actor; agencyId: number; file: { fileName: string; bytes: Uint8Array }; meta: RequestMeta },
 ): Promise<{ imported: number; years: number[] }> {
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'report.edit', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'report.edit',
     action: 'decision_counts.import',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   const book = new ExcelJS.Workbook();
   const isCsv = /\.csv$/iu.test(file.fileName);

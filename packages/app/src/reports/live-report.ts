@@ -25,7 +25,7 @@ import {
   type OutcomeCode,
 } from '@xxgk/core';
 import type { AgencyRow, Executor } from '@xxgk/db';
-import { requireAgency } from '../agencies/require-agency.ts';
+import { requireAgency, requireAgencyAccess } from '../agencies/require-agency.ts';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { normativeCountingRecords } from '../normative/normative-register.ts';
@@ -219,11 +219,12 @@ export async function saveSectionTemplate(
       issues: [{ path: 'body', message: '请填写模板' }],
     });
   }
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'report.edit', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'report.edit',
     action: 'report_template.save',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   const now = iso(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
@@ -400,11 +401,12 @@ export async function liveReport(
   ctx: AppContext,
   { actor, agencyId, year, meta }: { actor: Actor; agencyId: number; year: number; meta: RequestMeta },
 ): Promise<AnnualReport> {
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'agency.read', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'agency.read',
     action: 'report.compute',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   return computeLiveReport(ctx.db, agency, year);
 }

@@ -16,8 +16,8 @@ import {
 import { bumpPortalGeneration, type AgencyRow, type AnnualReportRow, type Executor } from '@xxgk/db';
 import { importReport } from '@xxgk/documents';
 import { z } from 'zod';
-import { requireAgency } from '../agencies/require-agency.ts';
-import { audit, authorize, denied } from '../audit.ts';
+import { requireAgency, requireAgencyAccess } from '../agencies/require-agency.ts';
+import { audit, denied } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput } from '../validation.ts';
 import { computeLiveReport, reportCellRecords } from './live-report.ts';
@@ -184,11 +184,12 @@ export async function getReportDraft(
   ctx: AppContext,
   { actor, agencyId, year, meta }: { actor: Actor; agencyId: number; year: number; meta: RequestMeta },
 ): Promise<ReportDraft> {
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'agency.read', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'agency.read',
     action: 'annual_report.read',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   const row = await findReport(ctx.db, agency.id, year);
   const report =
@@ -250,11 +251,12 @@ export async function saveReportDraft(
   }: { actor: Actor; agencyId: number; year: number; input: unknown; meta: RequestMeta },
 ): Promise<{ lockVersion: number; savedAt: string }> {
   const v = parseInput(SaveSectionsInput, input);
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'report.edit', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'report.edit',
     action: 'annual_report.save',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   const now = iso(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
@@ -328,11 +330,12 @@ export async function submitReport(
   ctx: AppContext,
   { actor, agencyId, year, meta }: { actor: Actor; agencyId: number; year: number; meta: RequestMeta },
 ): Promise<ReportDraft> {
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'report.edit', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'report.edit',
     action: 'annual_report.submit',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   const row = await findReport(ctx.db, agency.id, year);
   if (row === undefined || (row.status !== 'draft' && row.status !== 'returned')) {
@@ -467,11 +470,12 @@ export async function reviewReport(
   }: { actor: Actor; agencyId: number; year: number; input: unknown; meta: RequestMeta },
 ): Promise<ReportDraft> {
   const v = parseInput(ReviewInput, input);
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'report.review', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'report.review',
     action: `annual_report.${v.decision}`,
-    targetType: 'agency',
-    targetId: agencyId,
   });
   const row = await findReport(ctx.db, agency.id, year);
   if (row === undefined || row.status !== 'submitted' || row.report_json === null) {
@@ -567,11 +571,12 @@ export async function reopenReport(
       issues: [{ path: 'reason', message: '请说明理由' }],
     });
   }
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'report.edit', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'report.edit',
     action: 'annual_report.reopen',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   const row = await findReport(ctx.db, agency.id, year);
   if (row === undefined || row.status !== 'published') {
@@ -734,11 +739,12 @@ export async function importPublishedReport(
     meta: RequestMeta;
   },
 ): Promise<ReportDraft> {
-  const agency = await requireAgency(ctx.db, agencyId);
-  await authorize(ctx, actor, meta, 'report.edit', agency, {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'report.edit',
     action: 'annual_report.import',
-    targetType: 'agency',
-    targetId: agencyId,
   });
   if (!/^\d{4}-\d{2}-\d{2}$/u.test(publishedOn) || publishedOn > shanghaiDate(ctx.now())) {
     throw new DomainError('VALIDATION_FAILED', '请填写该报告实际发布的日期（不晚于今天）', {
