@@ -1,4 +1,4 @@
-import { DomainError, isIsoDate, shanghaiDate, type Actor, type AppealRecord } from '@xxgk/core';
+import { APPEAL_RESULT_LABELS, DomainError, isIsoDate, shanghaiDate, type Actor, type AppealRecord } from '@xxgk/core';
 import type { ApplicationAppealRow, Executor } from '@xxgk/db';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
@@ -7,13 +7,6 @@ import { parseInput, text } from '../validation.ts';
 import { requireApplication } from './require-application.ts';
 
 export const APPEAL_KIND_LABELS = { reconsideration: '行政复议', litigation: '行政诉讼' } as const;
-/** Table 四's result columns. */
-export const APPEAL_RESULT_LABELS = {
-  upheld: '结果维持',
-  corrected: '结果纠正',
-  other: '其他结果',
-  pending: '尚未审结',
-} as const;
 
 const day = (label: string) => z.string({ error: `请填写${label}` }).refine(isIsoDate, `${label}应为 YYYY-MM-DD`);
 
@@ -175,10 +168,9 @@ export async function listApplicationAppeals(ex: Executor, applicationId: number
   return rows.map(toAppeal);
 }
 
-/** An agency's cases as the report's table 四 counts them (core countAppeals). */
-export async function appealRecords(ex: Executor, agencyId: number): Promise<AppealRecord[]> {
-  const rows = await ex.selectFrom('application_appeals').selectAll().where('agency_id', '=', agencyId).execute();
-  return rows.map((r) => ({
+/** A case as the report's table 四 counts it (core countAppeals): 复议, or 诉讼 direct or after 复议. */
+export function toAppealRecord(r: ApplicationAppealRow): AppealRecord {
+  return {
     kind:
       r.kind === 'reconsideration'
         ? 'reconsideration'
@@ -188,5 +180,11 @@ export async function appealRecords(ex: Executor, agencyId: number): Promise<App
     filedOn: r.filed_on,
     result:
       r.result === 'pending' || r.concluded_on === null ? null : { outcome: r.result, concludedOn: r.concluded_on },
-  }));
+  };
+}
+
+/** An agency's cases as the report's table 四 counts them (core countAppeals). */
+export async function appealRecords(ex: Executor, agencyId: number): Promise<AppealRecord[]> {
+  const rows = await ex.selectFrom('application_appeals').selectAll().where('agency_id', '=', agencyId).execute();
+  return rows.map(toAppealRecord);
 }

@@ -1,5 +1,6 @@
 import {
   addWorkingDays,
+  APPEAL_RESULT_LABELS,
   APPLICANT_CATEGORY_LABELS,
   CHANNEL_LABELS,
   DELIVERY_METHOD_LABELS,
@@ -17,7 +18,7 @@ import type { AppContext, RequestMeta } from '../context.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import { maskIdNumber, maskPhone } from '../privacy/personal-data.ts';
 import { parseInput } from '../validation.ts';
-import { APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS } from './appeals.ts';
+import { APPEAL_KIND_LABELS } from './appeals.ts';
 import { CLOCK_STATUS_LABELS } from './application-status.ts';
 import { ApplicationFilterQuery, DUE_SOON_WORKING_DAYS, toFilter } from './list-applications.ts';
 

@@ -1,6 +1,5 @@
 import {
   addWorkingDays,
-  can,
   CHANNELS,
   OUTCOME_CODES,
   DomainError,
@@ -36,6 +35,7 @@ import { findLikelyDuplicates, type DuplicateFindings } from './duplicates.ts';
 import { deadlineOf } from './ledger.ts';
 import { lettersAvailable } from './letters.ts';
 import { requireApplication } from './require-application.ts';
+import { usersWithPermission } from '../users/users-with-permission.ts';
 
 /** The register's filters (the list and the XLSX export take the same ones). */
 export const ApplicationFilterQuery = z.object({
@@ -191,13 +191,10 @@ export async function getApplication(
     findLikelyDuplicates(ctx.db, row),
     listUsers(ctx.db, { agencyId: agency.id }),
   ]);
-  const handlers: { id: number; name: string }[] = [];
-  for (const u of users.filter((x) => x.status === 'active')) {
-    const candidate: Actor = { userId: u.id, username: u.username, displayName: u.displayName, agency, roles: u.roles };
-    if (can(candidate, 'application.handle', agency)) {
-      handlers.push({ id: u.id, name: u.displayName });
-    }
-  }
+  const handlers = (await usersWithPermission(ctx.db, agency, 'application.handle')).map((u) => ({
+    id: u.id,
+    name: u.displayName,
+  }));
   return {
     application: {
       id: row.id,

@@ -3,9 +3,17 @@ import type { AgencyRow, ApplicationRow, Executor } from '@xxgk/db';
 import { requireAgency } from '../agencies/require-agency.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import type { AppContext } from '../context.ts';
-import { handlersToMail, queueMail } from '../notifications/mail.ts';
+import { queueMail } from '../notifications/mail.ts';
+import { usersWithPermission } from '../users/users-with-permission.ts';
 import { CLOCK_STATUS_LABELS } from './application-status.ts';
 import { DUE_SOON_WORKING_DAYS } from './list-applications.ts';
+
+/** The agency's handlers who have an e-mail address. */
+async function handlersToMail(ex: Executor, agency: AgencyRow): Promise<{ id: number; email: string; name: string }[]> {
+  return (await usersWithPermission(ex, agency, 'application.handle'))
+    .filter((u) => u.email !== '')
+    .map((u) => ({ id: u.id, email: u.email, name: u.displayName }));
+}
 
 const FOOTER = '（本邮件由政府信息公开平台自动发送，请勿直接回复。）';
 

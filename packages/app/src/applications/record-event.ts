@@ -22,7 +22,6 @@ import {
 import {
   claimApplication,
   countApplicantApplicationsInMonth,
-  findUserById,
   HANDLING_EVENT_TYPES,
   type ApplicationEventRow,
   type ApplicationRow,
@@ -32,7 +31,6 @@ import {
 } from '@xxgk/db';
 import { z } from 'zod';
 import { requireAgency } from '../agencies/require-agency.ts';
-import { actorOf } from '../auth/actor.ts';
 import { audit, denied } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import { iso, NO_REQUEST, systemActor, type AppContext, type RequestMeta } from '../context.ts';
@@ -40,6 +38,7 @@ import { parseInput, text } from '../validation.ts';
 import { eventLabel, isPublicEvent } from './application-status.ts';
 import { notifyApplicant } from './notify.ts';
 import { requireApplication } from './require-application.ts';
+import { usersWithPermission } from '../users/users-with-permission.ts';
 import { cacheDeadline, toClockEvents } from './ledger.ts';
 
 const day = z.string({ error: '请填写日期' }).refine(isIsoDate, '日期应为 YYYY-MM-DD');
@@ -272,19 +271,13 @@ export async function recordHandlingStep(
       break;
     }
     case 'assigned': {
-      const user = await findUserById(ctx.db, step.userId);
-      const target = user === undefined ? undefined : await actorOf(ctx.db, user);
-      if (
-        user === undefined ||
-        user.status !== 'active' ||
-        target === undefined ||
-        !can(target, 'application.handle', agency)
-      ) {
+      const user = (await usersWithPermission(ctx.db, agency, 'application.handle')).find((u) => u.id === step.userId);
+      if (user === undefined) {
         throw invalid('userId', '该用户不能办理本机关的申请（需为本机关在用的依申请公开经办人）');
       }
-      assignee = { id: user.id, name: user.display_name };
-      payload = { userId: user.id, userName: user.display_name };
-      detail = `：${user.display_name}`;
+      assignee = { id: user.id, name: user.displayName };
+      payload = { userId: user.id, userName: user.displayName };
+      detail = `：${user.displayName}`;
       break;
     }
     case 'legal_review':

@@ -1,10 +1,11 @@
-import { shanghaiDate, type Actor } from '@xxgk/core';
+import { addDays, shanghaiDate, type Actor } from '@xxgk/core';
 import { findUserByUsername } from '@xxgk/db';
 import { renderReportDocx } from '@xxgk/documents';
 import { actorOf } from '../auth/actor.ts';
 import { NO_REQUEST, systemActor, type AppContext } from '../context.ts';
 import { writeDecisionMonths } from '../reports/decision-counts.ts';
 import { computeLiveReport } from '../reports/live-report.ts';
+import { agencyReportDeadline } from '../reports/report-reminders.ts';
 import {
   getReportDraft,
   importPublishedReport,
@@ -109,7 +110,8 @@ export async function seedDemoReports(ctx: AppContext): Promise<number> {
   for (const year of [2024, 2025]) {
     for (const agency of agencies) {
       const demoKey = key.get(agency.name);
-      const due = `${year + 1}-${agency.kind === 'government' ? '03' : '01'}-2${agency.kind === 'government' ? '6' : '2'}`;
+      // Published nine days before the statutory deadline.
+      const due = addDays(agencyReportDeadline(agency.kind, year), -9);
       if (demoKey === undefined || due > today || (year === 2025 && (demoKey === 'czj' || demoKey === 'jyj'))) {
         continue;
       }

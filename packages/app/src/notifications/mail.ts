@@ -1,5 +1,4 @@
-import { can, type Actor } from '@xxgk/core';
-import { listUsers, type AgencyRow, type Executor } from '@xxgk/db';
+import type { Executor } from '@xxgk/db';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { iso, type AppContext } from '../context.ts';
 
@@ -100,19 +99,4 @@ export async function deliverQueuedMail(ctx: AppContext, batch = 50): Promise<nu
     }
   }
   return sent;
-}
-
-/** The agency's active users who may handle applications and have an e-mail address. */
-export async function handlersToMail(
-  ex: Executor,
-  agency: AgencyRow,
-): Promise<{ id: number; email: string; name: string }[]> {
-  const users = await listUsers(ex, { agencyId: agency.id });
-  return users
-    .filter((u) => u.status === 'active' && u.email !== '')
-    .filter((u) => {
-      const actor: Actor = { userId: u.id, username: u.username, displayName: u.displayName, agency, roles: u.roles };
-      return can(actor, 'application.handle', agency);
-    })
-    .map((u) => ({ id: u.id, email: u.email, name: u.displayName }));
 }

@@ -28,6 +28,7 @@ import type { AgencyRow, Executor } from '@xxgk/db';
 import { requireAgency, requireAgencyAccess } from '../agencies/require-agency.ts';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
+import { toAppealRecord } from '../applications/appeals.ts';
 import { normativeCountingRecords } from '../normative/normative-register.ts';
 import { decisionMonths, yearlyDecisionCounts } from './decision-counts.ts';
 
@@ -70,17 +71,7 @@ export async function loadLiveRecords(ex: Executor, agencyId: number): Promise<L
       id: c.id,
       applicationId: c.application_id,
       body: c.body,
-      record: {
-        kind:
-          c.kind === 'reconsideration'
-            ? 'reconsideration'
-            : c.after_reconsideration === 1
-              ? 'litigationAfterReconsideration'
-              : 'litigationDirect',
-        filedOn: c.filed_on,
-        result:
-          c.result === 'pending' || c.concluded_on === null ? null : { outcome: c.result, concludedOn: c.concluded_on },
-      },
+      record: toAppealRecord(c),
     })),
     normative,
   };
@@ -140,17 +131,31 @@ export function draftOverview(
   published: readonly { name: string; count: number }[],
 ): string {
   const total = published.reduce((s, c) => s + c.count, 0);
+  return [
+    `${year}年，${agency.name}认真贯彻落实《中华人民共和国政府信息公开条例》，依法做好政府信息公开工作。现将本年度政府信息公开工作情况报告如下。`,
+    `（一）主动公开。全年共发布政府信息${total}条${published.length > 0 ? `，其中${published.map((c) => `${c.name}${c.count}条`).join('、')}` : ''}；${documentsClause(report)}`,
+    ...tableParagraphs(report),
+  ].join('\n');
+}
+
+/** The clause of section 一 that quotes table 二's documents made. */
+export function documentsClause(report: AnnualReport): string {
+  return `制发规章${report.active?.regulations?.issued ?? 0}件、行政规范性文件${report.active?.normativeDocuments?.issued ?? 0}件。`;
+}
+
+/**
+ * Section 一's paragraphs that quote tables 三 and 四, worded so that R6 reads them back (the one
+ * place these sentences are written, for agencies' and governments' reports alike).
+ */
+export function tableParagraphs(report: AnnualReport): [string, string] {
   const a = report.applications;
   const t = (row: (number | null)[] | null | undefined) => row?.[TOTAL_COLUMN] ?? 0;
   const appeals = report.appeals;
   const litigation = (appeals?.litigationDirect?.[4] ?? 0) + (appeals?.litigationAfterReconsideration?.[4] ?? 0);
-  const docs = report.active;
   return [
-    `${year}年，${agency.name}认真贯彻落实《中华人民共和国政府信息公开条例》，依法做好政府信息公开工作。现将本年度政府信息公开工作情况报告如下。`,
-    `（一）主动公开。全年共发布政府信息${total}条${published.length > 0 ? `，其中${published.map((c) => `${c.name}${c.count}条`).join('、')}` : ''}；制发规章${docs?.regulations?.issued ?? 0}件、行政规范性文件${docs?.normativeDocuments?.issued ?? 0}件。`,
     `（二）依申请公开。本年新收政府信息公开申请${t(a?.newReceived)}件，上年结转${t(a?.carriedOver)}件；本年办结${t(a?.results.total)}件，结转下年度继续办理${t(a?.carriedForward)}件。`,
     `（三）行政复议和行政诉讼。本年因政府信息公开被申请行政复议${appeals?.reconsideration?.[4] ?? 0}件，被提起行政诉讼${litigation}件。`,
-  ].join('\n');
+  ];
 }
 
 /** Section 六's paragraph on 信息处理费, from the fee notices and payments of the year. */

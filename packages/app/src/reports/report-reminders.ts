@@ -1,14 +1,11 @@
-import { can, chineseDate, shanghaiDate, type Actor } from '@xxgk/core';
-import { listUsers } from '@xxgk/db';
+import { chineseDate, reportDeadline, shanghaiDate } from '@xxgk/core';
 import type { AppContext } from '../context.ts';
 import { queueMail } from '../notifications/mail.ts';
+import { usersWithPermission } from '../users/users-with-permission.ts';
 
-/**
- * The statutory deadline of an agency's annual report for `year` (条例 第四十九条): a department's (and
- * a town's) by 31 January, a people's government's by 31 March of the next year.
- */
-export function reportDeadline(kind: string, year: number): string {
-  return kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
+/** The statutory deadline of an agency's report for `year`: a people's government's, or everyone else's. */
+export function agencyReportDeadline(kind: string, year: number): string {
+  return reportDeadline(kind === 'government' ? 'government' : 'department', year);
 }
 
 /** Days before the deadline on which the agency's report writers are reminded. */
@@ -41,15 +38,12 @@ export async function queueReportReminders(ctx: AppContext): Promise<number> {
     if (published.has(agency.id)) {
       continue;
     }
-    const deadline = reportDeadline(agency.kind, year);
+    const deadline = agencyReportDeadline(agency.kind, year);
     const daysLeft = Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
     if (!(REPORT_REMINDER_DAYS as readonly number[]).includes(daysLeft)) {
       continue;
     }
-    const writers = (await listUsers(ctx.db, { agencyId: agency.id })).filter((u) => {
-      const actor: Actor = { userId: u.id, username: u.username, displayName: u.displayName, agency, roles: u.roles };
-      return u.status === 'active' && u.email !== '' && can(actor, 'report.edit', agency);
-    });
+    const writers = (await usersWithPermission(ctx.db, agency, 'report.edit')).filter((u) => u.email !== '');
     for (const u of writers) {
       await queueMail(ctx.db, ctx, {
         kind: 'report_due',

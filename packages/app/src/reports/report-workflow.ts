@@ -8,7 +8,6 @@ import {
   SECTION_TITLES,
   shanghaiDate,
   sumReports,
-  TOTAL_COLUMN,
   type Actor,
   type AnnualReport,
   type Finding,
@@ -20,8 +19,8 @@ import { requireAgency, requireAgencyAccess } from '../agencies/require-agency.t
 import { audit, denied } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput } from '../validation.ts';
-import { computeLiveReport, reportCellRecords } from './live-report.ts';
-import { reportDeadline } from './report-reminders.ts';
+import { computeLiveReport, documentsClause, reportCellRecords, tableParagraphs } from './live-report.ts';
+import { agencyReportDeadline } from './report-reminders.ts';
 
 /** Refuses (and so rolls back) a change made from a stale read of the report. */
 function claimed(result: { numUpdatedRows: bigint }): void {
@@ -93,10 +92,6 @@ export async function consolidatedReport(
     }
   }
   const report = sumReports(year, agency.name, parts);
-  const a = report.applications;
-  const t = (row: (number | null)[] | null | undefined) => row?.[TOTAL_COLUMN] ?? 0;
-  const litigation =
-    (report.appeals?.litigationDirect?.[4] ?? 0) + (report.appeals?.litigationAfterReconsideration?.[4] ?? 0);
   // Section 五 starts from the government's own template, followed by what its departments and towns wrote.
   const theirs = included.flatMap((part, i) => {
     const text =
@@ -114,9 +109,8 @@ export async function consolidatedReport(
             ...s,
             text: [
               `${year}年，${agency.name}及所属${children.length}个部门、乡镇（街道）认真贯彻落实《中华人民共和国政府信息公开条例》。本报告汇总本级和${included.length}个已发布年度报告的部门、乡镇（街道）的数据${missing.length > 0 ? `（${missing.map((m) => m.agencyName).join('、')}尚未发布，未计入）` : ''}。`,
-              `（一）主动公开。本年制发规章${report.active?.regulations?.issued ?? 0}件、行政规范性文件${report.active?.normativeDocuments?.issued ?? 0}件。`,
-              `（二）依申请公开。本年新收政府信息公开申请${t(a?.newReceived)}件，上年结转${t(a?.carriedOver)}件；本年办结${t(a?.results.total)}件，结转下年度继续办理${t(a?.carriedForward)}件。`,
-              `（三）行政复议和行政诉讼。本年因政府信息公开被申请行政复议${report.appeals?.reconsideration?.[4] ?? 0}件，被提起行政诉讼${litigation}件。`,
+              `（一）主动公开。本年${documentsClause(report)}`,
+              ...tableParagraphs(report),
             ].join('\n'),
           }
         : s,
@@ -143,21 +137,18 @@ async function assemble(
   agency: AgencyRow,
   year: number,
   sections: Sections | null,
-): Promise<AnnualReport> {
-  const { report } = await tablesOf(ex, agency, year);
+): Promise<{ report: AnnualReport; consolidation: Consolidation | null }> {
+  const { report, consolidation } = await tablesOf(ex, agency, year);
   if (sections !== null) {
     report.sections = report.sections.map((s) => ({ ...s, text: sections[String(s.number)] ?? s.text ?? '' }));
   }
-  const previous = await publishedReport(ex, agency.id, year - 1);
-  report.findings = checkReport(report, previous === undefined ? {} : { previous: previous.report });
-  if (previous === undefined) {
-    // Without a published report for last year, the cross-year rules use last year computed from the registers.
-    // A government's computed last year sums what its departments' registers give where they published nothing.
-    report.findings = checkReport(report, {
-      previous: (await tablesOf(ex, agency, year - 1, { computedForMissing: true })).report,
-    });
-  }
-  return report;
+  // Without a published report for last year, the cross-year rules use last year computed from the registers;
+  // a government's computed last year sums what its departments' registers give where they published nothing.
+  const previous =
+    (await publishedReport(ex, agency.id, year - 1))?.report ??
+    (await tablesOf(ex, agency, year - 1, { computedForMissing: true })).report;
+  report.findings = checkReport(report, { previous });
+  return { report, consolidation };
 }
 
 export interface ReportDraft {
@@ -192,10 +183,14 @@ export async function getReportDraft(
     action: 'annual_report.read',
   });
   const row = await findReport(ctx.db, agency.id, year);
-  const report =
-    row !== undefined && row.report_json !== null && row.status !== 'draft' && row.status !== 'returned'
-      ? (JSON.parse(row.report_json) as AnnualReport)
-      : await assemble(ctx.db, agency, year, row === undefined ? null : (JSON.parse(row.sections) as Sections));
+  const frozen = row !== undefined && row.report_json !== null && row.status !== 'draft' && row.status !== 'returned';
+  const { report, consolidation } = frozen
+    ? {
+        report: JSON.parse(row.report_json as string) as AnnualReport,
+        consolidation:
+          agency.kind === 'government' ? (await consolidatedReport(ctx.db, agency, year)).consolidation : null,
+      }
+    : await assemble(ctx.db, agency, year, row === undefined ? null : (JSON.parse(row.sections) as Sections));
   const last = await publishedReport(ctx.db, agency.id, year - 1);
   const versions =
     row === undefined
@@ -227,7 +222,7 @@ export async function getReportDraft(
     canEdit:
       can(actor, 'report.edit', agency) && (row === undefined || row.status === 'draft' || row.status === 'returned'),
     canReview: can(actor, 'report.review', agency) && row?.status === 'submitted' && row.submitted_by !== actor.userId,
-    consolidation: agency.kind === 'government' ? (await consolidatedReport(ctx.db, agency, year)).consolidation : null,
+    consolidation,
   };
 }
 
@@ -344,7 +339,7 @@ export async function submitReport(
       row === undefined ? '请先起草并保存报告' : `报告${STATUS_LABELS[row.status]}，不能提交`,
     );
   }
-  const report = await assemble(ctx.db, agency, year, JSON.parse(row.sections) as Sections);
+  const { report } = await assemble(ctx.db, agency, year, JSON.parse(row.sections) as Sections);
   if (hasErrors(report.findings)) {
     const errors = report.findings.filter((f) => f.severity === 'error');
     throw new DomainError(
@@ -683,14 +678,15 @@ export async function reportStatuses(
     const findings =
       r !== undefined && r.report_json !== null && (r.status === 'submitted' || r.status === 'published')
         ? (JSON.parse(r.report_json) as AnnualReport).findings
-        : (await assemble(ctx.db, a, year, r === undefined ? null : (JSON.parse(r.sections) as Sections))).findings;
+        : (await assemble(ctx.db, a, year, r === undefined ? null : (JSON.parse(r.sections) as Sections))).report
+            .findings;
     out.push({
       agencyId: a.id,
       agencyName: a.name,
       status: r?.status ?? 'new',
       statusLabel: r === undefined ? '未开始' : STATUS_LABELS[r.status],
       submittedAt: r?.submitted_at ?? null,
-      deadline: reportDeadline(a.kind, year),
+      deadline: agencyReportDeadline(a.kind, year),
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
     });

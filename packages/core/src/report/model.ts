@@ -120,6 +120,24 @@ export const SECTION_TITLES = [
 export const APPLICATION_COLUMN_COUNT = 7;
 export const TOTAL_COLUMN = 6;
 export const APPEAL_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
+/** A case's result by table 四's column ('pending' is 尚未审结). */
+export const APPEAL_RESULT_LABELS = {
+  upheld: APPEAL_COLUMNS[0],
+  corrected: APPEAL_COLUMNS[1],
+  other: APPEAL_COLUMNS[2],
+  pending: APPEAL_COLUMNS[3],
+} as const;
+
+/** Whose report it is for the deadline: a department's (and a town's) or a people's government's own. */
+export type ReportLevel = 'department' | 'government';
+
+/**
+ * The statutory deadline of a report for `year` (条例 第四十九条): 31 January of the next year for a
+ * department's, 31 March for a people's government's.
+ */
+export function reportDeadline(level: ReportLevel, year: number): string {
+  return `${year + 1}-${level === 'department' ? '01-31' : '03-31'}`;
+}
 
 export function zeroRow(): number[] {
   return [0, 0, 0, 0, 0, 0, 0];

@@ -1,3 +1,4 @@
+import { APPEAL_RESULT_LABELS } from '@xxgk/core';
 import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
@@ -16,7 +17,6 @@ export interface Appeal {
 }
 
 const KIND = { reconsideration: '行政复议', litigation: '行政诉讼' } as const;
-const RESULT = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结' } as const;
 
 /** 行政复议 and 行政诉讼 over this application: what the annual report's table 四 counts. */
 export function AppealsCard({
@@ -96,7 +96,8 @@ export function AppealsCard({
           {
             title: '结果',
             key: 'result',
-            render: (_: unknown, r: Appeal) => `${RESULT[r.result]}${r.concludedOn ? `（${r.concludedOn}）` : ''}`,
+            render: (_: unknown, r: Appeal) =>
+              `${APPEAL_RESULT_LABELS[r.result]}${r.concludedOn ? `（${r.concludedOn}）` : ''}`,
           },
           ...(canEdit
             ? [
@@ -150,7 +151,10 @@ export function AppealsCard({
             <Input maxLength={60} />
           </Form.Item>
           <Form.Item label="结果" name="result" rules={[{ required: true }]}>
-            <Select aria-label="结果" options={Object.entries(RESULT).map(([value, label]) => ({ value, label }))} />
+            <Select
+              aria-label="结果"
+              options={Object.entries(APPEAL_RESULT_LABELS).map(([value, label]) => ({ value, label }))}
+            />
           </Form.Item>
           <Form.Item label="审结日期" name="concludedOn">
             <Input type="date" />

@@ -1,3 +1,4 @@
+import { reportDeadline } from '../model.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -8,7 +9,7 @@ export const r12: Rule = (report, { publishedOn, level }) => {
   if (report.year === null || publishedOn === undefined || level === undefined) {
     return [];
   }
-  const deadline = `${report.year + 1}-${level === 'department' ? '01-31' : '03-31'}`;
+  const deadline = reportDeadline(level, report.year);
   if (publishedOn <= deadline) {
     return [];
   }

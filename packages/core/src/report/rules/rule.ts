@@ -1,5 +1,5 @@
 import { APPLICATION_COLUMNS } from '../../outcomes.ts';
-import type { AnnualReport, Finding } from '../model.ts';
+import type { AnnualReport, Finding, ReportLevel } from '../model.ts';
 
 /** What a check may know besides the report itself. */
 export interface RuleContext {
@@ -11,7 +11,7 @@ export interface RuleContext {
    * Whose report it is, for R12: a government department's (due 31 January) or a people's
    * government's own (due 31 March) — 条例 第四十九条.
    */
-  readonly level?: 'department' | 'government' | undefined;
+  readonly level?: ReportLevel | undefined;
 }
 
 /** One cross-check (勾稽关系) of statute.md §2.8: pure, returns findings (empty when it holds). */
