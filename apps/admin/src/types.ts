@@ -40,6 +40,7 @@ export interface Agency {
   reconsiderationBody: string;
   court: string;
   legalReviewRequired: boolean;
+  scanBlocking: 'severe' | 'warning' | 'none';
   hasSeal: boolean;
   sortOrder: number;
   createdAt: string;

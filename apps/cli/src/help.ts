@@ -18,6 +18,7 @@ export const HELP: Readonly<Record<string, string>> = {
   report verify FILE.json   年度报告勾稽关系校验 / cross-check an annual report
   report render FILE.json   按官方格式生成 DOCX/PDF/HTML/XLSX / render in the official format
   calendar set|import       维护节假日设置 / maintain the holiday calendar
+  scan FILE...              发布前检查错敏词、个人信息、文号格式 / check documents before publication
 
 通用选项 / common options:
   --data DIR                SQLite 数据目录（默认 ./data）；设置 DATABASE_URL=postgres://… 则使用 PostgreSQL
@@ -25,6 +26,18 @@ export const HELP: Readonly<Record<string, string>> = {
   -h, --help                显示帮助 / show help
 
 每个命令的帮助 / help for a command: xxgk <命令> --help`,
+  scan: `用法 / usage: xxgk scan FILE... [--date YYYY-MM-DD] [--dict FILE] [--json]
+
+发布前检查文件（文本、DOCX、PDF、XLSX）：错敏表述（内置词库，加 --dict 指定的本市词库）、个人信息
+（身份证号、手机号、银行卡号、电子邮箱、住址；姓名与身份证号并列的名单）、文号格式。每个问题给出位置、程度和建议。
+Check files before publication (text, DOCX, PDF, XLSX): wrong wording, personal data and 文号 format, each
+finding with its place, severity and a suggested fix.
+
+  --date D      假定的发布日期（默认今天）：机构更名、领导任职按此日期判断 / the publication date assumed
+  --dict FILE   本市词库（JSON，格式见 packages/core/src/scan/wording/README.md）/ a city's own rules
+  --json        输出 JSON / print JSON
+
+退出码 / exit: 0 无严重问题 no severe finding；1 有严重问题 a severe finding；2 有文件无法读取 a file unreadable`,
   serve: `用法 / usage: xxgk serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--demo]
 
 启动平台：执行数据库迁移，按需导入演示数据，然后监听端口。收到 SIGINT/SIGTERM 时处理完进行中的请求再退出。

@@ -91,6 +91,19 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
             throw new UsageError(`未知的子命令 report ${sub}；可用 check、verify、render`);
         }
       }
+      case 'scan': {
+        const v = parseWith(rest, {
+          help: DATA.help,
+          json: { type: 'boolean' },
+          date: { type: 'string' },
+          dict: { type: 'string' },
+        });
+        if (v.values.help || v.positionals.length === 0) {
+          io.out(HELP['scan'] ?? '');
+          return v.values.help ? EXIT.ok : EXIT.usage;
+        }
+        return await (await import('./commands/scan.ts')).scan(io, v.positionals, v.values);
+      }
       case 'calendar': {
         const v = parseWith(rest, { ...DATA, note: { type: 'string' } });
         if (v.values.help || v.positionals.length === 0) {

@@ -27,6 +27,8 @@ import { portalRoutes } from './portal/routes.ts';
 import { itemRoutes } from './routes/items.ts';
 import { normativeRoutes } from './routes/normative.ts';
 import { annualReportRoutes } from './routes/annual-reports.ts';
+import { inspectionRoutes } from './routes/inspection.ts';
+import { feedbackRoutes } from './portal/feedback-routes.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { agencyRoutes } from './routes/agencies.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -155,8 +157,10 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(normativeRoutes(deps));
   await app.register(applicationRoutes(deps));
   await app.register(annualReportRoutes(deps));
+  await app.register(inspectionRoutes(deps));
   await app.register(portalRoutes(deps));
   await app.register(applyRoutes(deps));
+  await app.register(feedbackRoutes(deps));
 
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,

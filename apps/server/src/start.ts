@@ -5,13 +5,10 @@ import {
   queueDeadlineReminders,
   queueReportReminders,
   deliverQueuedMail,
-  NO_REQUEST,
   publishDueItems,
-  seedDemo,
-  seedDemoApplications,
-  seedDemoDecisionCounts,
-  seedDemoReports,
-  seedDemoItems,
+  queueFreshnessWarnings,
+  scanPublishedDaily,
+  seedWholeDemo,
   type AppContext,
 } from '@xxgk/app';
 import { countAgencies, migrateToLatest, type Database } from '@xxgk/db';
@@ -42,11 +39,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   await migrateToLatest(database);
   let seeded = false;
   if (options.demo && (await countAgencies(database.db)) === 0) {
-    await seedDemo(ctx, NO_REQUEST);
-    await seedDemoItems(ctx);
-    await seedDemoApplications(ctx);
-    await seedDemoDecisionCounts(ctx);
-    await seedDemoReports(ctx);
+    await seedWholeDemo(ctx);
     seeded = true;
   }
   const app = await buildServer({ config, database, ctx }, { logger: options.logger ?? true });
@@ -62,6 +55,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       const purged = await purgePersonalData(ctx);
       await queueDeadlineReminders(ctx);
       await queueReportReminders(ctx);
+      await queueFreshnessWarnings(ctx);
       await deliverQueuedMail(ctx);
       if (ids.length > 0 || ended.length > 0 || lapsed.length > 0 || purged.length > 0) {
         app.log.info(
@@ -73,8 +67,30 @@ export async function startServer(config: Config, options: StartOptions): Promis
       app.log.error({ err: error }, 'scheduled changes failed');
     }
   };
+  // The nightly scan of everything published (once a Beijing day; the first minute after a restart
+  // on a day it has not run), kept apart from the minute's work so a long scan delays nothing else.
+  let scanning = false;
+  const scanDaily = async () => {
+    if (scanning) {
+      return;
+    }
+    scanning = true;
+    try {
+      const run = await scanPublishedDaily(ctx);
+      if (run !== null) {
+        app.log.info(run, 'daily scan of published items done');
+      }
+    } catch (error) {
+      app.log.error({ err: error }, 'daily scan failed');
+    } finally {
+      scanning = false;
+    }
+  };
   void publishDue();
-  const timer = setInterval(() => void publishDue(), 60_000);
+  const timer = setInterval(() => {
+    void publishDue();
+    void scanDaily();
+  }, 60_000);
   timer.unref();
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return {

@@ -52,8 +52,10 @@ export interface AppContext {
   };
   /** E-mail notices (SMTP); none are queued when not configured. */
   readonly mail?: MailSettings;
-  /** Checks run when an item is sent for review; the built-in form checks when not given. */
+  /** Checks run when an item is sent for review, beside the built-in checks and the scanner. */
   readonly itemChecks?: readonly ItemCheck[];
+  /** Working days an agency has to answer a 我要纠错 report (a city setting; 5 when not given). */
+  readonly errorReportWorkingDays?: number;
   /** The current instant; tests pass a fixed clock. */
   now(): Date;
 }

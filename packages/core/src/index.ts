@@ -14,6 +14,8 @@ export * from './report/counting.ts';
 export * from './report/drill-down.ts';
 export * from './report/consolidate.ts';
 export * from './scan/personal-data.ts';
+export * from './scan/scan.ts';
+export * from './scan/wording.ts';
 export * from './report/check-report.ts';
 export * from './clock/proactive-disclosure.ts';
 export * from './catalog/catalog-template.ts';

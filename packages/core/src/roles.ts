@@ -65,6 +65,12 @@ export const PERMISSIONS = [
   'application.legal_review',
   'report.edit',
   'report.review',
+  // Issue 8: dismiss a scanner finding as a false positive; the inspection dashboard; the city's 错敏
+  // rules; the public's error reports.
+  'scan.dismiss',
+  'inspection.read',
+  'wording.manage',
+  'feedback.handle',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -80,11 +86,20 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'normative.manage': 'own',
     // The 信息员 drafts the annual report and keeps the monthly decision counts.
     'report.edit': 'own',
+    // …and answers the public's error reports on the agency's pages (我要纠错).
+    'feedback.handle': 'own',
   },
-  reviewer_first: { 'agency.read': 'own', 'item.read': 'own', 'item.review.first': 'own' },
-  reviewer_second: { 'agency.read': 'own', 'item.read': 'own', 'item.review.second': 'own' },
-  reviewer_final: { 'agency.read': 'own', 'item.read': 'own', 'item.review.final': 'own', 'item.withdraw': 'own' },
-  secrecy_reviewer: { 'agency.read': 'own', 'item.read': 'own', 'item.secrecy': 'own' },
+  // Reviewers judge a scanner finding a false positive; the writer who met it may not.
+  reviewer_first: { 'agency.read': 'own', 'item.read': 'own', 'item.review.first': 'own', 'scan.dismiss': 'own' },
+  reviewer_second: { 'agency.read': 'own', 'item.read': 'own', 'item.review.second': 'own', 'scan.dismiss': 'own' },
+  reviewer_final: {
+    'agency.read': 'own',
+    'item.read': 'own',
+    'item.review.final': 'own',
+    'item.withdraw': 'own',
+    'scan.dismiss': 'own',
+  },
+  secrecy_reviewer: { 'agency.read': 'own', 'item.read': 'own', 'item.secrecy': 'own', 'scan.dismiss': 'own' },
   application_handler: { 'agency.read': 'own', 'application.read': 'own', 'application.handle': 'own' },
   legal_reviewer: {
     'agency.read': 'own',
@@ -110,6 +125,8 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     // 条例 第三十三条: an extension needs the consent of the head of the 政府信息公开工作机构.
     'application.approve_extension': 'own',
     'report.edit': 'own',
+    'inspection.read': 'own',
+    'feedback.handle': 'own',
   },
   supervisor: {
     'agency.read': 'subtree',
@@ -125,6 +142,10 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     // The 政务公开办 reviews and approves its agencies' annual reports (and writes the government's own).
     'report.review': 'subtree',
     'report.edit': 'own',
+    // The 政务公开办 watches every agency below it, may clear a finding, keeps the city's 错敏 rules.
+    'inspection.read': 'subtree',
+    'scan.dismiss': 'subtree',
+    'wording.manage': 'subtree',
   },
   system_admin: {
     'agency.read': 'all',
@@ -138,6 +159,8 @@ const GRANTS: Readonly<Record<Role, Partial<Record<Permission, Reach>>>> = {
     'catalog.manage': 'all',
     'item.read': 'all',
     'application.read': 'all',
+    'inspection.read': 'all',
+    'wording.manage': 'all',
   },
 };
 

@@ -15,6 +15,9 @@ import type {
   ReviewStage,
   ReviewStep,
   Role,
+  ScanSeverity,
+  WordingCategory,
+  WordingRuleKind,
   ValidityKind,
 } from '@xxgk/core';
 
@@ -52,6 +55,12 @@ export interface Schema {
   annual_reports: AnnualReportTable;
   annual_report_versions: AnnualReportVersionTable;
   report_templates: ReportTemplateTable;
+  wording_rules: WordingRuleTable;
+  scan_dismissals: ScanDismissalTable;
+  scan_findings: ScanFindingTable;
+  attachment_texts: AttachmentTextTable;
+  error_reports: ErrorReportTable;
+  job_runs: JobRunTable;
 }
 
 /** Text with a database default of '' . */
@@ -84,6 +93,8 @@ export interface AgencyTable {
   seal_file_key: DefaultedText;
   /** 1: a 法制审核 opinion must approve the decision before it is recorded. */
   legal_review_required: ColumnType<number, number | undefined, number>;
+  /** Which scanner findings stop 送审: severe (default), warning (every finding) or none. */
+  scan_blocking: ColumnType<ScanBlocking, ScanBlocking | undefined, ScanBlocking>;
   sort_order: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
@@ -564,4 +575,101 @@ export interface ReportTemplateTable {
   body: string;
   updated_by: string;
   updated_at: string;
+}
+
+export type ScanBlocking = 'severe' | 'warning' | 'none';
+
+/** A city's own 错敏 rule (core/scan/wording.ts: leaders' terms, renamed places, local wrong forms). */
+export interface WordingRuleTable {
+  id: Generated<number>;
+  kind: WordingRuleKind;
+  text: string;
+  replacement: string;
+  category: WordingCategory;
+  severity: ScanSeverity;
+  starts_on: string | null;
+  ends_on: string | null;
+  note: DefaultedText;
+  created_by: string;
+  created_at: string;
+}
+export type WordingRuleRow = Selectable<WordingRuleTable>;
+
+/** A finding judged a false positive: not raised again for the same words in the same context. */
+export interface ScanDismissalTable {
+  id: Generated<number>;
+  agency_id: number;
+  fingerprint: string;
+  check_code: string;
+  text: string;
+  reason: string;
+  item_id: number | null;
+  user_id: number | null;
+  user_name: string;
+  at: string;
+}
+export type ScanDismissalRow = Selectable<ScanDismissalTable>;
+
+/** What the nightly scan found in published content; fixed_at set when a later scan no longer finds it. */
+export interface ScanFindingTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** null for an agency-wide finding (索引号 gaps). */
+  item_id: number | null;
+  field: string;
+  check_code: string;
+  severity: ScanSeverity;
+  text: string;
+  excerpt: string;
+  line: number | null;
+  message: string;
+  suggestion: DefaultedText;
+  fingerprint: string;
+  found_at: string;
+  seen_at: string;
+  fixed_at: string | null;
+  dismissed_at: string | null;
+}
+export type ScanFindingRow = Selectable<ScanFindingTable>;
+
+export type AttachmentTextStatus = 'ok' | 'empty' | 'unreadable' | 'skipped';
+
+/** Text read out of an attachment, once per stored file. */
+export interface AttachmentTextTable {
+  storage_key: string;
+  status: AttachmentTextStatus;
+  text: string;
+  message: DefaultedText;
+  read_at: string;
+}
+
+export type ErrorReportStatus = 'open' | 'replied';
+
+/** 我要纠错: an error the public reported on a portal page, a ticket for the agency. */
+export interface ErrorReportTable {
+  id: Generated<number>;
+  /** Tracking code the reporter is given. */
+  code: string;
+  agency_id: number;
+  item_id: number | null;
+  page_url: string;
+  page_title: string;
+  kind: string;
+  description: string;
+  contact_name: DefaultedText;
+  contact: DefaultedText;
+  status: ErrorReportStatus;
+  received_at: string;
+  /** Reply due (working days after receipt, a city setting). */
+  due_on: string;
+  reply: DefaultedText;
+  replied_at: string | null;
+  replied_by: DefaultedText;
+}
+export type ErrorReportRow = Selectable<ErrorReportTable>;
+
+/** When a daily job last ran. */
+export interface JobRunTable {
+  name: string;
+  last_run_at: string;
 }

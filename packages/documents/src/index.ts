@@ -7,6 +7,7 @@
 export * from './import/blocks.ts';
 export { docxToBlocks } from './import/from-docx.ts';
 export { pdfToBlocks } from './import/from-pdf.ts';
+export * from './import/file-text.ts';
 export * from './import/labels.ts';
 export * from './import/map-report.ts';
 export * from './import/import-report.ts';
@@ -19,3 +20,4 @@ export * from './render/findings-xlsx.ts';
 export * from './import/official-document.ts';
 export * from './letters/letter.ts';
 export * from './render/register-xlsx.ts';
+export * from './render/inspection-report.ts';

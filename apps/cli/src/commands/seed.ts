@@ -1,4 +1,4 @@
-import { seedDemo, seedDemoApplications, seedDemoItems } from '@xxgk/app';
+import { seedWholeDemo } from '@xxgk/app';
 import { EXIT, type Io } from '../io.ts';
 import { withApp } from './open.ts';
 import { printLogins } from './serve.ts';
@@ -9,9 +9,7 @@ export async function seed(
   options: { dataDir: string | undefined },
 ) {
   return withApp(env, options.dataDir, async ({ ctx, database }) => {
-    const logins = await seedDemo(ctx);
-    const { published } = await seedDemoItems(ctx);
-    await seedDemoApplications(ctx);
+    const { logins, published } = await seedWholeDemo(ctx);
     io.out(`已导入示例市演示数据（含 ${published} 条已发布信息）/ demo loaded into ${database.location}`);
     printLogins(io, logins);
     return EXIT.ok;

@@ -16,7 +16,7 @@ import { breadcrumb, page } from './layout.ts';
 export type FormValues = Readonly<Record<string, string>>;
 export type FormErrors = Readonly<Record<string, string>>;
 
-function field(
+export function field(
   name: string,
   label: string,
   values: FormValues,
@@ -43,7 +43,7 @@ function field(
   </p>`;
 }
 
-function choice(
+export function choice(
   name: string,
   label: string,
   options: readonly [string, string][],

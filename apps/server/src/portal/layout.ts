@@ -83,7 +83,14 @@ export function page({ title, siteName, path, body, head, query }: PageOptions):
           </p>
         </div>
       </div>
-      <main id="main" class="wrap" tabindex="-1">${body}</main>
+      <main id="main" class="wrap" tabindex="-1">
+        ${body}
+        <p class="report-error">
+          发现本页内容有误？<a href="/feedback?page=${encodeURIComponent(path)}&title=${encodeURIComponent(title)}"
+            >我要纠错</a
+          >
+        </p>
+      </main>
       <footer class="site-footer">
         <div class="wrap">
           <p>依据《中华人民共和国政府信息公开条例》（国务院令第711号）建设 · <a href="/sitemap.xml">网站地图</a></p>

@@ -21,6 +21,9 @@ import {
   approveItem,
   recordSecrecyReview,
   WithdrawInput,
+  previewChecks,
+  dismissFinding,
+  DismissInput,
 } from '@xxgk/app';
 import { findItemAttachment } from '@xxgk/db';
 import { DISCLOSURE_KINDS, DomainError, ITEM_STATUSES, REVIEW_STAGES, REVIEW_STEPS, VALIDITY_KINDS } from '@xxgk/core';
@@ -35,8 +38,12 @@ const Finding = z.object({
   check: z.string(),
   severity: z.enum(['severe', 'warning']),
   field: z.string(),
+  text: z.string(),
+  excerpt: z.string(),
+  line: z.number().optional(),
   message: z.string(),
   suggestion: z.string().optional(),
+  fingerprint: z.string(),
 });
 
 const Attachment = z.object({
@@ -290,6 +297,47 @@ export function itemRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           return run(session.actor, request.params.id, request.body as z.output<B>, request) as never;
         },
       );
+
+    app.post(
+      '/api/items/:id/check',
+      {
+        schema: {
+          tags: TAG,
+          summary: '预检：运行送审前检查（错敏词、个人信息、发文字号和日期、链接、附件），不改变信息',
+          params: IdParams,
+          response: {
+            200: z.object({ findings: z.array(Finding), blocking: z.array(Finding), dismissed: z.number() }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return previewChecks(ctx, { actor: session.actor, itemId: request.params.id, meta: metaOf(request) });
+      },
+    );
+
+    app.post(
+      '/api/items/:id/findings/dismiss',
+      {
+        schema: {
+          tags: TAG,
+          summary: '排除误报：审核人说明理由后排除一条检查结果，同一处文字不再提示（记入审计日志）',
+          params: IdParams,
+          body: DismissInput,
+          response: { 200: z.object({ dismissed: Finding }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return dismissFinding(ctx, {
+          actor: session.actor,
+          itemId: request.params.id,
+          input: request.body,
+          meta: metaOf(request),
+        });
+      },
+    );
 
     step(
       'submit',

@@ -31,6 +31,7 @@ export const AgencyOut = z.object({
   reconsiderationBody: z.string(),
   court: z.string(),
   legalReviewRequired: z.boolean(),
+  scanBlocking: z.enum(['severe', 'warning', 'none']),
   hasSeal: z.boolean(),
   sortOrder: z.number(),
   createdAt: z.string(),

@@ -39,6 +39,8 @@ export const AgencyFields = z.object({
   court: optionalText('人民法院', 100),
   /** Whether a 法制审核 opinion must approve each decision before it is recorded (the agency's own rule). */
   legalReviewRequired: z.boolean().default(false),
+  /** Which scanner findings stop 送审 (issue 8): severe ones (default), every one, or none. */
+  scanBlocking: z.enum(['severe', 'warning', 'none'], { error: '请选择送审前检查的拦截级别' }).default('severe'),
   sortOrder: z.number().int().min(0).max(100_000).default(0),
 });
 export type AgencyFields = z.input<typeof AgencyFields>;
@@ -63,6 +65,7 @@ export interface Agency {
   readonly reconsiderationBody: string;
   readonly court: string;
   readonly legalReviewRequired: boolean;
+  readonly scanBlocking: 'severe' | 'warning' | 'none';
   /** Whether a 依申请公开专用章 image has been uploaded. */
   readonly hasSeal: boolean;
   readonly sortOrder: number;
@@ -90,6 +93,7 @@ export function toAgency(row: AgencyRow): Agency {
     reconsiderationBody: row.reconsideration_body,
     court: row.court,
     legalReviewRequired: row.legal_review_required === 1,
+    scanBlocking: row.scan_blocking,
     hasSeal: row.seal_file_key !== '',
     sortOrder: row.sort_order,
     createdAt: row.created_at,
@@ -115,6 +119,7 @@ export function toRowFields(fields: z.output<typeof AgencyFields>) {
     reconsideration_body: fields.reconsiderationBody,
     court: fields.court,
     legal_review_required: fields.legalReviewRequired ? 1 : 0,
+    scan_blocking: fields.scanBlocking,
     sort_order: fields.sortOrder,
   };
 }

@@ -5,6 +5,8 @@ import {
   indexItemText,
   linkInterpretation,
   listCatalogColumns,
+  nextIndexSerial,
+  type AgencyRow,
   type Executor,
 } from '@xxgk/db';
 import { Document, Packer, Paragraph } from 'docx';
@@ -20,7 +22,7 @@ import { DEMO_AGENCIES } from './demo-data.ts';
 import { AGENCY_SUBJECTS, DEFAULT_SUBJECTS, demoText, random } from './demo-text.ts';
 
 /** 机关代字 of a demo agency: 示政 for the city government, 示财 for the 财政局, 示城 for 城南镇 … */
-function docPrefix(name: string): string {
+export function docPrefix(name: string): string {
   const own = name.replace(/^示例市/u, '');
   return `示${own === '人民政府' ? '政' : own.slice(0, 1)}`;
 }
@@ -51,6 +53,21 @@ interface Planned {
   readonly publishedAt: Date;
   readonly text: ReturnType<typeof demoText>;
   readonly validity: ValidityKind;
+  /** The body as HTML, when not the text's paragraphs. */
+  readonly html?: string;
+}
+
+/**
+ * Publishes one demo item as the bulk import does (索引号 from the agency's counter, 三审 trail, search
+ * entry), for the demo's later additions (demo/seed-demo-inspection.ts).
+ */
+export async function publishDemoItem(trx: Executor, ctx: AppContext, agency: AgencyRow, p: Planned): Promise<number> {
+  const period = indexPeriod(agency.index_pattern === '' ? DEFAULT_INDEX_PATTERN : agency.index_pattern, {
+    uscc: agency.uscc,
+    date: shanghaiDate(p.publishedAt),
+  });
+  const serial = await nextIndexSerial(trx, agency.id, period);
+  return insertPublished(trx, ctx, agency.id, p, formatIndexNumber(period, serial));
 }
 
 function escape(text: string): string {
@@ -286,7 +303,7 @@ async function insertPublished(
   indexNo: string,
 ): Promise<number> {
   const at = iso(p.publishedAt);
-  const html = p.text.paragraphs.map((line) => `<p>${escape(line)}</p>`).join('');
+  const html = p.html ?? p.text.paragraphs.map((line) => `<p>${escape(line)}</p>`).join('');
   const item = await trx
     .insertInto('items')
     .values({
@@ -454,7 +471,7 @@ async function seedWorkInProgress(ctx: AppContext, meta: RequestMeta): Promise<v
   }
 }
 
-async function demoWorkbook(title = '2026年1—10月财政收支情况'): Promise<Buffer> {
+export async function demoWorkbook(title = '2026年1—10月财政收支情况'): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.title = title;
   const sheet = workbook.addWorksheet('收支情况');
@@ -464,7 +481,7 @@ async function demoWorkbook(title = '2026年1—10月财政收支情况'): Promi
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-async function demoDocx(title: string): Promise<Buffer> {
+export async function demoDocx(title: string): Promise<Buffer> {
   const doc = new Document({
     sections: [{ children: [title, '第一条 为规范财政资金直达管理，制定本办法。'].map((t) => new Paragraph(t)) }],
   });

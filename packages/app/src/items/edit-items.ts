@@ -1,4 +1,4 @@
-import { can, DomainError, parseDocumentNumber, type Actor } from '@xxgk/core';
+import { can, checkDocumentNumber, DomainError, type Actor } from '@xxgk/core';
 import {
   copyItemAttachments,
   deleteItemAttachment,
@@ -154,7 +154,7 @@ export async function createItemFromDocx(
   const draft = await officialDocumentDraft(bytes);
   const warnings = [...draft.warnings];
   let docNo = draft.docNo;
-  if (docNo !== '' && !parseDocumentNumber(docNo).ok) {
+  if (docNo !== '' && !checkDocumentNumber(docNo).ok) {
     warnings.push(`版头的发文字号“${docNo}”格式不规范，未填入`);
     docNo = '';
   }

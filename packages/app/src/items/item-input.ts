@@ -2,7 +2,7 @@ import {
   DISCLOSURE_KINDS,
   GENRES,
   isIsoDate,
-  parseDocumentNumber,
+  checkDocumentNumber,
   SUMMARY_MAX,
   TOPICS,
   VALIDITY_KINDS,
@@ -34,7 +34,7 @@ export const ItemInput = z
   })
   .superRefine((v, issues) => {
     if (v.docNo !== '') {
-      const parsed = parseDocumentNumber(v.docNo);
+      const parsed = checkDocumentNumber(v.docNo);
       if (!parsed.ok) {
         issues.addIssue({ code: 'custom', path: ['docNo'], message: parsed.message });
       }

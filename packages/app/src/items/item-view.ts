@@ -156,6 +156,21 @@ export function toAttachment(a: ItemAttachmentRow): ItemAttachment {
   return { id: a.id, fileName: a.file_name, mediaType: a.media_type, size: a.size, sha256: a.sha256 };
 }
 
+/** A finding as stored with a submission; those stored before the scanner lack its newer fields. */
+function storedFinding(f: Partial<ItemFinding>): ItemFinding {
+  return {
+    check: f.check ?? '',
+    severity: f.severity ?? 'warning',
+    field: f.field ?? '',
+    text: f.text ?? '',
+    excerpt: f.excerpt ?? '',
+    message: f.message ?? '',
+    ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
+    ...(f.line === undefined ? {} : { line: f.line }),
+    fingerprint: f.fingerprint ?? `${f.check ?? ''}|${f.field ?? ''}`,
+  };
+}
+
 function toReview(r: ItemReviewRow): ReviewRecord {
   return {
     id: r.id,
@@ -163,7 +178,7 @@ function toReview(r: ItemReviewRow): ReviewRecord {
     step: r.step,
     verdict: r.verdict,
     opinion: r.opinion,
-    findings: r.findings === null ? [] : (JSON.parse(r.findings) as ItemFinding[]),
+    findings: r.findings === null ? [] : (JSON.parse(r.findings) as Partial<ItemFinding>[]).map(storedFinding),
     userName: r.user_name,
     at: r.at,
   };

@@ -1,20 +1,16 @@
-import { parseDocumentNumber, shanghaiDate } from '@xxgk/core';
+import { shanghaiDate, type ScanFinding, type ScanSeverity } from '@xxgk/core';
 
 /**
- * Checks run when an item is sent for review (the 送审 hook). Their findings are stored with the
- * submission and shown to every reviewer; a severe finding stops the submission. The 错敏 and
- * personal-data scanner joins this list (AppContext.itemChecks) without changing the workflow.
+ * Checks run when an item is sent for review (the 送审 hook). The scanner (inspection/scan-item.ts:
+ * 错敏 wording, personal data, 发文字号 and dates, links, attachments) runs on every submission; these
+ * are the checks of the item as a whole, and AppContext.itemChecks may add more. Findings are stored
+ * with the submission and shown to every reviewer; which severities stop the submission is the
+ * agency's setting (agencies.scan_blocking).
  */
-export type FindingSeverity = 'severe' | 'warning';
+export type FindingSeverity = ScanSeverity;
 
-export interface ItemFinding {
-  readonly check: string;
-  readonly severity: FindingSeverity;
-  /** Which field the finding is in (title, docNo, body, attachments…). */
-  readonly field: string;
-  readonly message: string;
-  readonly suggestion?: string;
-}
+/** A finding, in the scanner's shape (core/scan/scan.ts). */
+export type ItemFinding = ScanFinding;
 
 /** What a check looks at: the version being submitted. */
 export interface CheckedItem {
@@ -30,41 +26,42 @@ export interface CheckedItem {
 
 export type ItemCheck = (item: CheckedItem) => readonly ItemFinding[] | Promise<readonly ItemFinding[]>;
 
-/** The form checks every item gets. */
+function whole(
+  check: string,
+  field: string,
+  severity: ScanSeverity,
+  message: string,
+  suggestion?: string,
+): ItemFinding {
+  return {
+    check,
+    severity,
+    field,
+    text: '',
+    excerpt: '',
+    message,
+    ...(suggestion === undefined ? {} : { suggestion }),
+    fingerprint: `${check}|${field}`,
+  };
+}
+
+/** The checks of the item as a whole that every item gets. */
 export const BUILT_IN_CHECKS: readonly ItemCheck[] = [
   (item) => {
     const findings: ItemFinding[] = [];
-    if (item.docNo !== '') {
-      const parsed = parseDocumentNumber(item.docNo);
-      if (!parsed.ok) {
-        findings.push({ check: 'form.doc_no', severity: 'severe', field: 'docNo', message: parsed.message });
-      }
-    }
-    if (item.writtenOn !== null && item.writtenOn > item.today) {
-      findings.push({
-        check: 'form.written_on_future',
-        severity: 'severe',
-        field: 'writtenOn',
-        message: `成文日期 ${item.writtenOn} 晚于今天`,
-        suggestion: '核对落款日期',
-      });
-    }
     if (item.bodyText.trim() === '' && item.attachmentCount === 0) {
-      findings.push({
-        check: 'form.empty',
-        severity: 'severe',
-        field: 'body',
-        message: '正文为空且没有附件，发布后会成为空白信息',
-      });
+      findings.push(whole('form.empty', 'body', 'severe', '正文为空且没有附件，发布后会成为空白信息'));
     }
     if (item.summary === '') {
-      findings.push({
-        check: 'form.summary',
-        severity: 'warning',
-        field: 'summary',
-        message: '未填写内容概述（条例第十二条：目录应包括内容概述）',
-        suggestion: '用一两句话概括本件内容，不超过 100 字',
-      });
+      findings.push(
+        whole(
+          'form.summary',
+          'summary',
+          'warning',
+          '未填写内容概述（条例第十二条：目录应包括内容概述）',
+          '用一两句话概括本件内容，不超过 100 字',
+        ),
+      );
     }
     return findings;
   },
@@ -72,4 +69,26 @@ export const BUILT_IN_CHECKS: readonly ItemCheck[] = [
 
 export function todayInBeijing(now: Date): string {
   return shanghaiDate(now);
+}
+
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  title: '标题',
+  summary: '内容概述',
+  body: '正文',
+  images: '图片说明',
+  links: '链接',
+  docNo: '发文字号',
+  writtenOn: '成文日期',
+  indexNo: '索引号',
+};
+
+/** Where a finding is, in words: 正文, 附件“名单.xlsx”… */
+export function fieldLabel(field: string): string {
+  if (field.startsWith('attachment:')) {
+    return `附件“${field.slice('attachment:'.length)}”`;
+  }
+  if (field.startsWith('file:')) {
+    return field.slice('file:'.length);
+  }
+  return FIELD_LABELS[field] ?? field;
 }

@@ -45,7 +45,9 @@ import {
   loadItemDetail,
   type ItemDetail,
 } from './item-view.ts';
-import { BUILT_IN_CHECKS, todayInBeijing, type ItemFinding } from './pre-submit-checks.ts';
+import { cityWording } from '../inspection/dictionary.ts';
+import { dismissedFingerprints, scanItemVersion } from '../inspection/scan-item.ts';
+import { BUILT_IN_CHECKS, fieldLabel, todayInBeijing, type ItemFinding } from './pre-submit-checks.ts';
 
 /** One entry on the review trail: who took which step on which version, with what verdict. */
 interface TrailEntry {
@@ -94,14 +96,38 @@ async function takeStep(
   });
 }
 
-/** Runs the pre-submission checks on the working version. */
-export async function checkWorkingVersion(ctx: AppContext, item: ItemRow): Promise<ItemFinding[]> {
+/** What the pre-submission checks found, and which of it stops 送审 under the agency's setting. */
+export interface SubmissionCheck {
+  readonly findings: ItemFinding[];
+  readonly blocking: ItemFinding[];
+  /** Findings left out because the agency dismissed them as false positives. */
+  readonly dismissed: number;
+}
+
+export function blockingFindings(agency: AgencyRow, findings: readonly ItemFinding[]): ItemFinding[] {
+  switch (agency.scan_blocking) {
+    case 'none':
+      return [];
+    case 'warning':
+      return [...findings];
+    case 'severe':
+      return findings.filter((f) => f.severity === 'severe');
+  }
+}
+
+/**
+ * Runs the checks on the working version as it would be published today: the item-wide checks, the
+ * scanner over title, summary, body, images and attachments (inspection/scan-item.ts), and any
+ * AppContext.itemChecks.
+ */
+export async function checkWorkingVersion(ctx: AppContext, item: ItemRow, agency: AgencyRow): Promise<SubmissionCheck> {
   const version =
     item.working_version === null ? undefined : await findItemVersion(ctx.db, item.id, item.working_version);
   if (version === undefined) {
-    return [];
+    return { findings: [], blocking: [], dismissed: 0 };
   }
   const attachments = await listItemAttachments(ctx.db, item.id, version.version);
+  const today = todayInBeijing(ctx.now());
   const checked = {
     title: version.title,
     docNo: version.doc_no,
@@ -109,16 +135,35 @@ export async function checkWorkingVersion(ctx: AppContext, item: ItemRow): Promi
     summary: version.summary,
     bodyText: version.body_text,
     attachmentCount: attachments.length,
-    today: todayInBeijing(ctx.now()),
+    today,
   };
-  const findings: ItemFinding[] = [];
-  for (const check of ctx.itemChecks ?? BUILT_IN_CHECKS) {
-    findings.push(...(await check(checked)));
+  const dismissed = await dismissedFingerprints(ctx.db, agency.id);
+  const all: ItemFinding[] = [];
+  for (const check of [...BUILT_IN_CHECKS, ...(ctx.itemChecks ?? [])]) {
+    all.push(...(await check(checked)));
   }
-  return findings;
+  const scanned = await scanItemVersion(
+    ctx,
+    ctx.db,
+    await cityWording(ctx.db),
+    { agencyId: agency.id, version, attachments, publishedOn: today, today },
+    new Set(),
+  );
+  all.push(...scanned);
+  const findings = all.filter((f) => !dismissed.has(f.fingerprint));
+  return { findings, blocking: blockingFindings(agency, findings), dismissed: all.length - findings.length };
 }
 
-/** 送审: sends the working version to 初审, unless a check finds something severe. */
+/** 预检: the checks 送审 will run, for the writer to see before sending. */
+export async function previewChecks(
+  ctx: AppContext,
+  { actor, itemId, meta }: { actor: Actor; itemId: number; meta: RequestMeta },
+): Promise<SubmissionCheck> {
+  const { item, agency } = await itemForActor(ctx, actor, meta, itemId, 'item.read', 'item.check');
+  return checkWorkingVersion(ctx, item, agency);
+}
+
+/** 送审: sends the working version to 初审, unless a check finds something the agency lets block it. */
 export async function submitItem(
   ctx: AppContext,
   { actor, itemId, meta }: { actor: Actor; itemId: number; meta: RequestMeta },
@@ -134,14 +179,15 @@ export async function submitItem(
           : '没有待送审的稿件',
     );
   }
-  const findings = await checkWorkingVersion(ctx, item);
-  const severe = findings.filter((f) => f.severity === 'severe');
-  if (severe.length > 0) {
+  const { findings, blocking } = await checkWorkingVersion(ctx, item, agency);
+  if (blocking.length > 0) {
+    const where = (f: ItemFinding) =>
+      f.text === '' ? f.message : `${f.message}（${fieldLabel(f.field)}：${f.excerpt}）`;
     throw new DomainError(
       'VALIDATION_FAILED',
-      `送审前检查发现 ${severe.length} 个严重问题：${severe.map((f) => f.message).join('；')}`,
+      `送审前检查发现 ${blocking.length} 个须改正的问题：${blocking.map(where).join('；')}`,
       {
-        issues: severe.map((f) => ({ path: f.field, message: f.message })),
+        issues: blocking.map((f) => ({ path: f.field, message: f.message })),
         details: { findings },
       },
     );

@@ -34,7 +34,8 @@ export interface MailSettings {
 }
 
 export interface QueuedMail extends MailMessage {
-  readonly kind: 'new_application' | 'status_change' | 'due_soon' | 'overdue' | 'report_due';
+  readonly kind:
+    'new_application' | 'status_change' | 'due_soon' | 'overdue' | 'report_due' | 'freshness' | 'error_report';
   readonly applicationId: number | null;
   /** The same key is queued once. */
   readonly dedupeKey: string;

@@ -36,7 +36,7 @@ export function findingKey(f: Finding): string {
 
 type Sections = Record<string, string>;
 
-const STATUS_LABELS = {
+export const REPORT_STATUS_LABELS = {
   draft: '草稿',
   submitted: '已提交，待审核',
   returned: '已退回修改',
@@ -205,7 +205,7 @@ export async function getReportDraft(
     agencyId: agency.id,
     year,
     status: row?.status ?? 'new',
-    statusLabel: row === undefined ? '未开始' : STATUS_LABELS[row.status],
+    statusLabel: row === undefined ? '未开始' : REPORT_STATUS_LABELS[row.status],
     report,
     explanations: row === undefined ? {} : (JSON.parse(row.explanations) as Record<string, string>),
     reviewComment: row?.review_comment ?? '',
@@ -257,7 +257,10 @@ export async function saveReportDraft(
   return ctx.db.transaction().execute(async (trx) => {
     const row = await findReport(trx, agency.id, year);
     if (row !== undefined && row.status !== 'draft' && row.status !== 'returned') {
-      throw new DomainError('CONFLICT', `报告${STATUS_LABELS[row.status]}，不能修改；已发布的报告须先说明理由重新打开`);
+      throw new DomainError(
+        'CONFLICT',
+        `报告${REPORT_STATUS_LABELS[row.status]}，不能修改；已发布的报告须先说明理由重新打开`,
+      );
     }
     if ((row?.lock_version ?? 0) !== v.lockVersion) {
       throw new DomainError('CONFLICT', '报告已被他人修改，请刷新后再编辑（您的修改未保存）');
@@ -336,7 +339,7 @@ export async function submitReport(
   if (row === undefined || (row.status !== 'draft' && row.status !== 'returned')) {
     throw new DomainError(
       'CONFLICT',
-      row === undefined ? '请先起草并保存报告' : `报告${STATUS_LABELS[row.status]}，不能提交`,
+      row === undefined ? '请先起草并保存报告' : `报告${REPORT_STATUS_LABELS[row.status]}，不能提交`,
     );
   }
   const { report } = await assemble(ctx.db, agency, year, JSON.parse(row.sections) as Sections);
@@ -684,7 +687,7 @@ export async function reportStatuses(
       agencyId: a.id,
       agencyName: a.name,
       status: r?.status ?? 'new',
-      statusLabel: r === undefined ? '未开始' : STATUS_LABELS[r.status],
+      statusLabel: r === undefined ? '未开始' : REPORT_STATUS_LABELS[r.status],
       submittedAt: r?.submitted_at ?? null,
       deadline: agencyReportDeadline(a.kind, year),
       errors: findings.filter((f) => f.severity === 'error').length,

@@ -56,3 +56,22 @@ function documentNumberProblem(text: string): string {
   }
   return `发文字号格式不正确，${example}`;
 }
+
+/**
+ * A 规章's number is its 令: 示例市人民政府令第25号, 国务院令第711号 (《规章制定程序条例》第三十一条: 公布
+ * 规章的命令应当载明…序号). It has 第 and no year, unlike an ordinary 发文字号.
+ */
+const ORDER_NUMBER = /^\S+?令第[1-9]\d*号$/u;
+
+export function isOrderNumber(value: string): boolean {
+  return ORDER_NUMBER.test(value.trim());
+}
+
+/** An item's 发文字号 may be either form; the message names what is wrong with an ordinary one. */
+export function checkDocumentNumber(value: string): { ok: true } | { ok: false; message: string } {
+  if (isOrderNumber(value)) {
+    return { ok: true };
+  }
+  const parsed = parseDocumentNumber(value);
+  return parsed.ok ? { ok: true } : parsed;
+}

@@ -12,6 +12,7 @@ import * as m0009 from './0009-mail-outbox.ts';
 import * as m0010 from './0010-decision-counts.ts';
 import * as m0011 from './0011-annual-reports.ts';
 import * as m0012 from './0012-report-templates.ts';
+import * as m0013 from './0013-inspection.ts';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -31,6 +32,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0010-decision-counts': m0010,
   '0011-annual-reports': m0011,
   '0012-report-templates': m0012,
+  '0013-inspection': m0013,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -202,6 +202,19 @@ export default function AgenciesPage() {
           >
             <Checkbox />
           </Form.Item>
+          <Form.Item
+            label="送审前检查拦截"
+            name="scanBlocking"
+            extra="错敏词、个人信息、发文字号等检查发现问题时，哪些问题不改正就不能送审"
+          >
+            <Select
+              options={[
+                { value: 'severe', label: '严重问题必须改正（推荐）' },
+                { value: 'warning', label: '所有问题都必须改正' },
+                { value: 'none', label: '只提示，不拦截' },
+              ]}
+            />
+          </Form.Item>
           <Form.Item label="排序" name="sortOrder">
             <InputNumber min={0} max={100000} />
           </Form.Item>

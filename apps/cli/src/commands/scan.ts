@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  BUILT_IN_WORDING,
+  compileWording,
+  isIsoDate,
+  scanCheckLabel,
+  scanText,
+  shanghaiDate,
+  type ScanFinding,
+  type WordingFile,
+} from '@xxgk/core';
+import { fileText } from '@xxgk/documents';
+import { EXIT, UsageError, type Io } from '../io.ts';
+
+/**
+ * `xxgk scan FILE... [--date YYYY-MM-DD] [--dict FILE] [--json]`: the pre-publication scanner for
+ * anyone checking documents before upload — 错敏 wording (the shipped dictionary, plus a city's file
+ * in the same shape), personal data, 文号 format — over text, DOCX, PDF and XLSX. `--date` is the
+ * publication date the check assumes (former names and leaders' posts depend on it). Exit 1 when a
+ * severe finding is present, 2 when a file cannot be read.
+ */
+export async function scan(
+  io: Io,
+  files: readonly string[],
+  flags: { date?: string | undefined; dict?: string | undefined; json?: boolean | undefined },
+): Promise<number> {
+  if (files.length === 0) {
+    throw new UsageError('用法：xxgk scan FILE... [--date YYYY-MM-DD] [--dict FILE] [--json]');
+  }
+  const date = flags.date ?? shanghaiDate(new Date());
+  if (!isIsoDate(date)) {
+    throw new UsageError(`--date 应为 YYYY-MM-DD 格式的日期，不是“${date}”`);
+  }
+  const dictionaries: WordingFile[] = [...BUILT_IN_WORDING];
+  if (flags.dict !== undefined) {
+    try {
+      dictionaries.push(JSON.parse(readFileSync(flags.dict, 'utf8')) as WordingFile);
+    } catch (error) {
+      throw new UsageError(`无法读取词库文件 ${flags.dict}：${(error as Error).message}`);
+    }
+  }
+  let dictionary;
+  try {
+    dictionary = compileWording(dictionaries);
+  } catch (error) {
+    throw new UsageError(`词库有误：${(error as Error).message}`);
+  }
+  const results: { file: string; status: string; message: string; findings: ScanFinding[] }[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      unreadable = true;
+      io.err(`无法读取 ${file}：${(error as Error).message}`);
+      continue;
+    }
+    const name = path.basename(file);
+    const read = await fileText(bytes, name, /\.(txt|md|csv)$/iu.test(name) || !name.includes('.') ? 'text/plain' : '');
+    if (read.status === 'unreadable' || read.status === 'skipped') {
+      unreadable = true;
+      io.err(`${file}：${read.message}`);
+      results.push({ file, status: read.status, message: read.message, findings: [] });
+      continue;
+    }
+    results.push({
+      file,
+      status: read.status,
+      message: read.message,
+      findings: scanText(`file:${name}`, read.text, { dictionary, date }),
+    });
+  }
+  const severe = results.some((r) => r.findings.some((f) => f.severity === 'severe'));
+  if (flags.json) {
+    io.out(JSON.stringify({ date, files: results }, null, 2));
+  } else {
+    for (const r of results) {
+      if (r.status === 'empty') {
+        io.out(`${r.file}\t一般\t附件：无内容\t${r.message}`);
+      }
+      for (const f of r.findings) {
+        io.out(
+          [
+            `${r.file}${f.line === undefined ? '' : `:${f.line}`}`,
+            f.severity === 'severe' ? '严重' : '一般',
+            scanCheckLabel(f.check),
+            f.excerpt === '' ? f.message : `${f.message}｜${f.excerpt}`,
+            f.suggestion === undefined ? '' : `建议：${f.suggestion}`,
+          ].join('\t'),
+        );
+      }
+    }
+    const total = results.reduce((n, r) => n + r.findings.length, 0);
+    const severeCount = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'severe').length, 0);
+    io.err(`按发布日期 ${date} 检查 ${results.length} 个文件：${total} 个问题，其中严重 ${severeCount} 个`);
+  }
+  return unreadable ? 2 : severe ? EXIT.problem : EXIT.ok;
+}

@@ -1,0 +1,45 @@
+import type { AttachmentTextStatus, Executor } from '@xxgk/db';
+import { fileText } from '@xxgk/documents';
+import { iso, type AppContext } from '../context.ts';
+
+export interface AttachmentText {
+  readonly status: AttachmentTextStatus;
+  readonly text: string;
+  readonly message: string;
+}
+
+/**
+ * The text of a stored attachment, read once per file (files are content-addressed and never change,
+ * so the reading is kept by storage key).
+ */
+export async function attachmentText(
+  ctx: AppContext,
+  ex: Executor,
+  attachment: { readonly storage_key: string; readonly file_name: string; readonly media_type: string },
+): Promise<AttachmentText> {
+  const kept = await ex
+    .selectFrom('attachment_texts')
+    .selectAll()
+    .where('storage_key', '=', attachment.storage_key)
+    .executeTakeFirst();
+  if (kept !== undefined) {
+    return { status: kept.status, text: kept.text, message: kept.message };
+  }
+  let read: AttachmentText;
+  try {
+    const bytes = await ctx.files.get(attachment.storage_key);
+    read = await fileText(bytes, attachment.file_name, attachment.media_type);
+  } catch (error) {
+    read = {
+      status: 'unreadable',
+      text: '',
+      message: `附件文件缺失：${error instanceof Error ? error.message.slice(0, 80) : String(error)}`,
+    };
+  }
+  await ex
+    .insertInto('attachment_texts')
+    .values({ storage_key: attachment.storage_key, ...read, read_at: iso(ctx.now()) })
+    .onConflict((oc) => oc.column('storage_key').doNothing())
+    .execute();
+  return read;
+}

@@ -1,0 +1,255 @@
+import { checkIndexNumbers, DomainError, shanghaiDate, type Actor, type ScanFinding } from '@xxgk/core';
+import type { Executor, ScanFindingRow } from '@xxgk/db';
+import { z } from 'zod';
+import { audit } from '../audit.ts';
+import { iso, type AppContext, type RequestMeta } from '../context.ts';
+import { itemForActor } from '../items/item-view.ts';
+import { checkWorkingVersion } from '../items/review-items.ts';
+import { parseInput, text } from '../validation.ts';
+import { cityWording } from './dictionary.ts';
+import { dismissedFingerprints, scanItemVersion } from './scan-item.ts';
+
+export const DismissInput = z.object({
+  fingerprint: z.string().min(1, '缺少要排除的检查结果').max(400),
+  reason: text('排除理由', { min: 2, max: 500 }),
+});
+export type DismissInput = z.input<typeof DismissInput>;
+
+/**
+ * 排除误报: a reviewer (or the 政务公开办) judges a finding a false positive. The dismissal is kept
+ * per agency by the finding's fingerprint (its check, words and context), so the same words in the
+ * same place are not raised again — in this item's next submission, in the nightly scan, or in
+ * another item quoting the same sentence. Audited with the reason.
+ */
+export async function dismissFinding(
+  ctx: AppContext,
+  { actor, itemId, input, meta }: { actor: Actor; itemId: number; input: DismissInput; meta: RequestMeta },
+): Promise<{ dismissed: ScanFinding }> {
+  const { fingerprint, reason } = parseInput(DismissInput, input);
+  const { item, agency } = await itemForActor(ctx, actor, meta, itemId, 'scan.dismiss', 'scan.dismiss');
+  // Only a finding this item has now: its working version's checks, or the nightly scan's open ones.
+  const current = (await checkWorkingVersion(ctx, item, agency)).findings;
+  const stored = await ctx.db
+    .selectFrom('scan_findings')
+    .selectAll()
+    .where('item_id', '=', item.id)
+    .where('fixed_at', 'is', null)
+    .where('dismissed_at', 'is', null)
+    .execute();
+  const finding =
+    current.find((f) => f.fingerprint === fingerprint) ??
+    stored.map(toScanFinding).find((f) => f.fingerprint === fingerprint);
+  if (finding === undefined) {
+    throw new DomainError('NOT_FOUND', '该检查结果已不存在（内容可能已修改），请刷新后再看');
+  }
+  const at = iso(ctx.now());
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('scan_dismissals')
+      .values({
+        agency_id: agency.id,
+        fingerprint,
+        check_code: finding.check,
+        text: finding.text === '' ? finding.message : finding.text,
+        reason,
+        item_id: item.id,
+        user_id: actor.userId === 0 ? null : actor.userId,
+        user_name: actor.displayName,
+        at,
+      })
+      .onConflict((oc) => oc.columns(['agency_id', 'fingerprint']).doNothing())
+      .execute();
+    await trx
+      .updateTable('scan_findings')
+      .set({ dismissed_at: at })
+      .where('agency_id', '=', agency.id)
+      .where('fingerprint', '=', fingerprint)
+      .where('fixed_at', 'is', null)
+      .execute();
+    await audit(trx, ctx, actor, meta, {
+      action: 'scan.dismiss',
+      agencyId: agency.id,
+      targetType: 'item',
+      targetId: item.id,
+      note: `排除误报：${finding.message}；理由：${reason}`,
+      after: { check: finding.check, text: finding.text, excerpt: finding.excerpt, reason },
+    });
+  });
+  return { dismissed: finding };
+}
+
+export function toScanFinding(row: ScanFindingRow): ScanFinding {
+  return {
+    check: row.check_code,
+    severity: row.severity,
+    field: row.field,
+    text: row.text,
+    excerpt: row.excerpt,
+    ...(row.line === null ? {} : { line: row.line }),
+    message: row.message,
+    ...(row.suggestion === '' ? {} : { suggestion: row.suggestion }),
+    fingerprint: row.fingerprint,
+  };
+}
+
+export interface ScanRunSummary {
+  readonly items: number;
+  readonly found: number;
+  readonly fixed: number;
+  readonly open: number;
+}
+
+/**
+ * The nightly scan: every published item's current version — title, body, images, attachments,
+ * 发文字号 and dates, links — and each agency's 索引号, checked as of the day each item was published
+ * (or last revised). New findings are recorded, those still there are marked seen, those gone are
+ * marked fixed. Dismissed findings are not recorded.
+ */
+export async function scanPublished(
+  ctx: AppContext,
+  options: { agencyIds?: readonly number[] } = {},
+): Promise<ScanRunSummary> {
+  const dictionary = await cityWording(ctx.db);
+  const at = iso(ctx.now());
+  const today = shanghaiDate(ctx.now());
+  let agencies = await ctx.db.selectFrom('agencies').select('id').orderBy('id').execute();
+  if (options.agencyIds !== undefined) {
+    const wanted = new Set(options.agencyIds);
+    agencies = agencies.filter((a) => wanted.has(a.id));
+  }
+  let items = 0;
+  let found = 0;
+  let fixed = 0;
+  let open = 0;
+  for (const { id: agencyId } of agencies) {
+    const dismissed = await dismissedFingerprints(ctx.db, agencyId);
+    const published = await ctx.db
+      .selectFrom('items as i')
+      .innerJoin('item_versions as v', (j) =>
+        j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'),
+      )
+      .selectAll('v')
+      .select(['i.index_no', 'i.published_at', 'i.revised_at'])
+      .where('i.agency_id', '=', agencyId)
+      .where('i.status', '=', 'published')
+      .where('i.published_at', '<=', at)
+      .orderBy('i.id')
+      .execute();
+    const now: { itemId: number | null; finding: ScanFinding }[] = [];
+    for (const row of published) {
+      items += 1;
+      const attachments = await ctx.db
+        .selectFrom('item_attachments')
+        .selectAll()
+        .where('item_id', '=', row.item_id)
+        .where('version', '=', row.version)
+        .orderBy('sort_order')
+        .orderBy('id')
+        .execute();
+      const publishedOn = shanghaiDate(new Date(row.revised_at ?? row.published_at ?? at));
+      const findings = await scanItemVersion(
+        ctx,
+        ctx.db,
+        dictionary,
+        { agencyId, version: row, attachments, publishedOn, today },
+        dismissed,
+      );
+      // 发布日期 before 成文日期 is judged on the first publication, not on a revision.
+      const firstOn = shanghaiDate(new Date(row.published_at ?? at));
+      now.push(
+        ...findings
+          .filter((f) => f.check !== 'form.published_before_written' || firstOn < (row.written_on ?? ''))
+          .map((finding) => ({ itemId: row.item_id, finding })),
+      );
+    }
+    now.push(
+      ...checkIndexNumbers(
+        published.flatMap((r) => (r.index_no === null ? [] : [{ id: r.item_id, indexNo: r.index_no }])),
+      ).filter((f) => !dismissed.has(f.finding.fingerprint)),
+    );
+    const result = await ctx.db.transaction().execute((trx) => recordScan(trx, agencyId, now, at));
+    found += result.found;
+    fixed += result.fixed;
+    open += now.length;
+  }
+  await ctx.db
+    .insertInto('job_runs')
+    .values({ name: 'scan', last_run_at: at })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ last_run_at: at }))
+    .execute();
+  return { items, found, fixed, open };
+}
+
+async function recordScan(
+  trx: Executor,
+  agencyId: number,
+  now: readonly { itemId: number | null; finding: ScanFinding }[],
+  at: string,
+): Promise<{ found: number; fixed: number }> {
+  const openRows = await trx
+    .selectFrom('scan_findings')
+    .select(['id', 'item_id', 'fingerprint'])
+    .where('agency_id', '=', agencyId)
+    .where('fixed_at', 'is', null)
+    .where('dismissed_at', 'is', null)
+    .execute();
+  const key = (itemId: number | null, fingerprint: string) => `${itemId ?? 0}|${fingerprint}`;
+  const existing = new Map(openRows.map((r) => [key(r.item_id, r.fingerprint), r.id]));
+  const seen = new Set<number>();
+  let found = 0;
+  for (const { itemId, finding } of now) {
+    const id = existing.get(key(itemId, finding.fingerprint));
+    if (id !== undefined) {
+      seen.add(id);
+      continue;
+    }
+    found += 1;
+    const inserted = await trx
+      .insertInto('scan_findings')
+      .values({
+        agency_id: agencyId,
+        item_id: itemId,
+        field: finding.field,
+        check_code: finding.check,
+        severity: finding.severity,
+        text: finding.text,
+        excerpt: finding.excerpt,
+        line: finding.line ?? null,
+        message: finding.message,
+        suggestion: finding.suggestion ?? '',
+        fingerprint: finding.fingerprint,
+        found_at: at,
+        seen_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    existing.set(key(itemId, finding.fingerprint), inserted.id);
+    seen.add(inserted.id);
+  }
+  const stillThere = [...seen];
+  for (let i = 0; i < stillThere.length; i += 500) {
+    await trx
+      .updateTable('scan_findings')
+      .set({ seen_at: at })
+      .where('id', 'in', stillThere.slice(i, i + 500))
+      .execute();
+  }
+  const gone = openRows.filter((r) => !seen.has(r.id)).map((r) => r.id);
+  for (let i = 0; i < gone.length; i += 500) {
+    await trx
+      .updateTable('scan_findings')
+      .set({ fixed_at: at })
+      .where('id', 'in', gone.slice(i, i + 500))
+      .execute();
+  }
+  return { found, fixed: gone.length };
+}
+
+/** Runs the scan once a day (Beijing date), from the server's minute timer. */
+export async function scanPublishedDaily(ctx: AppContext): Promise<ScanRunSummary | null> {
+  const last = await ctx.db.selectFrom('job_runs').select('last_run_at').where('name', '=', 'scan').executeTakeFirst();
+  if (last !== undefined && shanghaiDate(new Date(last.last_run_at)) === shanghaiDate(ctx.now())) {
+    return null;
+  }
+  return scanPublished(ctx);
+}

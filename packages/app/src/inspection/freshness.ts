@@ -1,0 +1,256 @@
+import { addDays, chineseDate, shanghaiDate, type ColumnKind } from '@xxgk/core';
+import type { AgencyRow, Executor } from '@xxgk/db';
+import type { AppContext } from '../context.ts';
+import { queueMail } from '../notifications/mail.ts';
+import { usersWithPermission } from '../users/users-with-permission.ts';
+
+/**
+ * Column freshness, counted the way 国办秘函〔2019〕19号 counts it (statute.md §4.3): a dynamic column
+ * (动态、要闻、公告类) needs something new within 2 weeks of the check, a document column within
+ * 6 months; a column with nothing in it ever is 空白栏目; 5 or more stale or 5 or more blank columns,
+ * or a home page with nothing new for 2 weeks, fails the site outright (单项否决). Only leaf columns
+ * are counted (a parent shows what its children hold). The 政府信息公开指南 column is generated from the
+ * agency's particulars and never blank; the 年报 column holds the published annual reports.
+ */
+export const STALE_AFTER = { dynamic: { days: 14 }, document: { months: 6 } } as const;
+/** Warnings go out this long before a column goes stale. */
+export const WARN_BEFORE_DAYS = { dynamic: 4, document: 30 } as const;
+/** The inspection fails an agency at this many stale, or this many blank, columns. */
+export const FAIL_AT = 5;
+
+export type FreshnessStatus = 'fresh' | 'due_soon' | 'stale' | 'blank' | 'static';
+
+export const FRESHNESS_LABELS: Readonly<Record<FreshnessStatus, string>> = {
+  fresh: '正常',
+  due_soon: '即将超期',
+  stale: '超期未更新',
+  blank: '空白栏目',
+  static: '正常（静态栏目）',
+};
+
+export interface ColumnFreshness {
+  readonly columnId: number;
+  /** 法定主动公开内容 › 行政许可 */
+  readonly path: string;
+  readonly kind: ColumnKind;
+  readonly items: number;
+  readonly lastPublishedOn: string | null;
+  /** The day it goes (or went) stale; null for static columns. */
+  readonly staleOn: string | null;
+  readonly status: FreshnessStatus;
+}
+
+export interface AgencyFreshness {
+  readonly agencyId: number;
+  readonly agencyName: string;
+  readonly columns: readonly ColumnFreshness[];
+  readonly stale: number;
+  readonly blank: number;
+  readonly dueSoon: number;
+  readonly homeLastPublishedOn: string | null;
+  readonly homeStale: boolean;
+  /** Whether the inspection would fail the agency, and why. */
+  readonly fails: boolean;
+  readonly reasons: readonly string[];
+}
+
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** The first day on which a column last updated on `last` counts as not updated. */
+export function staleOn(kind: 'dynamic' | 'document', last: string): string {
+  return kind === 'dynamic'
+    ? addDays(last, STALE_AFTER.dynamic.days + 1)
+    : addDays(addMonths(last, STALE_AFTER.document.months), 1);
+}
+
+/** One column's state on `today`. */
+export function columnStatus(kind: ColumnKind, items: number, last: string | null, today: string): FreshnessStatus {
+  if (items === 0 || last === null) {
+    return 'blank';
+  }
+  if (kind === 'static') {
+    return 'static';
+  }
+  const due = staleOn(kind, last);
+  if (today >= due) {
+    return 'stale';
+  }
+  return today >= addDays(due, -WARN_BEFORE_DAYS[kind]) ? 'due_soon' : 'fresh';
+}
+
+/** Freshness of each agency's columns on `today` (YYYY-MM-DD, Beijing). */
+export async function agencyFreshness(
+  ex: Executor,
+  agencies: readonly AgencyRow[],
+  today: string,
+): Promise<AgencyFreshness[]> {
+  if (agencies.length === 0) {
+    return [];
+  }
+  const ids = agencies.map((a) => a.id);
+  const columns = await ex
+    .selectFrom('catalog_columns')
+    .select(['id', 'agency_id', 'parent_id', 'code', 'name', 'kind', 'sort_order'])
+    .where('agency_id', 'in', ids)
+    .orderBy('agency_id')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  const stats = await ex
+    .selectFrom('items')
+    .select((eb) => [
+      'column_id',
+      eb.fn.max('published_at').as('last'),
+      eb.cast<number>(eb.fn.countAll(), 'integer').as('n'),
+    ])
+    .where('agency_id', 'in', ids)
+    .where('status', '=', 'published')
+    .groupBy('column_id')
+    .execute();
+  const reports = await ex
+    .selectFrom('annual_report_versions as v')
+    .innerJoin('annual_reports as r', 'r.id', 'v.report_id')
+    .select((eb) => [
+      'r.agency_id',
+      eb.fn.max('v.published_on').as('last'),
+      eb.cast<number>(eb.fn.countAll(), 'integer').as('n'),
+    ])
+    .where('r.agency_id', 'in', ids)
+    .groupBy('r.agency_id')
+    .execute();
+  const byColumn = new Map(stats.map((s) => [s.column_id, s]));
+  const reportsOf = new Map(reports.map((r) => [r.agency_id, r]));
+  const parents = new Set(columns.map((c) => c.parent_id).filter((p): p is number => p !== null));
+  const names = new Map(columns.map((c) => [c.id, c]));
+  const pathOf = (id: number): string => {
+    const c = names.get(id);
+    return c === undefined ? '' : c.parent_id === null ? c.name : `${pathOf(c.parent_id)} › ${c.name}`;
+  };
+  return agencies.map((agency) => {
+    const own = columns.filter((c) => c.agency_id === agency.id && !parents.has(c.id));
+    const result: ColumnFreshness[] = own.map((c) => {
+      let items = byColumn.get(c.id)?.n ?? 0;
+      let lastAt = byColumn.get(c.id)?.last ?? null;
+      let last = lastAt === null ? null : shanghaiDate(new Date(String(lastAt)));
+      if (c.code === 'guide') {
+        // Generated from the agency's particulars: never blank, kept current by the platform.
+        return {
+          columnId: c.id,
+          path: pathOf(c.id),
+          kind: c.kind,
+          items: 1,
+          lastPublishedOn: null,
+          staleOn: null,
+          status: 'static',
+        };
+      }
+      if (c.code === 'annual-reports') {
+        const r = reportsOf.get(agency.id);
+        items += r?.n ?? 0;
+        lastAt = r?.last ?? null;
+        last = lastAt === null ? last : ([last ?? '', String(lastAt)].sort().at(-1) ?? null);
+      }
+      const status = columnStatus(c.kind, items, last, today);
+      return {
+        columnId: c.id,
+        path: pathOf(c.id),
+        kind: c.kind,
+        items,
+        lastPublishedOn: last,
+        staleOn: c.kind === 'static' || last === null ? null : staleOn(c.kind, last),
+        status,
+      };
+    });
+    const lastAny = result
+      .map((c) => c.lastPublishedOn)
+      .filter((d): d is string => d !== null)
+      .sort()
+      .at(-1);
+    const homeLastPublishedOn = lastAny ?? null;
+    const homeStale = homeLastPublishedOn === null || today >= staleOn('dynamic', homeLastPublishedOn);
+    const stale = result.filter((c) => c.status === 'stale').length;
+    const blank = result.filter((c) => c.status === 'blank').length;
+    const reasons: string[] = [];
+    if (stale >= FAIL_AT) {
+      reasons.push(`${stale} 个栏目超期未更新（≥${FAIL_AT} 个即不合格）`);
+    }
+    if (blank >= FAIL_AT) {
+      reasons.push(`${blank} 个空白栏目（≥${FAIL_AT} 个即不合格）`);
+    }
+    if (homeStale) {
+      reasons.push(
+        homeLastPublishedOn === null ? '首页从未更新' : `首页最近更新于 ${homeLastPublishedOn}，已超过 2 周`,
+      );
+    }
+    return {
+      agencyId: agency.id,
+      agencyName: agency.name,
+      columns: result,
+      stale,
+      blank,
+      dueSoon: result.filter((c) => c.status === 'due_soon').length,
+      homeLastPublishedOn,
+      homeStale,
+      fails: reasons.length > 0,
+      reasons,
+    };
+  });
+}
+
+/**
+ * The daily warning: each agency's writers are told, once per column and due date, of columns about
+ * to go stale (4 days before for dynamic columns, 30 for document columns) and of those already stale
+ * or blank. Returns how many messages were queued.
+ */
+export async function queueFreshnessWarnings(ctx: AppContext): Promise<number> {
+  if (ctx.mail === undefined) {
+    return 0;
+  }
+  const today = shanghaiDate(ctx.now());
+  const agencies = await ctx.db.selectFrom('agencies').selectAll().orderBy('id').execute();
+  const all = await agencyFreshness(ctx.db, agencies, today);
+  let queued = 0;
+  for (const f of all) {
+    const agency = agencies.find((a) => a.id === f.agencyId)!;
+    const due = f.columns.filter((c) => c.status === 'due_soon' || c.status === 'stale' || c.status === 'blank');
+    if (due.length === 0) {
+      continue;
+    }
+    // One message per agency and day's list; the key holds each column's due date, so an unchanged
+    // list is not sent again and a column that turns due or stale is.
+    const key = due.map((c) => `${c.columnId}:${c.status}:${c.staleOn ?? ''}`).join(',');
+    const lines = due.map((c) =>
+      c.status === 'blank'
+        ? `- ${c.path}：空白栏目（从未发布信息）`
+        : c.status === 'stale'
+          ? `- ${c.path}：最近更新 ${c.lastPublishedOn}，已于 ${c.staleOn} 超期`
+          : `- ${c.path}：最近更新 ${c.lastPublishedOn}，将于 ${chineseDate(c.staleOn ?? today)} 超期`,
+    );
+    for (const u of (await usersWithPermission(ctx.db, agency, 'item.write')).filter((x) => x.email !== '')) {
+      await queueMail(ctx.db, ctx, {
+        kind: 'freshness',
+        applicationId: null,
+        dedupeKey: `freshness:${agency.id}:${u.id}:${key}`,
+        to: u.email,
+        subject: `【栏目更新提醒】${agency.name}有 ${due.length} 个栏目需要更新${f.fails ? '（已达到检查不合格标准）' : ''}`,
+        text: [
+          `${u.displayName}：`,
+          '按照政府网站检查指标（国办秘函〔2019〕19号），动态类栏目 2 周内、文件类栏目 6 个月内应有更新；超期未更新或空白栏目达到 5 个即为不合格。',
+          ...lines,
+          ...(f.reasons.length > 0 ? [`目前：${f.reasons.join('；')}。`] : []),
+          `发布信息：${ctx.mail.publicUrl}/admin/items`,
+          '（本邮件由政府信息公开平台自动发送，请勿直接回复。）',
+        ].join('\n'),
+      });
+      queued += 1;
+    }
+  }
+  return queued;
+}
