@@ -23,6 +23,10 @@ const ApplicationPage = lazy(() => import('./screens/applications/ApplicationPag
 const DecisionCountsPage = lazy(() => import('./screens/annual/DecisionCountsPage.tsx'));
 const AnnualReportPage = lazy(() => import('./screens/annual/AnnualReportPage.tsx'));
 const LetterTemplatesPage = lazy(() => import('./screens/applications/LetterTemplatesPage.tsx'));
+const InspectionPage = lazy(() => import('./screens/inspection/InspectionPage.tsx'));
+const MonthlyReportPage = lazy(() => import('./screens/inspection/MonthlyReportPage.tsx'));
+const WordingRulesPage = lazy(() => import('./screens/inspection/WordingRulesPage.tsx'));
+const ErrorReportsPage = lazy(() => import('./screens/inspection/ErrorReportsPage.tsx'));
 
 export function Root() {
   const { me } = useAuth();
@@ -61,6 +65,12 @@ export function Root() {
             {p['application.read'] && <Route path="/letter-templates" element={<LetterTemplatesPage />} />}
             {p['agency.read'] && <Route path="/annual-report" element={<AnnualReportPage />} />}
             {p['agency.read'] && <Route path="/decision-counts" element={<DecisionCountsPage />} />}
+            {p['inspection.read'] && <Route path="/inspection" element={<InspectionPage />} />}
+            {p['inspection.read'] && <Route path="/inspection/monthly" element={<MonthlyReportPage />} />}
+            {p['wording.manage'] && <Route path="/wording-rules" element={<WordingRulesPage />} />}
+            {(p['feedback.handle'] || p['inspection.read']) && (
+              <Route path="/error-reports" element={<ErrorReportsPage />} />
+            )}
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -28,3 +28,4 @@ export * from './applications/resident-id.ts';
 export * from './applications/application-form.ts';
 export * from './applications/letters.ts';
 export * from './applications/similarity.ts';
+export * from './chinese-number.ts';

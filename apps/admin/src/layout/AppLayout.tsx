@@ -1,4 +1,7 @@
 import {
+  AlertOutlined,
+  DashboardOutlined,
+  MessageOutlined,
   BarChartOutlined,
   TableOutlined,
   FileDoneOutlined,
@@ -52,6 +55,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...(p['application.read'] ? [{ key: '/letter-templates', icon: <FileDoneOutlined />, label: '文书模板' }] : []),
     ...(p['agency.read'] ? [{ key: '/annual-report', icon: <BarChartOutlined />, label: '年度报告' }] : []),
     ...(p['report.edit'] ? [{ key: '/decision-counts', icon: <TableOutlined />, label: '月度数据' }] : []),
+    ...(p['inspection.read'] ? [{ key: '/inspection', icon: <DashboardOutlined />, label: '监督检查' }] : []),
+    ...(p['wording.manage'] ? [{ key: '/wording-rules', icon: <AlertOutlined />, label: '错敏词库' }] : []),
+    ...(p['feedback.handle'] || p['inspection.read']
+      ? [{ key: '/error-reports', icon: <MessageOutlined />, label: '网民纠错' }]
+      : []),
     ...(p['agency.read'] ? [{ key: '/agencies', icon: <ApartmentOutlined />, label: '机关管理' }] : []),
     ...(p['user.read'] ? [{ key: '/users', icon: <TeamOutlined />, label: '用户与角色' }] : []),
     ...(p['audit.read'] ? [{ key: '/audit', icon: <AuditOutlined />, label: '审计日志' }] : []),

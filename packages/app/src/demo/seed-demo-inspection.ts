@@ -45,7 +45,7 @@ export const PLANTED = {
  *   link into the office network, a mobile number fixed after the first scan, a mistyped ID
  *   number) and one in a 财政局 draft that 送审 refuses;
  * - a false positive dismissed by a reviewer; the public's error reports, one overdue;
- * - the nightly scan run twice (a week ago and today), so findings are open and fixed.
+ * - the scan run over everything, after one finding was found and fixed, so findings are open and fixed.
  */
 export async function seedDemoInspection(ctx: AppContext): Promise<{ published: number }> {
   const now = ctx.now();
@@ -114,6 +114,26 @@ export async function seedDemoInspection(ctx: AppContext): Promise<{ published: 
   const today = shanghaiDate(now);
   const freshness = await agencyFreshness(ctx.db, agencies, today);
   let published = 0;
+  // Publications are planned first and made in date order, so 索引号 follow the publication dates
+  // as they do when items are published one by one.
+  const plan: {
+    agency: AgencyRow;
+    code: string;
+    at: Date;
+    text: DemoText;
+    extra: { html?: string; validity?: ValidityKind };
+    then?: (id: number) => Promise<void>;
+  }[] = [];
+  const later = (
+    agency: AgencyRow,
+    code: string,
+    at: Date,
+    text: DemoText,
+    extra: { html?: string; validity?: ValidityKind } = {},
+    then?: (id: number) => Promise<void>,
+  ) => {
+    plan.push({ agency, code, at, text, extra, ...(then === undefined ? {} : { then }) });
+  };
   const publish = async (
     agency: AgencyRow,
     code: string,
@@ -196,7 +216,7 @@ export async function seedDemoInspection(ctx: AppContext): Promise<{ published: 
         shanghaiDate(at),
         900 + published,
       );
-      await publish(agency, code, at, text);
+      later(agency, code, at, text);
     }
   }
 
@@ -220,7 +240,7 @@ export async function seedDemoInspection(ctx: AppContext): Promise<{ published: 
     '35010219720921004',
     '35010319551130005',
   ].map(idNumber);
-  const listId = await publish(
+  later(
     czj,
     'statutory.livelihood',
     officeHours(12),
@@ -229,30 +249,33 @@ export async function seedDemoInspection(ctx: AppContext): Promise<{ published: 
       '公示期为5个工作日。对公示对象有异议的，请向示例市财政局社会保障科反映。',
       '附件：临时救助对象名单',
     ]),
+    {},
+    async (listId) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('名单');
+      sheet.addRow(['序号', '姓名', '身份证号码', '救助金额（元）']);
+      names.forEach((n, i) => sheet.addRow([i + 1, n, ids[i], 1500 + i * 200]));
+      const bytes = Buffer.from(await book.xlsx.writeBuffer());
+      const stored = await ctx.files.put(bytes);
+      await ctx.db
+        .insertInto('item_attachments')
+        .values({
+          item_id: listId,
+          version: 1,
+          file_name: '临时救助对象名单.xlsx',
+          media_type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          size: bytes.length,
+          sha256: stored.sha256,
+          storage_key: stored.key,
+          sort_order: 0,
+          created_at: iso(now),
+        })
+        .execute();
+    },
   );
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('名单');
-  sheet.addRow(['序号', '姓名', '身份证号码', '救助金额（元）']);
-  names.forEach((n, i) => sheet.addRow([i + 1, n, ids[i], 1500 + i * 200]));
-  const bytes = Buffer.from(await book.xlsx.writeBuffer());
-  const stored = await ctx.files.put(bytes);
-  await ctx.db
-    .insertInto('item_attachments')
-    .values({
-      item_id: listId,
-      version: 1,
-      file_name: '临时救助对象名单.xlsx',
-      media_type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      size: bytes.length,
-      sha256: stored.sha256,
-      storage_key: stored.key,
-      sort_order: 0,
-      created_at: iso(now),
-    })
-    .execute();
 
   const jyj = byKey.get('jyj')!;
-  await publish(
+  later(
     jyj,
     'news',
     officeHours(20),
@@ -265,7 +288,7 @@ export async function seedDemoInspection(ctx: AppContext): Promise<{ published: 
       { genre: '动态' },
     ),
   );
-  await publish(
+  later(
     jyj,
     'news',
     officeHours(60),
@@ -275,7 +298,7 @@ export async function seedDemoInspection(ctx: AppContext): Promise<{ published: 
   );
 
   const scjgj = byKey.get('scjgj')!;
-  await publish(
+  later(
     scjgj,
     'statutory.policy.other',
     officeHours(40),
@@ -293,7 +316,7 @@ export async function seedDemoInspection(ctx: AppContext): Promise<{ published: 
   );
 
   const wjw = byKey.get('wjw')!;
-  const legacy = await publish(
+  later(
     wjw,
     'statutory.policy.other',
     officeHours(300),
@@ -301,12 +324,19 @@ export async function seedDemoInspection(ctx: AppContext): Promise<{ published: 
       '各乡镇卫生院、社区卫生服务中心：',
       '为加强基层医疗卫生机构药品管理，保障用药安全，现将有关事项通知如下。',
     ]),
+    {},
+    // Imported from the old site with its 发文字号 as it was typed there.
+    async (legacy) => {
+      await ctx.db
+        .updateTable('item_versions')
+        .set({ doc_no: PLANTED.badDocNo })
+        .where('item_id', '=', legacy)
+        .execute();
+    },
   );
-  // Imported from the old site with its 发文字号 as it was typed there.
-  await ctx.db.updateTable('item_versions').set({ doc_no: PLANTED.badDocNo }).where('item_id', '=', legacy).execute();
 
   const jtj = byKey.get('jtj')!;
-  await publish(
+  later(
     jtj,
     'statutory.inspection',
     officeHours(25),
@@ -317,7 +347,8 @@ export async function seedDemoInspection(ctx: AppContext): Promise<{ published: 
   );
 
   const zjj = byKey.get('zjj')!;
-  const mobileItem = await publish(
+  let mobileItem = 0;
+  later(
     zjj,
     'statutory.livelihood',
     officeHours(9),
@@ -325,10 +356,14 @@ export async function seedDemoInspection(ctx: AppContext): Promise<{ published: 
       '2026年公共租赁住房配租工作已经完成，现将配租结果公告如下。',
       '对配租结果有异议的，请联系经办人赵老师，电话13905912345。',
     ]),
+    {},
+    async (id) => {
+      mobileItem = id;
+    },
   );
 
   const rsj = byKey.get('rsj')!;
-  await publish(
+  later(
     rsj,
     'statutory.livelihood',
     officeHours(30),
@@ -338,9 +373,15 @@ export async function seedDemoInspection(ctx: AppContext): Promise<{ published: 
     ]),
   );
 
-  // The 住建局's nightly scan a week ago found the mobile number; it was fixed since; today's scan runs
-  // over everything.
-  await scanPublished({ ...ctx, now: () => new Date(now.getTime() - 7 * DAY) }, { agencyIds: [zjj.id] });
+  plan.sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const p of plan) {
+    const id = await publish(p.agency, p.code, p.at, p.text, p.extra);
+    await p.then?.(id);
+  }
+
+  // Today's scan finds the 住建局's mobile number; the 住建局 replaces it with the office line (a
+  // revision), and the next run marks the finding fixed.
+  await scanPublished({ ...ctx, now: () => new Date(now.getTime() - 60_000) }, { agencyIds: [zjj.id] });
   const version = await ctx.db
     .selectFrom('item_versions')
     .select(['body_html', 'body_text'])
@@ -356,7 +397,7 @@ export async function seedDemoInspection(ctx: AppContext): Promise<{ published: 
     .execute();
   await ctx.db
     .updateTable('items')
-    .set({ revised_at: iso(new Date(now.getTime() - 5 * DAY)) })
+    .set({ revised_at: iso(now) })
     .where('id', '=', mobileItem)
     .execute();
 

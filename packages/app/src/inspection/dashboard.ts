@@ -15,6 +15,7 @@ import type { AppContext, RequestMeta } from '../context.ts';
 import { agencyReportDeadline } from '../reports/report-reminders.ts';
 import { REPORT_STATUS_LABELS } from '../reports/report-workflow.ts';
 import { agencyFreshness, type AgencyFreshness } from './freshness.ts';
+import { inspectionVerdict, type Verdict } from './verdict.ts';
 
 /**
  * The 政务公开办's dashboard (issue 8 §3): for every agency it oversees and for the city — items
@@ -53,6 +54,8 @@ export interface AgencyInspection {
   readonly errorReports: { readonly open: number; readonly overdue: number; readonly replied: number };
   /** Items published per month (the last 12), by top-level column. */
   readonly itemsByMonth: readonly { readonly month: string; readonly column: string; readonly count: number }[];
+  /** Whether an inspection today would fail the agency (单项否决), and why. */
+  readonly verdict: Verdict;
   readonly score: number;
   readonly penalties: readonly string[];
 }
@@ -95,7 +98,7 @@ export const SCORING_RULES: readonly string[] = [
   `超期未答复的依申请公开：每件扣 ${SCORING.overdueApplication} 分；本年逾期答复的每件扣 ${SCORING.lateDecision} 分`,
   `上年度年报逾期未发布：扣 ${SCORING.reportLate} 分`,
   `超期未答复的网民纠错：每件扣 ${SCORING.overdueErrorReport} 分`,
-  '存在单项否决情形（超期或空白栏目≥5个、首页2周未更新）的，排在所有合格单位之后',
+  '存在单项否决情形（超期或空白栏目≥5个、首页2周未更新、公开未去标识化的个人信息、严重表述错误）的，排在所有合格单位之后',
 ];
 
 function median(values: readonly number[]): number | null {
@@ -144,7 +147,7 @@ export async function inspectionDashboard(
 
   const findingRows = await ctx.db
     .selectFrom('scan_findings')
-    .select(['agency_id', 'severity', 'fixed_at', 'dismissed_at'])
+    .select(['agency_id', 'check_code', 'severity', 'fixed_at', 'dismissed_at'])
     .where('agency_id', 'in', [...ids, -1])
     .execute();
   const monthAgo = `${addDays(today, -30)}T00:00:00.000Z`;
@@ -253,6 +256,10 @@ export async function inspectionDashboard(
       kind: agency.kind,
       freshness: summary,
       findings,
+      verdict: inspectionVerdict(
+        f.reasons,
+        open.map((r) => ({ check: r.check_code, severity: r.severity })),
+      ),
       applications: {
         received: apps.filter((a) => a.received_on !== null && a.received_on >= `${year}-01-01`).length,
         decided: decidedThisYear.length,
@@ -282,10 +289,8 @@ export async function inspectionDashboard(
     };
   });
   const ranking = [...out]
-    .sort(
-      (a, b) => Number(a.freshness.fails) - Number(b.freshness.fails) || b.score - a.score || a.agencyId - b.agencyId,
-    )
-    .map((a) => ({ agencyId: a.agencyId, agencyName: a.agencyName, score: a.score, fails: a.freshness.fails }));
+    .sort((a, b) => Number(a.verdict.fails) - Number(b.verdict.fails) || b.score - a.score || a.agencyId - b.agencyId)
+    .map((a) => ({ agencyId: a.agencyId, agencyName: a.agencyName, score: a.score, fails: a.verdict.fails }));
   return { today, year, months, agencies: out, ranking, scoring: SCORING_RULES };
 }
 

@@ -1,6 +1,7 @@
 import { addDays, chineseDate, shanghaiDate, type ColumnKind } from '@xxgk/core';
 import type { AgencyRow, Executor } from '@xxgk/db';
 import type { AppContext } from '../context.ts';
+import { agencyReportDeadline } from '../reports/report-reminders.ts';
 import { queueMail } from '../notifications/mail.ts';
 import { usersWithPermission } from '../users/users-with-permission.ts';
 
@@ -120,6 +121,7 @@ export async function agencyFreshness(
     .select((eb) => [
       'r.agency_id',
       eb.fn.max('v.published_on').as('last'),
+      eb.fn.max('r.year').as('year'),
       eb.cast<number>(eb.fn.countAll(), 'integer').as('n'),
     ])
     .where('r.agency_id', 'in', ids)
@@ -152,10 +154,26 @@ export async function agencyFreshness(
         };
       }
       if (c.code === 'annual-reports') {
+        // Updated once a year by law: stale when last year's report is not out by its deadline
+        // (条例 第四十九条), not by the 6-month rule.
         const r = reportsOf.get(agency.id);
         items += r?.n ?? 0;
         lastAt = r?.last ?? null;
         last = lastAt === null ? last : ([last ?? '', String(lastAt)].sort().at(-1) ?? null);
+        const year = Number(today.slice(0, 4)) - 1;
+        const deadline = agencyReportDeadline(agency.kind, year);
+        const done = Number(r?.year ?? 0) >= year;
+        const status: FreshnessStatus = !done && today > deadline ? 'stale' : items === 0 ? 'blank' : 'static';
+        const due = done ? agencyReportDeadline(agency.kind, year + 1) : deadline;
+        return {
+          columnId: c.id,
+          path: pathOf(c.id),
+          kind: c.kind,
+          items,
+          lastPublishedOn: last,
+          staleOn: addDays(due, 1),
+          status,
+        };
       }
       const status = columnStatus(c.kind, items, last, today);
       return {

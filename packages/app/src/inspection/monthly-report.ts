@@ -19,6 +19,7 @@ import type { AppContext, RequestMeta } from '../context.ts';
 import { fieldLabel } from '../items/pre-submit-checks.ts';
 import { inspectedAgencies } from './dashboard.ts';
 import { agencyFreshness, FRESHNESS_LABELS } from './freshness.ts';
+import { inspectionVerdict } from './verdict.ts';
 
 /**
  * The monthly inspection report (月度检查情况通报): for month M, each agency's figures as of the
@@ -112,14 +113,11 @@ export async function monthlyInspectionReport(
         r.due_on < asOf &&
         (r.replied_at === null || shanghaiDate(new Date(r.replied_at)) > asOf),
     ).length;
-    const reasons = [...f.reasons];
+    const { reasons } = inspectionVerdict(
+      f.reasons,
+      open.map((x) => ({ check: x.check_code, severity: x.severity })),
+    );
     const severe = open.filter((x) => x.severity === 'severe');
-    if (severe.some((x) => x.check_code.startsWith('personal.'))) {
-      reasons.push('公开了未去标识化的个人信息');
-    }
-    if (severe.some((x) => x.check_code === 'wording.political' || x.check_code === 'wording.institution')) {
-      reasons.push('存在严重表述错误');
-    }
     rows.push({
       agencyName: agency.name,
       published: published.filter((p) => p.agency_id === agency.id).length,

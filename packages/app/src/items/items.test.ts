@@ -224,7 +224,7 @@ describeApp('主动公开信息与三审三校', (t) => {
     });
     await expect(submitItem(ctx, { actor: editor, itemId: id, meta })).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
-      message: '送审前检查发现 1 个严重问题：正文为空且没有附件，发布后会成为空白信息',
+      message: '送审前检查发现 1 个须改正的问题：正文为空且没有附件，发布后会成为空白信息',
     });
     expect((await getItem(ctx, { actor: editor, itemId: id, meta })).reviewStage).toBeNull();
   });

@@ -11,6 +11,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { chineseNumber } from '@xxgk/core';
 import ExcelJS from 'exceljs';
 
 /**
@@ -208,7 +209,7 @@ export async function renderInspectionDocx(content: InspectionReportContent): Pr
     ...(content.problemsByAgency.length === 0
       ? [body('本月检查未发现需要通报的问题。')]
       : content.problemsByAgency.flatMap((p, i) => [
-          body(`（${'一二三四五六七八九十'[i] ?? i + 1}）${p.agencyName}`),
+          body(`（${chineseNumber(i + 1)}）${p.agencyName}`),
           ...p.lines.map((l, j) => body(`${j + 1}. ${l}`)),
         ])),
     heading('四、工作要求'),

@@ -13,7 +13,6 @@ import {
   type ReviewStage,
 } from '@xxgk/core';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -37,13 +36,14 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, apiUpload, ApiError, formErrors } from '../../api.ts';
+import { FindingsPanel } from './FindingsPanel.tsx';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 import { RichTextEditor } from '../../components/RichTextEditor.tsx';
 import { beijing } from '../../texts.ts';
 import { toTreeData } from './ItemsPage.tsx';
 import { StatusTag } from './StatusTag.tsx';
-import type { Column, ItemDetail } from './types.ts';
+import type { Column, ItemDetail, SubmissionCheck } from './types.ts';
 
 type Dialog =
   | { kind: 'approve'; stage: ReviewStage }
@@ -84,6 +84,7 @@ export default function ItemPage() {
   const [busy, setBusy] = useState(false);
   const [linkOptions, setLinkOptions] = useState<{ value: number; label: string }[]>([]);
   const [linkChoice, setLinkChoice] = useState<number | undefined>();
+  const [check, setCheck] = useState<SubmissionCheck | undefined>();
   const [form] = Form.useForm();
   const [dialogForm] = Form.useForm();
   const agencyId = item?.agencyId ?? current ?? me.user.agency.id;
@@ -164,12 +165,58 @@ export default function ItemPage() {
     }
   };
 
-  const submit = async () => {
+  const runCheck = async (id: number): Promise<SubmissionCheck> => {
+    const result = await api<SubmissionCheck>('POST', `/api/items/${id}/check`);
+    setCheck(result);
+    return result;
+  };
+
+  /** 送审前检查 without sending: save, then show what the scanner finds. */
+  const checkNow = async () => {
     const saved = await save();
     if (saved !== undefined) {
-      await act('submit', {}, '已送审，等待初审');
+      const result = await runCheck(saved.id);
+      if (result.findings.length === 0) {
+        message.success('检查通过，没有发现问题');
+      }
     }
   };
+
+  const submit = async () => {
+    const saved = await save();
+    if (saved === undefined) {
+      return;
+    }
+    setBusy(true);
+    try {
+      show(await api<ItemDetail>('POST', `/api/items/${saved.id}/submit`, {}));
+      setCheck(undefined);
+      message.success('已送审，等待初审');
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'VALIDATION_FAILED') {
+        await runCheck(saved.id);
+        message.error('送审前检查发现须改正的问题，请按提示修改后再送审');
+      } else {
+        message.error(e instanceof ApiError ? e.message : '操作失败');
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const refreshAfterDismiss = () => {
+    if (item === undefined) {
+      return;
+    }
+    void api<ItemDetail>('GET', `/api/items/${item.id}`).then(show);
+    if (check !== undefined) {
+      void runCheck(item.id);
+    }
+  };
+  const canDismiss =
+    item !== undefined &&
+    (me.user.permissions['scan.dismiss'] === 'subtree' ||
+      (me.user.permissions['scan.dismiss'] === 'own' && item.agencyId === me.user.agency.id));
 
   const confirmDialog = async () => {
     if (dialog === undefined || dialog.kind === 'diff') {
@@ -370,6 +417,11 @@ export default function ItemPage() {
                 <Button onClick={() => void save()} loading={busy}>
                   保存
                 </Button>
+                {!isNew && (
+                  <Button onClick={() => void checkNow()} loading={busy}>
+                    送审前检查
+                  </Button>
+                )}
                 <Button type="primary" onClick={() => void submit()} loading={busy}>
                   保存并送审
                 </Button>
@@ -416,22 +468,24 @@ export default function ItemPage() {
                 )}
                 {item.withdrawnReason && <Descriptions.Item label="撤稿理由">{item.withdrawnReason}</Descriptions.Item>}
               </Descriptions>
-              {item.findings.length > 0 && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  style={{ marginBottom: 12 }}
-                  message="送审前检查提示"
-                  description={
-                    <ul style={{ margin: 0, paddingLeft: 18 }}>
-                      {item.findings.map((f, i) => (
-                        <li key={i}>
-                          {f.message}
-                          {f.suggestion ? `（建议：${f.suggestion}）` : ''}
-                        </li>
-                      ))}
-                    </ul>
-                  }
+              {check !== undefined ? (
+                check.findings.length > 0 && (
+                  <FindingsPanel
+                    title={check.blocking.length > 0 ? '送审前检查：须改正后才能送审' : '送审前检查'}
+                    findings={check.findings}
+                    blocking={new Set(check.blocking.map((f) => f.fingerprint))}
+                    itemId={item.id}
+                    canDismiss={canDismiss}
+                    onDismissed={refreshAfterDismiss}
+                  />
+                )
+              ) : (
+                <FindingsPanel
+                  title="送审时检查提示"
+                  findings={item.findings}
+                  itemId={item.id}
+                  canDismiss={canDismiss}
+                  onDismissed={refreshAfterDismiss}
                 />
               )}
               <Space wrap>

@@ -1,11 +1,22 @@
 import type { DisclosureKind, ItemStatus, ReviewStage, ReviewStep, ValidityKind } from '@xxgk/core';
 
+/** A scanner finding (core/scan/scan.ts). */
 export interface Finding {
   check: string;
   severity: 'severe' | 'warning';
   field: string;
+  text: string;
+  excerpt: string;
+  line?: number;
   message: string;
   suggestion?: string;
+  fingerprint: string;
+}
+
+export interface SubmissionCheck {
+  findings: Finding[];
+  blocking: Finding[];
+  dismissed: number;
 }
 
 export interface ItemContent {
