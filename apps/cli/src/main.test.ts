@@ -234,4 +234,79 @@ describe('xxgk rulebook commands', () => {
     expect(JSON.parse(back.out)).toMatchObject({ agency: '淮安市人民政府', year: 2024, findings: [] });
     expect((await run(['report', 'render', 'x.json', '--to', 'odt', '-o', 'y'])).code).toBe(64);
   });
+
+  it('scans files before publication: text, XLSX and the published reports, with --date, --dict and exit codes', async () => {
+    const dir = tmp();
+    const { writeFileSync } = await import('node:fs');
+    const ExcelJS = (await import('exceljs')).default;
+    const { residentIdCheckCharacter } = await import('@xxgk/core');
+    const id = `35010219580312001${residentIdCheckCharacter('35010219580312001')}`;
+    const notice = path.join(dir, '通知.txt');
+    writeFileSync(notice, '根据国家工商行政管理总局有关规定，现通知如下。\n联系人：王老师，13905912345\n');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('名单').addRows([
+      ['姓名', '身份证号码'],
+      ['王秀英', id],
+    ]);
+    const list = path.join(dir, '名单.xlsx');
+    writeFileSync(list, Buffer.from(await book.xlsx.writeBuffer()));
+
+    const found = await run(['scan', notice, list, '--date', '2026-11-30']);
+    expect(found.code).toBe(1);
+    expect(found.out).toContain(
+      `${notice}:1\t严重\t错敏：机构名称\t“国家工商行政管理总局”已于 2018-04-10 更名为“国家市场监督管理总局”`,
+    );
+    expect(found.out).toContain(`${notice}:2\t严重\t个人信息：手机号码`);
+    expect(found.out).toContain('建议：139****2345');
+    expect(found.out).toContain(`${list}:2\t严重\t个人信息：姓名与身份证号并列`);
+    expect(found.err).toContain('检查 2 个文件：4 个问题，其中严重 4 个');
+
+    // Before the 2018 reform the old name was right.
+    const before = await run(['scan', notice, '--date', '2017-06-01', '--json']);
+    const json = JSON.parse(before.out) as { date: string; files: { findings: { check: string }[] }[] };
+    expect(json.date).toBe('2017-06-01');
+    expect(json.files[0]!.findings.map((f) => f.check)).toEqual(['personal.mobile']);
+
+    // A city's own dictionary file.
+    const dict = path.join(dir, 'city.json');
+    writeFileSync(
+      dict,
+      JSON.stringify({
+        name: '示例市',
+        rules: [
+          {
+            kind: 'rename',
+            text: '有关规定',
+            replacement: '管理办法',
+            category: 'place',
+            severity: 'warning',
+            startsOn: '2020-01-01',
+          },
+        ],
+      }),
+    );
+    expect((await run(['scan', notice, '--dict', dict])).out).toContain('“有关规定”已于 2020-01-01 更名为“管理办法”');
+    const badDict = path.join(dir, 'bad.json');
+    writeFileSync(
+      badDict,
+      JSON.stringify({
+        name: '坏',
+        rules: [{ kind: 'rename', text: 'x', replacement: 'y', category: 'place', severity: 'warning' }],
+      }),
+    );
+    const refused = await run(['scan', notice, '--dict', badDict]);
+    expect(refused.code).toBe(64);
+    expect(refused.err).toContain('词库有误：坏：请填写更名日期');
+
+    // Real published reports: no severe finding.
+    const clean = await run([
+      'scan',
+      new URL('../zhangshu-gongxinju-2023.txt', SHARED).pathname,
+      new URL('../pdf/hongzequ-2024.pdf', SHARED).pathname,
+    ]);
+    expect(clean.code).toBe(0);
+    expect((await run(['scan', '/nonexistent/a.docx'])).code).toBe(2);
+    expect((await run(['scan', notice, '--date', '2026-13-01'])).code).toBe(64);
+    expect((await run(['scan'])).code).toBe(64);
+  });
 });

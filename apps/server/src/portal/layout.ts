@@ -86,7 +86,7 @@ export function page({ title, siteName, path, body, head, query }: PageOptions):
       <main id="main" class="wrap" tabindex="-1">
         ${body}
         <p class="report-error">
-          发现本页内容有误？<a href="/feedback?page=${encodeURIComponent(path)}&title=${encodeURIComponent(title)}"
+          发现本页内容有误？<a href="/feedback?page=${encodeURIComponent(path)}&amp;title=${encodeURIComponent(title)}"
             >我要纠错</a
           >
         </p>

@@ -133,6 +133,7 @@ const ItemListOut = z.object({
       docNo: z.string(),
       version: z.number(),
       working: z.boolean(),
+      findings: z.object({ severe: z.number(), warning: z.number() }).nullable(),
     }),
   ),
   total: z.number(),

@@ -225,7 +225,7 @@ export async function agencyFreshness(
 /**
  * The daily warning: each agency's writers are told, once per column and due date, of columns about
  * to go stale (4 days before for dynamic columns, 30 for document columns) and of those already stale
- * or blank. Returns how many messages were queued.
+ * or blank. Returns how many messages are due (one already queued for the same list is not queued again).
  */
 export async function queueFreshnessWarnings(ctx: AppContext): Promise<number> {
   if (ctx.mail === undefined) {

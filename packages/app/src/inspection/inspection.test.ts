@@ -6,11 +6,12 @@ import { seedDemo } from '../demo/seed-demo.ts';
 import { createItem } from '../items/edit-items.ts';
 import type { ItemInput } from '../items/item-input.ts';
 import { getItem } from '../items/item-view.ts';
+import { listItems } from '../items/list-items.ts';
 import { approveItem, previewChecks, recordSecrecyReview, submitItem } from '../items/review-items.ts';
 import { describeApp, TEST_META as meta, type AppTestContext } from '../testing.ts';
 import { listErrorReports, lookupErrorReport, replyErrorReport, submitErrorReport } from './error-reports.ts';
 import { dismissFinding, scanPublished } from './findings.ts';
-import { columnStatus, staleOn } from './freshness.ts';
+import { columnStatus, queueFreshnessWarnings, staleOn } from './freshness.ts';
 import { addWordingRule, listWordingRules } from './wording-rules.ts';
 
 const ID = '11010519491231002' + (residentIdCheckCharacter('11010519491231002') ?? '');
@@ -88,6 +89,14 @@ describeApp('发布前检查与监督', (t) => {
       'personal.id_list',
       'wording.political',
     ]);
+    // The reviewers' queue shows what 送审 found.
+    const queue = await listItems(ctx, {
+      actor: await t().actor('reviewer1'),
+      agencyId: editor.agency.id,
+      query: { stage: 'first' },
+      meta,
+    });
+    expect(queue.rows.find((r) => r.id === id)?.findings).toEqual({ severe: 3, warning: 0 });
   });
 
   it('blocks warnings too when the agency says so, and reads attachments', async () => {
@@ -207,6 +216,27 @@ describeApp('发布前检查与监督', (t) => {
     expect((await ctx.db.selectFrom('scan_findings').select('fixed_at').executeTakeFirstOrThrow()).fixed_at).toBe(
       '2026-12-01T01:00:00.000Z',
     );
+  });
+
+  it('warns the agency’s writers by e-mail of columns about to go stale, stale or blank, once for the same list', async () => {
+    const base = t();
+    const ctx = {
+      ...base.ctx,
+      mail: { mailer: { send: async () => undefined }, publicUrl: 'https://xxgk.example.gov.cn' },
+    };
+    const { editor, draft } = await setUp(base);
+    await ctx.db.updateTable('users').set({ email: 'zhang@czj.example.gov.cn' }).where('id', '=', editor.userId).execute();
+    await ctx.db.updateTable('agencies').set({ scan_blocking: 'none' }).execute();
+    await publish(base, await draft());
+    expect(await queueFreshnessWarnings(ctx)).toBe(1);
+    expect(await queueFreshnessWarnings(ctx)).toBe(1);
+    const queued = await ctx.db.selectFrom('mail_outbox').selectAll().where('kind', '=', 'freshness').execute();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.to_address).toBe('zhang@czj.example.gov.cn');
+    expect(queued[0]!.subject).toMatch(/^【栏目更新提醒】示例市财政局有 \d+ 个栏目需要更新（已达到检查不合格标准）$/u);
+    // The news column just got an item: it is not in the list; the blank ones are.
+    expect(queued[0]!.body).not.toContain('工作动态：');
+    expect(queued[0]!.body).toContain('- 法定主动公开内容 › 财政预决算：空白栏目（从未发布信息）');
   });
 
   it('takes an error report from the public, due in 5 working days, answered by the agency and shown by code', async () => {

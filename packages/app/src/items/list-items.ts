@@ -35,6 +35,40 @@ export interface ItemListEntry {
   readonly version: number;
   /** A draft or revision is being written or reviewed. */
   readonly working: boolean;
+  /** In review: what the 送审 checks found in the version under review, for the reviewers' queue. */
+  readonly findings: { readonly severe: number; readonly warning: number } | null;
+}
+
+/** Findings recorded with the latest 送审 of each item in review. */
+async function submissionFindings(
+  ctx: AppContext,
+  rows: readonly ItemListRow[],
+): Promise<Map<number, { severe: number; warning: number }>> {
+  const inReview = rows.filter((r) => r.review_stage !== null && r.working_version !== null);
+  const out = new Map<number, { severe: number; warning: number }>();
+  if (inReview.length === 0) {
+    return out;
+  }
+  const submits = await ctx.db
+    .selectFrom('item_reviews')
+    .select(['item_id', 'version', 'findings', 'id'])
+    .where('step', '=', 'submit')
+    .where(
+      'item_id',
+      'in',
+      inReview.map((r) => r.id),
+    )
+    .orderBy('id')
+    .execute();
+  for (const r of inReview) {
+    const latest = submits.filter((s) => s.item_id === r.id && s.version === r.working_version).at(-1);
+    const findings = latest?.findings == null ? [] : (JSON.parse(latest.findings) as { severity?: string }[]);
+    out.set(r.id, {
+      severe: findings.filter((f) => f.severity === 'severe').length,
+      warning: findings.filter((f) => f.severity !== 'severe').length,
+    });
+  }
+  return out;
 }
 
 /** An agency's items for its staff (and supervisors above it), newest change first. */
@@ -61,6 +95,7 @@ export async function listItems(
     },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );
+  const findings = await submissionFindings(ctx, rows);
   return {
     rows: rows.map((r) => ({
       id: r.id,
@@ -75,6 +110,7 @@ export async function listItems(
       docNo: r.doc_no,
       version: r.version,
       working: r.working_version !== null,
+      findings: findings.get(r.id) ?? null,
     })),
     total,
   };

@@ -1,5 +1,5 @@
 import { REVIEW_STAGE_LABELS, type ReviewStage } from '@xxgk/core';
-import { Card, Empty, Table, Tabs, Typography } from 'antd';
+import { Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api.ts';
@@ -79,6 +79,20 @@ export default function ReviewQueuePage() {
             dataIndex: 'reviewStage',
             width: 100,
             render: (s: ReviewStage | null) => (s ? REVIEW_STAGE_LABELS[s] : ''),
+          },
+          {
+            title: '送审检查',
+            dataIndex: 'findings',
+            width: 150,
+            render: (f: ItemRow['findings']) =>
+              f === null || f.severe + f.warning === 0 ? (
+                <Tag color="green">无问题</Tag>
+              ) : (
+                <Space size={4}>
+                  {f.severe > 0 && <Tag color="red">严重 {f.severe}</Tag>}
+                  {f.warning > 0 && <Tag color="orange">提示 {f.warning}</Tag>}
+                </Space>
+              ),
           },
           { title: '送审时间', dataIndex: 'updatedAt', width: 180, render: (v: string) => beijing(v) },
         ]}

@@ -94,6 +94,8 @@ export interface ItemRow {
   docNo: string;
   version: number;
   working: boolean;
+  /** In review: what the 送审 checks found. */
+  findings: { severe: number; warning: number } | null;
 }
 
 export interface Column {
