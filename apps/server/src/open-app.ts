@@ -26,6 +26,7 @@ export function openApp(config: Config): { database: Database; ctx: AppContext }
       ...DEFAULT_APPLICATION_SETTINGS,
       personalDataRetentionYears: config.personalDataRetentionYears,
     },
+    errorReportWorkingDays: config.errorReportWorkingDays,
     now: () => new Date(),
   };
   return { database, ctx };
