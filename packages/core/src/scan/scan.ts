@@ -73,6 +73,8 @@ function lineAt(text: string, index: number): number {
 const HOME_ADDRESS =
   /[\p{Script=Han}\d]{2,24}?(?:\d+|[一二三四五六七八九十]+)(?:栋|幢|号楼)(?:\d+单元)?\d{2,4}(?:室|号房|房)?/gu;
 
+const LABELLED_ADDRESS = /(?:家庭住址|现住址|户籍地址|住址|住所地)[:：]\s*([^\s，。；;,、）)]{4,40})/gu;
+
 export interface ScanTextOptions {
   readonly dictionary: WordingDictionary;
   /** The publication date the check assumes (YYYY-MM-DD). */
@@ -106,12 +108,29 @@ export function scanText(field: string, text: string, { dictionary, date }: Scan
       suggestion: p.masked,
     });
   }
+  const addresses: [number, number][] = [];
   for (const m of text.matchAll(HOME_ADDRESS)) {
+    addresses.push([m.index, m.index + m[0].length]);
     findings.push({
       ...at('personal.address', m.index, m.index + m[0].length),
       severity: 'warning',
       message: '疑似个人住址（含楼栋、单元、房号），公开前应隐去门牌以下部分',
       suggestion: m[0].replace(/(?:\d+|[一二三四五六七八九十]+)(?:栋|幢|号楼).*$/u, '**'),
+    });
+  }
+  // A labelled home address (住址：…), whatever its form, unless already found above.
+  for (const m of text.matchAll(LABELLED_ADDRESS)) {
+    const value = m[1]!;
+    const start = m.index + m[0].length - value.length;
+    const end = start + value.length;
+    if (addresses.some(([s, e]) => start < e && end > s)) {
+      continue;
+    }
+    findings.push({
+      ...at('personal.address', start, end),
+      severity: 'warning',
+      message: '含个人住址，公开前应隐去（或只保留到乡镇、街道）',
+      suggestion: `${value.slice(0, Math.min(6, value.length))}**`,
     });
   }
   const lines = text.split('\n');

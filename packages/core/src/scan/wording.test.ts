@@ -92,6 +92,18 @@ describe('scanText', () => {
   });
 });
 
+describe('addresses', () => {
+  it('finds a labelled home address and a flat number, not an office at a street number', () => {
+    const found = scanText('body', '申请人住址：东城区幸福里小区12号。办公地点：示例市人民路8号。', {
+      dictionary: dict,
+      date: '2026-05-01',
+    });
+    expect(found.map((f) => [f.check, f.text, f.suggestion])).toEqual([
+      ['personal.address', '东城区幸福里小区12号', '东城区幸福里**'],
+    ]);
+  });
+});
+
 describe('form checks', () => {
   it('checks the 发文字号, its year and the dates', () => {
     expect(
