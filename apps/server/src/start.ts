@@ -6,7 +6,7 @@ import {
   queueReportReminders,
   deliverQueuedMail,
   publishDueItems,
-  queueFreshnessWarnings,
+  queueFreshnessWarningsDaily,
   scanPublishedDaily,
   seedWholeDemo,
   type AppContext,
@@ -55,7 +55,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       const purged = await purgePersonalData(ctx);
       await queueDeadlineReminders(ctx);
       await queueReportReminders(ctx);
-      await queueFreshnessWarnings(ctx);
+      await queueFreshnessWarningsDaily(ctx);
       await deliverQueuedMail(ctx);
       if (ids.length > 0 || ended.length > 0 || lapsed.length > 0 || purged.length > 0) {
         app.log.info(

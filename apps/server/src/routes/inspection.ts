@@ -10,6 +10,7 @@ import {
   removeWordingRule,
   replyErrorReport,
   scanPublished,
+  publishedInMonth,
   inspectedAgencies,
   WordingRuleInput,
   ERROR_REPORT_KINDS,
@@ -94,6 +95,24 @@ export function inspectionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       async (request) => {
         const session = requireSession(request);
         return inspectionRecords(ctx, { actor: session.actor, meta: metaOf(request), ...request.query });
+      },
+    );
+
+    app.get(
+      '/api/inspection/items',
+      {
+        schema: {
+          tags: TAG,
+          summary: '下钻：某月在某一级栏目发布的信息（所监督的全部单位）',
+          querystring: z.object({
+            month: Month.shape.month,
+            column: z.string().max(100).default(''),
+          }),
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return publishedInMonth(ctx, { actor: session.actor, meta: metaOf(request), ...request.query });
       },
     );
 

@@ -1,7 +1,7 @@
 import type { AnnualReport } from '@xxgk/core';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { inspectionDashboard } from '../inspection/dashboard.ts';
+import { inspectionDashboard, publishedInMonth } from '../inspection/dashboard.ts';
 import { monthlyInspectionFile, monthlyInspectionReport } from '../inspection/monthly-report.ts';
 import { describeApp, TEST_META as meta } from '../testing.ts';
 import { PLANTED, seedDemoInspection } from './seed-demo-inspection.ts';
@@ -90,6 +90,15 @@ describeApp('演示数据：年度报告与监督检查', (t) => {
         .sort(),
     ).toEqual([...failing].sort());
     expect(dashboard.agencies.find((a) => a.agencyName === '示例市财政局')!.applications.overdue).toBe(1);
+
+    // The monthly chart's bars open the items behind them.
+    const news = await publishedInMonth(ctx, { actor: supervisor, meta, month: '2026-11', column: '工作动态' });
+    const newsCount = dashboard.agencies
+      .flatMap((a) => a.itemsByMonth)
+      .filter((x) => x.month === '2026-11' && x.column === '工作动态')
+      .reduce((n, x) => n + x.count, 0);
+    expect(news.rows).toHaveLength(newsCount);
+    expect(newsCount).toBeGreaterThan(0);
 
     // The monthly report names the failing agency and lists the problems; both files open.
     const month = await monthlyInspectionReport(ctx, { actor: supervisor, meta, month: '2026-11' });

@@ -1,6 +1,7 @@
 import {
   addDays,
   can,
+  DomainError,
   CLOSED_CLOCK_STATUSES,
   scanCheckLabel,
   shanghaiDate,
@@ -15,6 +16,7 @@ import type { AppContext, RequestMeta } from '../context.ts';
 import { agencyReportDeadline } from '../reports/report-reminders.ts';
 import { REPORT_STATUS_LABELS } from '../reports/report-workflow.ts';
 import { agencyFreshness, type AgencyFreshness } from './freshness.ts';
+import { scanFindingsOf } from './findings.ts';
 import { inspectionVerdict, type Verdict } from './verdict.ts';
 
 /**
@@ -179,19 +181,7 @@ export async function inspectionDashboard(
     .execute();
 
   // Items per month by top-level column: the column's root ancestor.
-  const columns = await ctx.db
-    .selectFrom('catalog_columns')
-    .select(['id', 'parent_id', 'name'])
-    .where('agency_id', 'in', [...ids, -1])
-    .execute();
-  const byId = new Map(columns.map((c) => [c.id, c]));
-  const rootName = (id: number): string => {
-    let c = byId.get(id);
-    while (c?.parent_id !== null && c?.parent_id !== undefined) {
-      c = byId.get(c.parent_id);
-    }
-    return c?.name ?? '';
-  };
+  const rootName = await rootColumnNames(ctx, ids);
   const items = await ctx.db
     .selectFrom('items')
     .select(['agency_id', 'column_id', 'published_at'])
@@ -297,6 +287,68 @@ export async function inspectionDashboard(
 /** The records behind a dashboard figure. */
 export type DrillKind = 'columns' | 'findings' | 'applications' | 'error_reports';
 
+/** The root column of each of these agencies' columns, by column id. */
+async function rootColumnNames(ctx: AppContext, agencyIds: readonly number[]): Promise<(columnId: number) => string> {
+  const columns = await ctx.db
+    .selectFrom('catalog_columns')
+    .select(['id', 'parent_id', 'name'])
+    .where('agency_id', 'in', [...agencyIds, -1])
+    .execute();
+  const byId = new Map(columns.map((c) => [c.id, c]));
+  return (id) => {
+    let c = byId.get(id);
+    while (c?.parent_id !== null && c?.parent_id !== undefined) {
+      c = byId.get(c.parent_id);
+    }
+    return c?.name ?? '';
+  };
+}
+
+/**
+ * The items behind the monthly chart's bar: published in `month` (Beijing) in the top-level column
+ * `column`, across every agency the actor oversees.
+ */
+export async function publishedInMonth(
+  ctx: AppContext,
+  { actor, meta, month, column }: { actor: Actor; meta: RequestMeta; month: string; column: string },
+): Promise<{ title: string; rows: Record<string, string | number | null>[] }> {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/u.test(month)) {
+    throw new DomainError('VALIDATION_FAILED', '月份格式应为 YYYY-MM');
+  }
+  const agencies = await inspectedAgencies(ctx, actor, meta);
+  const names = new Map(agencies.map((a) => [a.id, a.name]));
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const from = new Date(`${month}-01T00:00:00+08:00`).toISOString();
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  const to = new Date(`${next}-01T00:00:00+08:00`).toISOString();
+  const rootOf = await rootColumnNames(ctx, [...names.keys()]);
+  const rows = await ctx.db
+    .selectFrom('items as i')
+    .innerJoin('item_versions as v', (j) =>
+      j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'),
+    )
+    .select(['i.id', 'i.agency_id', 'i.column_id', 'i.index_no', 'i.published_at', 'i.status', 'v.title'])
+    .where('i.agency_id', 'in', [...names.keys(), -1])
+    .where('i.status', 'in', ['published', 'withdrawn'])
+    .where('i.published_at', '>=', from)
+    .where('i.published_at', '<', to)
+    .orderBy('i.published_at')
+    .execute();
+  return {
+    title: `${y}年${m}月发布的信息：${column}`,
+    rows: rows
+      .filter((r) => column === '' || rootOf(r.column_id) === column)
+      .map((r) => ({
+        itemId: r.id,
+        agency: names.get(r.agency_id) ?? '',
+        title: r.title,
+        indexNo: r.index_no,
+        publishedOn: shanghaiDate(new Date(r.published_at!)),
+        state: r.status === 'withdrawn' ? '已撤稿' : '已发布',
+      })),
+  };
+}
+
 export async function inspectionRecords(
   ctx: AppContext,
   { actor, meta, agencyId, kind }: { actor: Actor; meta: RequestMeta; agencyId: number; kind: DrillKind },
@@ -331,31 +383,14 @@ export async function inspectionRecords(
       };
     }
     case 'findings': {
-      const rows = await ctx.db
-        .selectFrom('scan_findings as f')
-        .leftJoin('items as i', 'i.id', 'f.item_id')
-        .leftJoin('item_versions as v', (j) =>
-          j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'),
-        )
-        .select([
-          'f.id',
-          'f.item_id',
-          'v.title',
-          'f.field',
-          'f.check_code',
-          'f.severity',
-          'f.excerpt',
-          'f.message',
-          'f.suggestion',
-          'f.found_at',
-          'f.fixed_at',
-          'f.dismissed_at',
-        ])
-        .where('f.agency_id', '=', agency.id)
-        .orderBy('f.fixed_at', 'desc')
-        .orderBy('f.severity', 'desc')
-        .orderBy('f.id')
-        .execute();
+      // Open ones first (severe before warnings), then those fixed or dismissed.
+      const rows = (await scanFindingsOf(ctx.db, [agency.id])).sort(
+        (a, b) =>
+          Number(a.fixed_at !== null || a.dismissed_at !== null) -
+            Number(b.fixed_at !== null || b.dismissed_at !== null) ||
+          Number(a.severity !== 'severe') - Number(b.severity !== 'severe') ||
+          a.id - b.id,
+      );
       return {
         title: `${agency.name}：检查发现的问题`,
         rows: rows.map((r) => ({

@@ -78,6 +78,40 @@ export async function dismissFinding(
   return { dismissed: finding };
 }
 
+/** The nightly scan's findings of these agencies, with the title of the item each is in, oldest first. */
+export async function scanFindingsOf(
+  ex: Executor,
+  agencyIds: readonly number[],
+  { foundBefore }: { foundBefore?: string } = {},
+) {
+  let query = ex
+    .selectFrom('scan_findings as f')
+    .leftJoin('items as i', 'i.id', 'f.item_id')
+    .leftJoin('item_versions as v', (j) =>
+      j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'),
+    )
+    .select([
+      'f.id',
+      'f.agency_id',
+      'f.item_id',
+      'v.title',
+      'f.field',
+      'f.check_code',
+      'f.severity',
+      'f.excerpt',
+      'f.message',
+      'f.suggestion',
+      'f.found_at',
+      'f.fixed_at',
+      'f.dismissed_at',
+    ])
+    .where('f.agency_id', 'in', [...agencyIds, -1]);
+  if (foundBefore !== undefined) {
+    query = query.where('f.found_at', '<', foundBefore);
+  }
+  return query.orderBy('f.id').execute();
+}
+
 export function toScanFinding(row: ScanFindingRow): ScanFinding {
   return {
     check: row.check_code,

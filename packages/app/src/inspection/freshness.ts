@@ -227,6 +227,26 @@ export async function agencyFreshness(
  * to go stale (4 days before for dynamic columns, 30 for document columns) and of those already stale
  * or blank. Returns how many messages are due (one already queued for the same list is not queued again).
  */
+/** Runs {@link queueFreshnessWarnings} once a Beijing day, from the server's minute timer. */
+export async function queueFreshnessWarningsDaily(ctx: AppContext): Promise<number | null> {
+  const last = await ctx.db
+    .selectFrom('job_runs')
+    .select('last_run_at')
+    .where('name', '=', 'freshness')
+    .executeTakeFirst();
+  if (last !== undefined && shanghaiDate(new Date(last.last_run_at)) === shanghaiDate(ctx.now())) {
+    return null;
+  }
+  const queued = await queueFreshnessWarnings(ctx);
+  const at = ctx.now().toISOString();
+  await ctx.db
+    .insertInto('job_runs')
+    .values({ name: 'freshness', last_run_at: at })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ last_run_at: at }))
+    .execute();
+  return queued;
+}
+
 export async function queueFreshnessWarnings(ctx: AppContext): Promise<number> {
   if (ctx.mail === undefined) {
     return 0;

@@ -11,7 +11,7 @@ import { approveItem, previewChecks, recordSecrecyReview, submitItem } from '../
 import { describeApp, TEST_META as meta, type AppTestContext } from '../testing.ts';
 import { listErrorReports, lookupErrorReport, replyErrorReport, submitErrorReport } from './error-reports.ts';
 import { dismissFinding, scanPublished } from './findings.ts';
-import { columnStatus, queueFreshnessWarnings, staleOn } from './freshness.ts';
+import { columnStatus, queueFreshnessWarnings, queueFreshnessWarningsDaily, staleOn } from './freshness.ts';
 import { addWordingRule, listWordingRules } from './wording-rules.ts';
 
 const ID = '11010519491231002' + (residentIdCheckCharacter('11010519491231002') ?? '');
@@ -225,10 +225,16 @@ describeApp('发布前检查与监督', (t) => {
       mail: { mailer: { send: async () => undefined }, publicUrl: 'https://xxgk.example.gov.cn' },
     };
     const { editor, draft } = await setUp(base);
-    await ctx.db.updateTable('users').set({ email: 'zhang@czj.example.gov.cn' }).where('id', '=', editor.userId).execute();
+    await ctx.db
+      .updateTable('users')
+      .set({ email: 'zhang@czj.example.gov.cn' })
+      .where('id', '=', editor.userId)
+      .execute();
     await ctx.db.updateTable('agencies').set({ scan_blocking: 'none' }).execute();
     await publish(base, await draft());
-    expect(await queueFreshnessWarnings(ctx)).toBe(1);
+    expect(await queueFreshnessWarningsDaily(ctx)).toBe(1);
+    // Once a day; and the same list is not sent twice.
+    expect(await queueFreshnessWarningsDaily(ctx)).toBeNull();
     expect(await queueFreshnessWarnings(ctx)).toBe(1);
     const queued = await ctx.db.selectFrom('mail_outbox').selectAll().where('kind', '=', 'freshness').execute();
     expect(queued).toHaveLength(1);

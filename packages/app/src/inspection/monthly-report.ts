@@ -1,5 +1,6 @@
 import {
   addDays,
+  fieldLabel,
   chineseDate,
   CLOSED_CLOCK_STATUSES,
   COLUMN_KIND_LABELS,
@@ -16,8 +17,8 @@ import {
 } from '@xxgk/documents';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
-import { fieldLabel } from '../items/pre-submit-checks.ts';
 import { inspectedAgencies } from './dashboard.ts';
+import { scanFindingsOf } from './findings.ts';
 import { agencyFreshness, FRESHNESS_LABELS } from './freshness.ts';
 import { inspectionVerdict } from './verdict.ts';
 
@@ -55,29 +56,7 @@ export async function monthlyInspectionReport(
     .where('published_at', '>=', from)
     .where('published_at', '<', to)
     .execute();
-  const findings = await ctx.db
-    .selectFrom('scan_findings as f')
-    .leftJoin('items as i', 'i.id', 'f.item_id')
-    .leftJoin('item_versions as v', (j) =>
-      j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'),
-    )
-    .select([
-      'f.agency_id',
-      'f.item_id',
-      'v.title',
-      'f.field',
-      'f.check_code',
-      'f.severity',
-      'f.excerpt',
-      'f.message',
-      'f.suggestion',
-      'f.found_at',
-      'f.fixed_at',
-      'f.dismissed_at',
-    ])
-    .where('f.agency_id', 'in', ids)
-    .where('f.found_at', '<', to)
-    .execute();
+  const findings = await scanFindingsOf(ctx.db, ids, { foundBefore: to });
   const openAt = (f: { fixed_at: string | null; dismissed_at: string | null }) =>
     (f.fixed_at === null || f.fixed_at >= to) && (f.dismissed_at === null || f.dismissed_at >= to);
   const applications = await ctx.db

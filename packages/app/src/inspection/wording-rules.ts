@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput, text } from '../validation.ts';
+import { toWordingRule } from './dictionary.ts';
 
 export const WordingRuleInput = z.object({
   kind: z.enum(WORDING_RULE_KINDS, { error: '请选择规则类型' }),
@@ -33,19 +34,7 @@ export interface WordingRuleView extends WordingRule {
 }
 
 function view(row: WordingRuleRow): WordingRuleView {
-  return {
-    id: row.id,
-    source: '本市',
-    kind: row.kind,
-    text: row.text,
-    replacement: row.replacement,
-    category: row.category,
-    severity: row.severity,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
-    note: row.note,
-    createdBy: row.created_by,
-  };
+  return { ...toWordingRule(row), note: row.note, id: row.id, source: '本市', createdBy: row.created_by };
 }
 
 async function mayManage(ctx: AppContext, actor: Actor, meta: RequestMeta, action: string): Promise<void> {

@@ -3,6 +3,7 @@ import {
   can,
   DEFAULT_INDEX_PATTERN,
   DomainError,
+  fieldLabel,
   formatIndexNumber,
   indexPeriod,
   nextStage,
@@ -47,7 +48,7 @@ import {
 } from './item-view.ts';
 import { cityWording } from '../inspection/dictionary.ts';
 import { dismissedFingerprints, scanItemVersion } from '../inspection/scan-item.ts';
-import { BUILT_IN_CHECKS, fieldLabel, todayInBeijing, type ItemFinding } from './pre-submit-checks.ts';
+import { BUILT_IN_CHECKS, todayInBeijing, type ItemFinding } from './pre-submit-checks.ts';
 
 /** One entry on the review trail: who took which step on which version, with what verdict. */
 interface TrailEntry {

@@ -49,6 +49,28 @@ export function scanCheckLabel(check: string): string {
   return SCAN_CHECK_LABELS[check] ?? check;
 }
 
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  title: '标题',
+  summary: '内容概述',
+  body: '正文',
+  images: '图片说明',
+  links: '链接',
+  docNo: '发文字号',
+  writtenOn: '成文日期',
+  indexNo: '索引号',
+};
+
+/** Where a finding is, in words: 正文, 附件“名单.xlsx”… */
+export function fieldLabel(field: string): string {
+  if (field.startsWith('attachment:')) {
+    return `附件“${field.slice('attachment:'.length)}”`;
+  }
+  if (field.startsWith('file:')) {
+    return field.slice('file:'.length);
+  }
+  return FIELD_LABELS[field] ?? field;
+}
+
 const CONTEXT = 10;
 
 function fingerprint(check: string, text: string, start: number, end: number, match: string): string {

@@ -44,7 +44,7 @@ interface Dashboard {
   scoring: string[];
 }
 
-type DrillKind = 'columns' | 'findings' | 'applications' | 'error_reports';
+type DrillKind = 'columns' | 'findings' | 'applications' | 'error_reports' | 'items';
 type Row = Record<string, string | number | null>;
 
 const COLUMN_LABELS: Record<string, string> = {
@@ -70,6 +70,9 @@ const COLUMN_LABELS: Record<string, string> = {
   code: '查询码',
   description: '反映的问题',
   receivedAt: '收到时间',
+  agency: '单位',
+  indexNo: '索引号',
+  publishedOn: '发布日期',
 };
 
 const STATUS_TEXT: Record<string, [string, string]> = {
@@ -97,6 +100,9 @@ function cellOf(kind: DrillKind, key: string, row: Row) {
   if (key === 'title' && kind === 'findings' && row['itemId'] !== null) {
     return <Link to={`/items/${row['itemId']}`}>{String(v) || `信息 ${row['itemId']}`}</Link>;
   }
+  if (key === 'title' && kind === 'items') {
+    return <Link to={`/items/${row['itemId']}`}>{String(v)}</Link>;
+  }
   if (key === 'title' && kind === 'applications') {
     return <Link to={`/applications/${row['id']}`}>{String(v)}</Link>;
   }
@@ -104,6 +110,33 @@ function cellOf(kind: DrillKind, key: string, row: Row) {
     return typeof v === 'string' ? v.slice(0, 10) : '';
   }
   return v ?? '—';
+}
+
+/** The agency's name without the city's: 财政局, 青山乡政府. */
+function short(name: string): string {
+  return name.replace(/^示例市/u, '').replace(/人民政府$/u, '政府');
+}
+
+/** One horizontal bar per agency (first agency on top), a series per figure. */
+function agencyBars(
+  agencies: readonly AgencyInspection[],
+  series: readonly { name: string; stack: boolean; color: string; value: (a: AgencyInspection) => number }[],
+): ChartOption {
+  const list = [...agencies].reverse();
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { bottom: 0 },
+    grid: { left: 110, right: 24, top: 8, bottom: 40 },
+    xAxis: { type: 'value', name: '个', minInterval: 1 },
+    yAxis: { type: 'category', data: list.map((a) => short(a.agencyName)) },
+    series: series.map((s) => ({
+      name: s.name,
+      type: 'bar',
+      ...(s.stack ? { stack: 'total' } : {}),
+      color: s.color,
+      data: list.map(s.value),
+    })),
+  };
 }
 
 /**
@@ -153,7 +186,6 @@ export default function InspectionPage() {
   };
 
   const byId = useMemo(() => new Map((data?.agencies ?? []).map((a) => [a.agencyId, a])), [data]);
-  const short = (name: string) => name.replace(/^示例市/u, '').replace(/人民政府$/u, '政府');
 
   const monthly: ChartOption | undefined = useMemo(() => {
     if (data === undefined) {
@@ -181,55 +213,43 @@ export default function InspectionPage() {
     };
   }, [data]);
 
-  const columnsChart: ChartOption | undefined = useMemo(() => {
-    if (data === undefined) {
-      return undefined;
-    }
-    const list = [...data.agencies].reverse();
-    return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { bottom: 0 },
-      grid: { left: 110, right: 24, top: 8, bottom: 40 },
-      xAxis: { type: 'value', name: '个', minInterval: 1 },
-      yAxis: { type: 'category', data: list.map((a) => short(a.agencyName)) },
-      series: [
-        { name: '超期未更新', type: 'bar', stack: 'c', color: '#cf1322', data: list.map((a) => a.freshness.stale) },
-        { name: '空白栏目', type: 'bar', stack: 'c', color: '#fa8c16', data: list.map((a) => a.freshness.blank) },
-        { name: '即将超期', type: 'bar', stack: 'c', color: '#fadb14', data: list.map((a) => a.freshness.dueSoon) },
-      ],
-    };
-  }, [data]);
+  const columnsChart = useMemo(
+    () =>
+      data &&
+      agencyBars(data.agencies, [
+        { name: '超期未更新', stack: true, color: '#cf1322', value: (a) => a.freshness.stale },
+        { name: '空白栏目', stack: true, color: '#fa8c16', value: (a) => a.freshness.blank },
+        { name: '即将超期', stack: true, color: '#fadb14', value: (a) => a.freshness.dueSoon },
+      ]),
+    [data],
+  );
+  const findingsChart = useMemo(
+    () =>
+      data &&
+      agencyBars(data.agencies, [
+        { name: '严重问题（待整改）', stack: true, color: '#cf1322', value: (a) => a.findings.severe },
+        { name: '一般问题（待整改）', stack: true, color: '#fa8c16', value: (a) => a.findings.warning },
+        { name: '近30天已整改', stack: false, color: '#389e0d', value: (a) => a.findings.fixed30 },
+      ]),
+    [data],
+  );
 
-  const findingsChart: ChartOption | undefined = useMemo(() => {
-    if (data === undefined) {
-      return undefined;
-    }
-    const list = [...data.agencies].reverse();
-    return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { bottom: 0 },
-      grid: { left: 110, right: 24, top: 8, bottom: 40 },
-      xAxis: { type: 'value', name: '个', minInterval: 1 },
-      yAxis: { type: 'category', data: list.map((a) => short(a.agencyName)) },
-      series: [
-        {
-          name: '严重问题（待整改）',
-          type: 'bar',
-          stack: 'f',
-          color: '#cf1322',
-          data: list.map((a) => a.findings.severe),
-        },
-        {
-          name: '一般问题（待整改）',
-          type: 'bar',
-          stack: 'f',
-          color: '#fa8c16',
-          data: list.map((a) => a.findings.warning),
-        },
-        { name: '近30天已整改', type: 'bar', color: '#389e0d', data: list.map((a) => a.findings.fixed30) },
-      ],
-    };
-  }, [data]);
+  const onMonthClick = useCallback(
+    (p: { seriesName: string; dataIndex: number }) => {
+      const month = data?.months[p.dataIndex];
+      if (month === undefined) {
+        return;
+      }
+      void api<{ title: string; rows: Row[] }>(
+        'GET',
+        `/api/inspection/items?month=${month}&column=${encodeURIComponent(p.seriesName)}`,
+      ).then(
+        (r) => setDrill({ ...r, kind: 'items' }),
+        (e: unknown) => message.error(e instanceof ApiError ? e.message : '加载失败'),
+      );
+    },
+    [data, message],
+  );
 
   const agencyAt = useCallback(
     (dataIndex: number) => (data === undefined ? undefined : [...data.agencies].reverse()[dataIndex]),
@@ -325,11 +345,12 @@ export default function InspectionPage() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card title="全市各月发布信息（按栏目）" size="small">
+          <Card title="全市各月发布信息（按栏目，点击查看信息）" size="small">
             {monthly && (
               <Chart
                 option={monthly}
                 summary={`近12个月全市发布信息 ${sum((a) => a.itemsByMonth.reduce((s, x) => s + x.count, 0))} 条`}
+                onClick={onMonthClick}
               />
             )}
           </Card>

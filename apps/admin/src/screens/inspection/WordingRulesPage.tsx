@@ -1,3 +1,4 @@
+import { WORDING_CATEGORY_LABELS, WORDING_RULE_KIND_LABELS } from '@xxgk/core';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -18,16 +19,8 @@ interface Rule {
   createdBy: string;
 }
 
-const KIND: Record<Rule['kind'], string> = { term: '错误表述', rename: '更名', leader: '领导任职' };
-const CATEGORY: Record<string, string> = {
-  political: '政治表述',
-  legal: '法律法规',
-  institution: '机构名称',
-  typo: '错别字',
-  format: '公文格式',
-  place: '地名',
-  leader: '领导职务',
-};
+const KIND = WORDING_RULE_KIND_LABELS;
+const CATEGORY: Record<string, string> = WORDING_CATEGORY_LABELS;
 
 /**
  * 错敏词库 (issue 8 §1): the shipped dictionary, read-only, and the city's own rules — its leaders

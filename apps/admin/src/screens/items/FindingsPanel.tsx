@@ -1,25 +1,8 @@
+import { fieldLabel } from '@xxgk/core';
 import { Alert, App, Button, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
 import type { Finding } from './types.ts';
-
-const FIELD_LABELS: Record<string, string> = {
-  title: '标题',
-  summary: '内容概述',
-  body: '正文',
-  images: '图片说明',
-  links: '链接',
-  docNo: '发文字号',
-  writtenOn: '成文日期',
-  indexNo: '索引号',
-};
-
-export function fieldLabel(field: string): string {
-  if (field.startsWith('attachment:')) {
-    return `附件“${field.slice('attachment:'.length)}”`;
-  }
-  return FIELD_LABELS[field] ?? field;
-}
 
 /** The excerpt with the words found (between 【】) marked. */
 function Excerpt({ text }: { text: string }) {
