@@ -43,6 +43,10 @@ async function itemId(title: string): Promise<number> {
 describe('发布前检查与监督 in Chromium', () => {
   it('refuses to send a 名单 with identity numbers for review, showing each finding, where it is and what to write', async () => {
     const editor = await logIn('editor');
+    // The 工作台 says where the agency stands: the published 名单 would fail an inspection today.
+    const own = editor.locator('.ant-card').filter({ hasText: '本单位栏目与检查' });
+    await own.getByText('今天检查将不合格').waitFor();
+    expect(await own.getByText(PLANTED.idList).count()).toBeGreaterThan(0);
     const id = await itemId(PLANTED.draft);
     await editor.goto(`${server.url}/admin/items/${id}`);
     await editor.getByLabel('标题').waitFor();

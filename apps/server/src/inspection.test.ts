@@ -90,6 +90,20 @@ describeDialects('监督检查 and 我要纠错 over HTTP', (database) => {
     expect(future.statusCode).toBe(400);
     expect((future.json() as { error: { message: string } }).error.message).toBe('2027-01 尚未开始，不能生成通报');
     expect((await get('editor', '/api/wording-rules')).statusCode).toBe(403);
+    // An agency's own picture, for its staff's 工作台; not another agency's.
+    const ids = await t.database.db.selectFrom('agencies').select(['id', 'name']).execute();
+    const czj = ids.find((a) => a.name === '示例市财政局')!.id;
+    const jyj = ids.find((a) => a.name === '示例市教育局')!.id;
+    const mine = (await get('editor', `/api/agencies/${czj}/inspection`)).json() as {
+      agencyName: string;
+      verdict: { fails: boolean };
+      columns: { status: string }[];
+    };
+    expect(mine.agencyName).toBe('示例市财政局');
+    expect(mine.verdict.fails).toBe(true);
+    // Nothing published yet: every column blank, and the 年报 column stale (no 2025 report by 31 January).
+    expect(new Set(mine.columns.map((c) => c.status))).toEqual(new Set(['blank', 'stale']));
+    expect((await get('editor', `/api/agencies/${jyj}/inspection`)).statusCode).toBe(403);
     expect((await get('supervisor', '/api/wording-rules')).statusCode).toBe(200);
     await t.app.close();
   });

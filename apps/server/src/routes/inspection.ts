@@ -11,6 +11,7 @@ import {
   replyErrorReport,
   scanPublished,
   publishedInMonth,
+  agencyInspection,
   inspectedAgencies,
   WordingRuleInput,
   ERROR_REPORT_KINDS,
@@ -77,6 +78,21 @@ export function inspectionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       async (request) => {
         const session = requireSession(request);
         return inspectionDashboard(ctx, { actor: session.actor, meta: metaOf(request) });
+      },
+    );
+
+    app.get(
+      '/api/agencies/:id/inspection',
+      {
+        schema: {
+          tags: TAG,
+          summary: '本单位检查情况：需要更新的栏目、已发布信息中的问题、待答复的网民纠错',
+          params: IdParams,
+        },
+      },
+      async (request) => {
+        const session = requireSession(request);
+        return agencyInspection(ctx, { actor: session.actor, meta: metaOf(request), agencyId: request.params.id });
       },
     );
 

@@ -103,6 +103,7 @@ const ItemDetailOut = z
       }),
     ),
     findings: z.array(Finding),
+    scanFindings: z.array(Finding),
     versions: z.array(z.object({ version: z.number(), changeNote: z.string(), createdAt: z.string() })),
     interpretations: z.array(z.object({ id: z.number(), title: z.string() })),
     policies: z.array(z.object({ id: z.number(), title: z.string() })),

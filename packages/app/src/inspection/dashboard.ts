@@ -9,7 +9,7 @@ import {
   type Actor,
 } from '@xxgk/core';
 import type { AgencyRow } from '@xxgk/db';
-import { requireAgency } from '../agencies/require-agency.ts';
+import { requireAgency, requireAgencyAccess } from '../agencies/require-agency.ts';
 import { authorize, denied } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
@@ -457,4 +457,52 @@ export async function inspectionRecords(
       };
     }
   }
+}
+
+/**
+ * One agency's own inspection picture, for its staff's 工作台: columns that need an item (stale, about to
+ * be, blank), what the daily scan found in its published items, and the public's error reports
+ * waiting for an answer — with the verdict an inspection would give today.
+ */
+export async function agencyInspection(
+  ctx: AppContext,
+  { actor, meta, agencyId }: { actor: Actor; meta: RequestMeta; agencyId: number },
+) {
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'item.read',
+    action: 'inspection.agency',
+  });
+  const today = shanghaiDate(ctx.now());
+  const [freshness] = await agencyFreshness(ctx.db, [agency], today);
+  const findings = (await scanFindingsOf(ctx.db, [agency.id])).filter(
+    (f) => f.fixed_at === null && f.dismissed_at === null,
+  );
+  const errors = await ctx.db
+    .selectFrom('error_reports')
+    .select(['due_on'])
+    .where('agency_id', '=', agency.id)
+    .where('status', '=', 'open')
+    .execute();
+  return {
+    agencyName: agency.name,
+    verdict: inspectionVerdict(
+      freshness?.reasons ?? [],
+      findings.map((f) => ({ check: f.check_code, severity: f.severity })),
+    ),
+    columns: (freshness?.columns ?? []).filter(
+      (c) => c.status === 'stale' || c.status === 'due_soon' || c.status === 'blank',
+    ),
+    findings: findings.map((f) => ({
+      id: f.id,
+      itemId: f.item_id,
+      title: f.title ?? '',
+      check: scanCheckLabel(f.check_code),
+      severity: f.severity,
+      message: f.message,
+    })),
+    errorReports: { open: errors.length, overdue: errors.filter((e) => e.due_on < today).length },
+  };
 }

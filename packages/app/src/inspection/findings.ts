@@ -7,6 +7,7 @@ import { itemForActor } from '../items/item-view.ts';
 import { checkWorkingVersion } from '../items/review-items.ts';
 import { parseInput, text } from '../validation.ts';
 import { cityWording } from './dictionary.ts';
+import { recordScan } from './record-scan.ts';
 import { dismissedFingerprints, scanItemVersion } from './scan-item.ts';
 
 export const DismissInput = z.object({
@@ -212,71 +213,6 @@ export async function scanPublished(
     .onConflict((oc) => oc.column('name').doUpdateSet({ last_run_at: at }))
     .execute();
   return { items, found, fixed, open };
-}
-
-async function recordScan(
-  trx: Executor,
-  agencyId: number,
-  now: readonly { itemId: number | null; finding: ScanFinding }[],
-  at: string,
-): Promise<{ found: number; fixed: number }> {
-  const openRows = await trx
-    .selectFrom('scan_findings')
-    .select(['id', 'item_id', 'fingerprint'])
-    .where('agency_id', '=', agencyId)
-    .where('fixed_at', 'is', null)
-    .where('dismissed_at', 'is', null)
-    .execute();
-  const key = (itemId: number | null, fingerprint: string) => `${itemId ?? 0}|${fingerprint}`;
-  const existing = new Map(openRows.map((r) => [key(r.item_id, r.fingerprint), r.id]));
-  const seen = new Set<number>();
-  let found = 0;
-  for (const { itemId, finding } of now) {
-    const id = existing.get(key(itemId, finding.fingerprint));
-    if (id !== undefined) {
-      seen.add(id);
-      continue;
-    }
-    found += 1;
-    const inserted = await trx
-      .insertInto('scan_findings')
-      .values({
-        agency_id: agencyId,
-        item_id: itemId,
-        field: finding.field,
-        check_code: finding.check,
-        severity: finding.severity,
-        text: finding.text,
-        excerpt: finding.excerpt,
-        line: finding.line ?? null,
-        message: finding.message,
-        suggestion: finding.suggestion ?? '',
-        fingerprint: finding.fingerprint,
-        found_at: at,
-        seen_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    existing.set(key(itemId, finding.fingerprint), inserted.id);
-    seen.add(inserted.id);
-  }
-  const stillThere = [...seen];
-  for (let i = 0; i < stillThere.length; i += 500) {
-    await trx
-      .updateTable('scan_findings')
-      .set({ seen_at: at })
-      .where('id', 'in', stillThere.slice(i, i + 500))
-      .execute();
-  }
-  const gone = openRows.filter((r) => !seen.has(r.id)).map((r) => r.id);
-  for (let i = 0; i < gone.length; i += 500) {
-    await trx
-      .updateTable('scan_findings')
-      .set({ fixed_at: at })
-      .where('id', 'in', gone.slice(i, i + 500))
-      .execute();
-  }
-  return { found, fixed: gone.length };
 }
 
 /** Runs the scan once a day (Beijing date), from the server's minute timer. */

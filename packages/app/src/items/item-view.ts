@@ -124,6 +124,8 @@ export interface ItemDetail {
   readonly reviews: ReviewRecord[];
   /** Findings of the latest submission of the working version. */
   readonly findings: ItemFinding[];
+  /** What the daily scan finds in the published version and is not yet fixed or dismissed. */
+  readonly scanFindings: ItemFinding[];
   readonly versions: { version: number; changeNote: string; createdAt: string }[];
   /** 政策解读 of this document, and documents this item interprets, each with the title staff see. */
   readonly interpretations: LinkedItem[];
@@ -261,12 +263,20 @@ export async function loadItemDetail(
   if (version === undefined) {
     throw new DomainError('INTERNAL', `信息 ${item.id} 缺少内容版本`);
   }
-  const [column, attachments, reviews, versions, links] = await Promise.all([
+  const [column, attachments, reviews, versions, links, scanned] = await Promise.all([
     findCatalogColumn(ex, item.column_id),
     listItemAttachments(ex, item.id, version.version),
     listItemReviews(ex, item.id),
     listItemVersions(ex, item.id),
     listItemLinks(ex, item.id),
+    ex
+      .selectFrom('scan_findings')
+      .selectAll()
+      .where('item_id', '=', item.id)
+      .where('fixed_at', 'is', null)
+      .where('dismissed_at', 'is', null)
+      .orderBy('id')
+      .execute(),
   ]);
   const trail = currentTrail(item, reviews);
   return {
@@ -289,6 +299,19 @@ export async function loadItemDetail(
     attachments: attachments.map(toAttachment),
     reviews: reviews.map(toReview),
     findings: trail[0] === undefined ? [] : toReview(trail[0]).findings,
+    scanFindings: scanned.map((f) =>
+      storedFinding({
+        check: f.check_code,
+        severity: f.severity,
+        field: f.field,
+        text: f.text,
+        excerpt: f.excerpt,
+        message: f.message,
+        ...(f.line === null ? {} : { line: f.line }),
+        ...(f.suggestion === '' ? {} : { suggestion: f.suggestion }),
+        fingerprint: f.fingerprint,
+      }),
+    ),
     versions: versions.map((v) => ({ version: v.version, changeNote: v.change_note, createdAt: v.created_at })),
     interpretations: await linkedItems(ex, links.interpretations),
     policies: await linkedItems(ex, links.policies),

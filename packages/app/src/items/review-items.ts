@@ -20,6 +20,7 @@ import {
   bumpPortalGeneration,
   claimItem,
   findAgency,
+  findItem,
   findItemVersion,
   indexItemText,
   insertItemReview,
@@ -47,6 +48,7 @@ import {
   type ItemDetail,
 } from './item-view.ts';
 import { cityWording } from '../inspection/dictionary.ts';
+import { rescanItem } from '../inspection/record-scan.ts';
 import { dismissedFingerprints, scanItemVersion } from '../inspection/scan-item.ts';
 import { BUILT_IN_CHECKS, todayInBeijing, type ItemFinding } from './pre-submit-checks.ts';
 
@@ -274,7 +276,7 @@ export async function approveItem(
     });
   }
   const next = nextStage(stage);
-  return takeStep(
+  const detail = await takeStep(
     ctx,
     actor,
     meta,
@@ -302,6 +304,23 @@ export async function approveItem(
         (next === 'done' && updated.status === 'published' ? `，已发布，索引号 ${updated.index_no ?? ''}` : ''),
     }),
   );
+  if (detail.status === 'published' && next === 'done') {
+    await rescanQuietly(ctx, itemId);
+    return loadItemDetail(ctx.db, actor, (await findItem(ctx.db, itemId)) ?? item, agency);
+  }
+  return detail;
+}
+
+/**
+ * What is now public is scanned at once (a fix shows as fixed). A failure here does not undo the
+ * publication, which has committed: the nightly scan covers it.
+ */
+async function rescanQuietly(ctx: AppContext, itemId: number): Promise<void> {
+  try {
+    await rescanItem(ctx, itemId);
+  } catch {
+    // Left to the nightly scan.
+  }
 }
 
 /**
@@ -480,6 +499,7 @@ export async function publishDueItems(ctx: AppContext, meta: RequestMeta): Promi
     });
     if (done) {
       published.push(item.id);
+      await rescanQuietly(ctx, item.id);
     }
   }
   return published;

@@ -7,6 +7,27 @@ import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 import { ROLE_LABELS, beijing } from '../../texts.ts';
 
+interface OwnInspection {
+  agencyName: string;
+  verdict: { fails: boolean; reasons: string[] };
+  columns: {
+    columnId: number;
+    path: string;
+    kind: string;
+    lastPublishedOn: string | null;
+    staleOn: string | null;
+    status: string;
+  }[];
+  findings: { id: number; itemId: number | null; title: string; check: string; severity: string; message: string }[];
+  errorReports: { open: number; overdue: number };
+}
+
+const COLUMN_STATUS: Record<string, [string, string]> = {
+  stale: ['超期未更新', 'red'],
+  due_soon: ['即将超期', 'orange'],
+  blank: ['空白栏目', 'red'],
+};
+
 interface AgencyAlerts {
   agencyId: number;
   agencyName: string;
@@ -23,10 +44,14 @@ export function HomePage() {
   const p = me.user.permissions;
   const [alerts, setAlerts] = useState<AgencyAlerts[] | undefined>();
   const [waiting, setWaiting] = useState<Partial<Record<ReviewStage, number>>>({});
+  const [own, setOwn] = useState<OwnInspection>();
 
   useEffect(() => {
     if (p['application.read']) {
       void api<{ agencies: AgencyAlerts[] }>('GET', '/api/applications/alerts').then((r) => setAlerts(r.agencies));
+    }
+    if (p['item.write']) {
+      void api<OwnInspection>('GET', `/api/agencies/${me.user.agency.id}/inspection`).then(setOwn);
     }
     const stages = (['first', 'second', 'final'] as const).filter((s) => p[`item.review.${s}`] !== undefined);
     void Promise.all(
@@ -63,6 +88,60 @@ export function HomePage() {
                 </Col>
               ))}
             </Row>
+          </Card>
+        )}
+        {own !== undefined && (
+          <Card
+            title="本单位栏目与检查"
+            style={{ marginTop: 16 }}
+            extra={
+              own.verdict.fails ? (
+                <Tag color="red" title={own.verdict.reasons.join('；')}>
+                  今天检查将不合格
+                </Tag>
+              ) : (
+                <Tag color="green">今天检查合格</Tag>
+              )
+            }
+          >
+            {own.verdict.fails && (
+              <Typography.Paragraph type="danger">{own.verdict.reasons.join('；')}</Typography.Paragraph>
+            )}
+            {own.columns.length === 0 && own.findings.length === 0 && own.errorReports.open === 0 ? (
+              <Typography.Text type="secondary">栏目都在更新期内，已发布信息没有待整改的问题。</Typography.Text>
+            ) : (
+              <ul style={{ paddingLeft: 18, margin: 0 }}>
+                {own.columns.map((c) => (
+                  <li key={c.columnId}>
+                    <Tag color={COLUMN_STATUS[c.status]?.[1]}>{COLUMN_STATUS[c.status]?.[0]}</Tag>
+                    {c.path}
+                    <Typography.Text type="secondary">
+                      {c.lastPublishedOn === null
+                        ? '（从未发布）'
+                        : `（最近 ${c.lastPublishedOn}，${c.status === 'stale' ? '已于' : '将于'} ${c.staleOn} 超期）`}
+                    </Typography.Text>
+                  </li>
+                ))}
+                {own.findings.map((f) => (
+                  <li key={f.id}>
+                    <Tag color={f.severity === 'severe' ? 'red' : 'orange'}>{f.check}</Tag>
+                    {f.itemId === null ? (
+                      f.message
+                    ) : (
+                      <a onClick={() => void navigate(`/items/${f.itemId}`)}>{f.title}</a>
+                    )}
+                  </li>
+                ))}
+                {own.errorReports.open > 0 && (
+                  <li>
+                    <a onClick={() => void navigate('/error-reports')}>
+                      网民纠错待答复 {own.errorReports.open} 件
+                      {own.errorReports.overdue > 0 ? `，其中超期 ${own.errorReports.overdue} 件` : ''}
+                    </a>
+                  </li>
+                )}
+              </ul>
+            )}
           </Card>
         )}
       </Col>

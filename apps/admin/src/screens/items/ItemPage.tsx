@@ -488,6 +488,13 @@ export default function ItemPage() {
                   onDismissed={refreshAfterDismiss}
                 />
               )}
+              <FindingsPanel
+                title="日常检查发现（已发布内容，请修订整改）"
+                findings={item.scanFindings}
+                itemId={item.id}
+                canDismiss={canDismiss}
+                onDismissed={refreshAfterDismiss}
+              />
               <Space wrap>
                 {a?.approve && (
                   <Button

@@ -67,6 +67,8 @@ export interface ItemDetail {
     at: string;
   }[];
   findings: Finding[];
+  /** What the daily scan finds in the published version, not yet fixed. */
+  scanFindings: Finding[];
   versions: { version: number; changeNote: string; createdAt: string }[];
   interpretations: { id: number; title: string }[];
   policies: { id: number; title: string }[];
