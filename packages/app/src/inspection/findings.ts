@@ -197,10 +197,19 @@ export async function scanPublished(
           .map((finding) => ({ itemId: row.item_id, finding })),
       );
     }
+    // Withdrawn items keep their numbers (never reused): they account for the gaps they leave.
+    const numbered = await ctx.db
+      .selectFrom('items')
+      .select(['id', 'index_no'])
+      .where('agency_id', '=', agencyId)
+      .where('index_no', 'is not', null)
+      .where('published_at', '<=', at)
+      .orderBy('id')
+      .execute();
     now.push(
-      ...checkIndexNumbers(
-        published.flatMap((r) => (r.index_no === null ? [] : [{ id: r.item_id, indexNo: r.index_no }])),
-      ).filter((f) => !dismissed.has(f.finding.fingerprint)),
+      ...checkIndexNumbers(numbered.map((r) => ({ id: r.id, indexNo: r.index_no! }))).filter(
+        (f) => !dismissed.has(f.finding.fingerprint),
+      ),
     );
     const result = await ctx.db.transaction().execute((trx) => recordScan(trx, agencyId, now, at));
     found += result.found;

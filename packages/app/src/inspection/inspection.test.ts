@@ -7,7 +7,7 @@ import { createItem, startRevision, updateItemDraft } from '../items/edit-items.
 import type { ItemInput } from '../items/item-input.ts';
 import { getItem } from '../items/item-view.ts';
 import { listItems } from '../items/list-items.ts';
-import { approveItem, previewChecks, recordSecrecyReview, submitItem } from '../items/review-items.ts';
+import { approveItem, previewChecks, recordSecrecyReview, submitItem, withdrawItem } from '../items/review-items.ts';
 import { describeApp, TEST_META as meta, type AppTestContext } from '../testing.ts';
 import { listErrorReports, lookupErrorReport, replyErrorReport, submitErrorReport } from './error-reports.ts';
 import { dismissFinding, scanPublished } from './findings.ts';
@@ -278,6 +278,31 @@ describeApp('发布前检查与监督', (t) => {
     // The news column just got an item: it is not in the list; the blank ones are.
     expect(queued[0]!.body).not.toContain('工作动态：');
     expect(queued[0]!.body).toContain('- 法定主动公开内容 › 财政预决算：空白栏目（从未发布信息）');
+  });
+
+  it('counts a withdrawn item’s 索引号 as used: only a number nobody holds is a gap', async () => {
+    const { ctx } = t();
+    const { draft } = await setUp(t());
+    await ctx.db.updateTable('agencies').set({ scan_blocking: 'none' }).execute();
+    const ids: number[] = [];
+    for (const title of ['第一条动态', '第二条动态', '第三条动态']) {
+      const id = await draft({ title });
+      await publish(t(), id);
+      ids.push(id);
+    }
+    await withdrawItem(ctx, {
+      actor: await t().actor('reviewer3'),
+      itemId: ids[1]!,
+      input: { reason: '内容有误，撤回' },
+      meta,
+    });
+    expect(await scanPublished(ctx)).toMatchObject({ open: 0 });
+    // A number lost without a trace (here: the second item's, rewritten by hand) is a gap.
+    await ctx.db.updateTable('items').set({ index_no: null }).where('id', '=', ids[1]!).execute();
+    await scanPublished(ctx);
+    const gap = await ctx.db.selectFrom('scan_findings').select(['check_code', 'message']).executeTakeFirstOrThrow();
+    expect(gap.check_code).toBe('form.index_gap');
+    expect(gap.message).toMatch(/^索引号断号 1 个：.*-00002（撤回或删除的信息应说明）$/u);
   });
 
   it('takes an error report from the public, due in 5 working days, answered by the agency and shown by code', async () => {
