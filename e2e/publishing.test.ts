@@ -433,7 +433,17 @@ describe('accessibility of the portal (axe-core, WCAG 2.1 A/AA)', () => {
     const column = await page.getByRole('link', { name: '工作动态', exact: true }).getAttribute('href');
     await page.goto(`${server.url}${column ?? ''}`);
     const item = await page.locator('.item-list a').first().getAttribute('href');
-    const pages = ['/', agency, column, item, `/search?q=${encodeURIComponent('预算')}`, '/apply', '/apply/status'];
+    const pages = [
+      '/',
+      agency,
+      column,
+      item,
+      `/search?q=${encodeURIComponent('预算')}`,
+      '/apply',
+      '/apply/status',
+      `/feedback?page=${encodeURIComponent(item ?? '/')}&title=x`,
+      '/feedback/status',
+    ];
     const report: string[] = [];
     for (const url of pages) {
       await page.goto(`${server.url}${url ?? ''}`);
