@@ -59,7 +59,7 @@ describe('发布前检查与监督 in Chromium', () => {
     expect(await panel.getByText('含居民身份证号码，公开前应隐去').count()).toBe(2);
     expect(await panel.getByText('名单中姓名与完整身份证号码并列（2 行）').isVisible()).toBe(true);
     // The word found is marked in its context, and the masked form is offered.
-    expect(await panel.locator('mark').first().textContent()).toMatch(/^\d{17}[\dX]$/u);
+    expect(await panel.locator('mark').first().textContent()).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/u);
     expect(await panel.getByText(/^建议：\d{6}\*{8}\d{3}[\dX]$/u).count()).toBe(2);
     await editor.screenshot({ path: path.join(ARTIFACTS, 'item-blocked-by-scanner.png'), fullPage: true });
     // Nothing moved: the item is still a draft, not in review.

@@ -73,14 +73,42 @@ export function fieldLabel(field: string): string {
 
 const CONTEXT = 10;
 
-function fingerprint(check: string, text: string, start: number, end: number, match: string): string {
-  return `${check}|${text.slice(Math.max(0, start - CONTEXT), start)}[${match}]${text.slice(end, end + CONTEXT)}`;
+/** FNV-1a, 64 bits, as hex: a fingerprint that does not keep the words (a number found stays out of the database). */
+function hash(value: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const unit of new TextEncoder().encode(value)) {
+    h ^= BigInt(unit);
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+function fingerprint(check: string, text: string, start: number, end: number): string {
+  return `${check}|${hash(`${text.slice(Math.max(0, start - CONTEXT), start)}[${text.slice(start, end)}]${text.slice(end, end + CONTEXT)}`)}`;
+}
+
+/**
+ * Text with personal data masked, for what the platform shows and stores about a finding (the
+ * dashboard, the monthly report that is sent round): whole numbers in their masked form, and long
+ * runs of digits cut off at the context's edge shortened too.
+ */
+export function maskPersonalData(text: string): string {
+  const runs = (segment: string) =>
+    segment.replace(/\d{6,}/gu, (run) => `${run.slice(0, 3)}${'*'.repeat(run.length - 3)}`);
+  let out = '';
+  let from = 0;
+  for (const p of findPersonalData(text)) {
+    out += `${runs(text.slice(from, p.start))}${p.masked}`;
+    from = p.end;
+  }
+  return out + runs(text.slice(from));
 }
 
 function excerptOf(text: string, start: number, end: number): string {
-  const before = text.slice(Math.max(0, start - CONTEXT), start).replace(/\s+/gu, ' ');
-  const after = text.slice(end, end + CONTEXT).replace(/\s+/gu, ' ');
-  return `${start > CONTEXT ? '…' : ''}${before}【${text.slice(start, end)}】${after}${end + CONTEXT < text.length ? '…' : ''}`;
+  const before = maskPersonalData(text.slice(Math.max(0, start - CONTEXT), start).replace(/\s+/gu, ' '));
+  const after = maskPersonalData(text.slice(end, end + CONTEXT).replace(/\s+/gu, ' '));
+  const found = maskPersonalData(text.slice(start, end));
+  return `${start > CONTEXT ? '…' : ''}${before}【${found}】${after}${end + CONTEXT < text.length ? '…' : ''}`;
 }
 
 function lineAt(text: string, index: number): number {
@@ -109,10 +137,10 @@ export function scanText(field: string, text: string, { dictionary, date }: Scan
   const at = (check: string, start: number, end: number) => ({
     check,
     field,
-    text: text.slice(start, end),
+    text: maskPersonalData(text.slice(start, end)),
     excerpt: excerptOf(text, start, end),
     line: lineAt(text, start),
-    fingerprint: fingerprint(check, text, start, end, text.slice(start, end)),
+    fingerprint: fingerprint(check, text, start, end),
   });
   for (const w of findWording(text, dictionary, date)) {
     findings.push({
@@ -164,11 +192,11 @@ export function scanText(field: string, text: string, { dictionary, date }: Scan
       severity: 'severe',
       field,
       text: '',
-      excerpt: first.slice(0, 40),
+      excerpt: maskPersonalData(first.slice(0, 40)),
       line: listed[0]! + 1,
       message: `名单中姓名与完整身份证号码并列（${listed.length} 行），属于公开个人信息，须去标识化后再公开`,
       suggestion: '删除身份证号码列，或只保留前 6 位和后 4 位',
-      fingerprint: `personal.id_list|${field}|${first.slice(0, 40)}`,
+      fingerprint: `personal.id_list|${hash(`${field}|${first.slice(0, 40)}`)}`,
     });
   }
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -87,8 +87,11 @@ describe('scanText', () => {
       ['personal.address', 'warning', 2],
       ['personal.id_list', 'severe', 2],
     ]);
-    expect(found[0]!.excerpt).toContain(`【${valid}】`);
-    expect(found[0]!.fingerprint).toBe(`personal.resident_id|于张三的公示\n张三 [${valid}] 东城区幸福小区3栋`);
+    // What is shown and kept of a finding has the number masked; the fingerprint keeps no words.
+    expect(found[0]!.excerpt).toBe('…于张三的公示 张三 【110105********002X】 东城区幸福小区3栋…');
+    expect(found[0]!.text).toBe('110105********002X');
+    expect(found[0]!.fingerprint).toMatch(/^personal\.resident_id\|[0-9a-f]{16}$/u);
+    expect(found.map((f) => JSON.stringify(f)).join('')).not.toContain(valid);
   });
 });
 

@@ -160,17 +160,19 @@ const heading = (text: string) =>
     children: [run(text, FONTS.heading, 32)],
   });
 
-function table(headers: readonly string[], rows: readonly (readonly string[])[]): Table {
-  const cell = (text: string, bold = false) =>
+/** A ruled table; the widths (twips) go on the cells, which LibreOffice and Word both honour. */
+function table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): Table {
+  const cell = (text: string, bold = false, i = 0) =>
     new TableCell({
+      width: { size: widths[i] ?? 1000, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, FONTS.table, 18, bold)] })],
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((t) => cell(t)) })),
+      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, true, i)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((t, i) => cell(t, false, i)) })),
     ],
   });
 }
@@ -204,6 +206,8 @@ export async function renderInspectionDocx(content: InspectionReportContent): Pr
         String(a.applicationsOverdue),
         a.verdict,
       ]),
+      // 8,844 twips of text width (A4 less the 公文 margins): the name wide, the figures narrow.
+      [2760, 860, 860, 860, 860, 860, 860, 864],
     ),
     heading('三、存在的主要问题'),
     ...(content.problemsByAgency.length === 0
@@ -243,6 +247,8 @@ export async function renderInspectionDocx(content: InspectionReportContent): Pr
             p.suggestion,
             p.state,
           ]),
+          // 14,438 twips across the landscape page.
+          [600, 2000, 2600, 1500, 700, 4100, 2200, 738],
         ),
   ];
   const doc = new Document({
