@@ -248,7 +248,7 @@ export async function renderInspectionDocx(content: InspectionReportContent): Pr
             p.state,
           ]),
           // 14,438 twips across the landscape page.
-          [600, 2000, 2600, 1500, 700, 4100, 2200, 738],
+          [600, 2000, 2600, 1500, 700, 3900, 2200, 938],
         ),
   ];
   const doc = new Document({
