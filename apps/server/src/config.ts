@@ -33,6 +33,8 @@ export interface Config {
   readonly personalDataRetentionYears: number | null;
   /** Working days an agency has to answer a 我要纠错 report (XXGK_ERROR_REPORT_WORKING_DAYS; no statute fixes it). */
   readonly errorReportWorkingDays: number;
+  /** The nightly scan tries links to other sites (XXGK_CHECK_EXTERNAL_LINKS; off where the server has no outbound access). */
+  readonly checkExternalLinks: boolean;
   /** E-mail notices: the SMTP server (XXGK_SMTP_URL), the sender (XXGK_MAIL_FROM); none when unset. */
   readonly smtp: { readonly url: string; readonly from: string } | null;
   /** The address the public reaches the platform at, for links in e-mail (XXGK_PUBLIC_URL). */
@@ -186,6 +188,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
   const publicUrl = r.optional('XXGK_PUBLIC_URL');
   const retention = r.int('XXGK_PERSONAL_DATA_RETENTION_YEARS', 0, 0, 100);
   const errorReportWorkingDays = r.int('XXGK_ERROR_REPORT_WORKING_DAYS', 5, 1, 60);
+  const checkExternalLinks = r.bool('XXGK_CHECK_EXTERNAL_LINKS', false);
   const maxUploadBytes = r.int('XXGK_MAX_UPLOAD_MB', DEFAULT_MAX_UPLOAD_BYTES / 1048576, 1, 1024) * 1048576;
   const d = DEFAULT_SECURITY;
   const security: SecuritySettings = {
@@ -221,6 +224,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
     maxUploadBytes,
     personalDataRetentionYears: retention === 0 ? null : retention,
     errorReportWorkingDays,
+    checkExternalLinks,
     smtp: smtpUrl === undefined ? null : { url: smtpUrl, from: mailFrom },
     publicUrl: (publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`).replace(
       /\/+$/u,

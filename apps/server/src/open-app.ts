@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   DEFAULT_APPLICATION_SETTINGS,
   DiskFileStore,
+  httpLinkProbe,
   PersonalDataCipher,
   SmtpMailer,
   type AppContext,
@@ -27,6 +28,7 @@ export function openApp(config: Config): { database: Database; ctx: AppContext }
       personalDataRetentionYears: config.personalDataRetentionYears,
     },
     errorReportWorkingDays: config.errorReportWorkingDays,
+    ...(config.checkExternalLinks ? { linkProbe: httpLinkProbe() } : {}),
     now: () => new Date(),
   };
   return { database, ctx };

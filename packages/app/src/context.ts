@@ -54,6 +54,12 @@ export interface AppContext {
   readonly mail?: MailSettings;
   /** Checks run when an item is sent for review, beside the built-in checks and the scanner. */
   readonly itemChecks?: readonly ItemCheck[];
+  /**
+   * Tries a link to another site for the nightly scan: why it is dead (HTTP 404, 无法连接…) or null.
+   * Not given: links to other sites are not tried (a server without outbound access would find every
+   * one dead). inspection/link-probe.ts makes one; XXGK_CHECK_EXTERNAL_LINKS turns it on.
+   */
+  readonly linkProbe?: (url: string) => Promise<string | null>;
   /** Working days an agency has to answer a 我要纠错 report (a city setting; 5 when not given). */
   readonly errorReportWorkingDays?: number;
   /** The current instant; tests pass a fixed clock. */

@@ -152,6 +152,20 @@ export async function scanPublished(
     const wanted = new Set(options.agencyIds);
     agencies = agencies.filter((a) => wanted.has(a.id));
   }
+  // Each address to another site is tried once per run, however many items link to it.
+  const tried = new Map<string, Promise<string | null>>();
+  const { linkProbe } = ctx;
+  const probe =
+    linkProbe === undefined
+      ? undefined
+      : (url: string) => {
+          let result = tried.get(url);
+          if (result === undefined) {
+            result = linkProbe(url);
+            tried.set(url, result);
+          }
+          return result;
+        };
   let items = 0;
   let found = 0;
   let fixed = 0;
@@ -186,7 +200,14 @@ export async function scanPublished(
         ctx,
         ctx.db,
         dictionary,
-        { agencyId, version: row, attachments, publishedOn, today },
+        {
+          agencyId,
+          version: row,
+          attachments,
+          publishedOn,
+          today,
+          ...(probe === undefined ? {} : { probe }),
+        },
         dismissed,
       );
       // 发布日期 before 成文日期 is judged on the first publication, not on a revision.

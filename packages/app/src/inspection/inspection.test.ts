@@ -280,6 +280,29 @@ describeApp('发布前检查与监督', (t) => {
     expect(queued[0]!.body).toContain('- 法定主动公开内容 › 财政预决算：空白栏目（从未发布信息）');
   });
 
+  it('tries links to other sites once per run when the city turns it on, and reports the dead ones', async () => {
+    const { ctx } = t();
+    const { draft } = await setUp(t());
+    await ctx.db.updateTable('agencies').set({ scan_blocking: 'none' }).execute();
+    const html =
+      '<p>详见<a href="https://www.example.gov.cn/old-page">原文件</a>和<a href="https://www.gov.cn/">中国政府网</a>。</p>';
+    for (const title of ['第一条动态', '第二条动态']) {
+      await publish(t(), await draft({ title, bodyHtml: html }));
+    }
+    const tried: string[] = [];
+    const probe = async (url: string) => {
+      tried.push(url);
+      return url.endsWith('/old-page') ? 'HTTP 404' : null;
+    };
+    await scanPublished({ ...ctx, linkProbe: probe });
+    expect(tried.sort()).toEqual(['https://www.example.gov.cn/old-page', 'https://www.gov.cn/']);
+    const dead = await ctx.db.selectFrom('scan_findings').select(['check_code', 'message']).execute();
+    expect(dead).toEqual([
+      { check_code: 'form.link_dead', message: '链接打不开（HTTP 404）：https://www.example.gov.cn/old-page' },
+      { check_code: 'form.link_dead', message: '链接打不开（HTTP 404）：https://www.example.gov.cn/old-page' },
+    ]);
+  });
+
   it('counts a withdrawn item’s 索引号 as used: only a number nobody holds is a gap', async () => {
     const { ctx } = t();
     const { draft } = await setUp(t());

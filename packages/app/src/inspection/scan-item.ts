@@ -11,6 +11,8 @@ export interface ScanSubject {
   /** The publication date the check assumes: today for a submission, the recorded one once published. */
   readonly publishedOn: string;
   readonly today: string;
+  /** Tries links to other sites (the nightly scan, when the city turns it on): why one is dead, or null. */
+  readonly probe?: (url: string) => Promise<string | null>;
 }
 
 /** Text of images' alt attributes in a body (read by screen readers, and published like the body). */
@@ -76,8 +78,18 @@ export async function scanItemVersion(
     ...scanText('images', altTexts(version.body_html), options),
   ];
   const hrefs = linksIn(version.body_html);
-  const dead = await deadPortalLinks(ex, hrefs);
-  findings.push(...checkLinks(hrefs, (href) => dead.has(href)));
+  const dead = new Map([...(await deadPortalLinks(ex, hrefs))].map((href) => [href, '本站不存在该页面']));
+  if (subject.probe !== undefined) {
+    for (const href of new Set(hrefs)) {
+      if (/^https?:\/\//iu.test(href) && !dead.has(href)) {
+        const reason = await subject.probe(href);
+        if (reason !== null) {
+          dead.set(href, reason);
+        }
+      }
+    }
+  }
+  findings.push(...checkLinks(hrefs, (href) => dead.get(href)));
   for (const attachment of subject.attachments) {
     const field = `attachment:${attachment.file_name}`;
     const read = await attachmentText(ctx, ex, attachment);

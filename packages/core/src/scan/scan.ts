@@ -279,7 +279,8 @@ const PRIVATE_HOST =
  */
 export function checkLinks(
   links: readonly string[],
-  isDeadPortalLink: (href: string) => boolean = () => false,
+  /** Why a link is dead (本站不存在该页面, HTTP 404, 无法连接…), or undefined when it works or was not tried. */
+  deadReason: (href: string) => string | undefined = () => undefined,
 ): ScanFinding[] {
   const findings: ScanFinding[] = [];
   for (const href of new Set(links)) {
@@ -306,10 +307,13 @@ export function checkLinks(
           href,
         ),
       );
-    } else if (isDeadPortalLink(href)) {
-      findings.push(
-        whole('form.link_dead', 'links', 'warning', `链接指向本站不存在的页面：${href}`, '更新或删除链接', href),
-      );
+    } else {
+      const reason = deadReason(href);
+      if (reason !== undefined) {
+        findings.push(
+          whole('form.link_dead', 'links', 'warning', `链接打不开（${reason}）：${href}`, '更新或删除链接', href),
+        );
+      }
     }
   }
   return findings;

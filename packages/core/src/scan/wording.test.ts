@@ -131,7 +131,7 @@ describe('form checks', () => {
   it('finds links into the agency’s own network and dead links on the portal', () => {
     const html =
       '<a href="http://192.168.1.20/oa/file.doc">通知</a><a href="http://oa/x">x</a><a href="https://www.gov.cn/">国务院</a><a href="/items/999">旧文</a><a href="file:///C:/a.doc">a</a>';
-    const found = checkLinks(linksIn(html), (href) => href === '/items/999');
+    const found = checkLinks(linksIn(html), (href) => (href === '/items/999' ? '本站不存在该页面' : undefined));
     expect(found.map((f) => f.check)).toEqual([
       'form.link_internal',
       'form.link_internal',
