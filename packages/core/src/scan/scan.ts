@@ -5,9 +5,9 @@ import { findWording, WORDING_CATEGORY_LABELS, type WordingDictionary } from './
 /**
  * The scanner (issue 8 §1): one finding shape for wording, personal data and form, over the parts of
  * an item — title, body, attachments' text — and over any file checked with `xxgk scan`. Each
- * finding says where it is, how bad, and what to write instead; its fingerprint (the check, the
- * words and a little of their context) is what a dismissal remembers, so a false positive that was
- * dismissed is not raised again for that text, wherever else the item changes.
+ * finding says where it is, how bad, and what to write instead; its fingerprint (the check and a hash
+ * of the words with a little of their context) is what a dismissal remembers, so a false positive
+ * that was dismissed is not raised again for that text, wherever else the item changes.
  */
 export interface ScanFinding {
   /** wording.<category>, personal.<kind>, personal.id_list, personal.address, form.<check>. */
@@ -275,7 +275,8 @@ const PRIVATE_HOST =
 
 /**
  * Links that point inside the agency's network (a file share, an OA system, a private address)
- * are dead for the public. `resolve` tells whether a link to the portal itself leads anywhere.
+ * are dead for the public; `deadReason` says why another link does not open (a portal page that is
+ * gone, or what the nightly scan's probe found).
  */
 export function checkLinks(
   links: readonly string[],
@@ -325,9 +326,10 @@ export function linksIn(html: string): string[] {
 }
 
 /**
- * 索引号 problems over an agency's published items: the same number twice (severe: an index number
- * identifies one item), and gaps in a year's serials (a warning: an item withdrawn leaves one, which
- * the inspection asks about). Numbers follow `{prefix}/{YYYY}-{NNNNN}` (statute.md §4.2).
+ * 索引号 problems over an agency's numbered items (published and withdrawn: a withdrawn item keeps its
+ * number): the same number twice (severe: an index number identifies one item), and numbers in a
+ * period's sequence that no item holds (a warning the inspection asks about). Numbers end in
+ * `-{serial}` (statute.md §4.2).
  */
 export function checkIndexNumbers(
   items: readonly { readonly id: number; readonly indexNo: string }[],
@@ -359,24 +361,26 @@ export function checkIndexNumbers(
   }
   for (const [prefix, list] of serials) {
     const sorted = [...new Set(list)].sort((a, b) => a - b);
-    const missing: number[] = [];
+    let count = 0;
+    const first: number[] = [];
     for (let i = 1; i < sorted.length; i += 1) {
-      for (let n = sorted[i - 1]! + 1; n < sorted[i]! && missing.length < 50; n += 1) {
-        missing.push(n);
+      count += sorted[i]! - sorted[i - 1]! - 1;
+      for (let n = sorted[i - 1]! + 1; n < sorted[i]! && first.length < 5; n += 1) {
+        first.push(n);
       }
     }
-    if (missing.length > 0) {
+    if (count > 0) {
       const width = /-(\d+)$/u.exec(items[0]?.indexNo ?? '')?.[1]?.length ?? 5;
-      const shown = missing.slice(0, 5).map((n) => `${prefix}-${String(n).padStart(width, '0')}`);
+      const shown = first.map((n) => `${prefix}-${String(n).padStart(width, '0')}`);
       out.push({
         itemId: null,
         finding: whole(
           'form.index_gap',
           'indexNo',
           'warning',
-          `索引号断号 ${missing.length} 个：${shown.join('、')}${missing.length > 5 ? ' 等' : ''}（撤回或删除的信息应说明）`,
+          `索引号断号 ${count} 个：${shown.join('、')}${count > 5 ? ' 等' : ''}（撤回或删除的信息应说明）`,
           '核对是否有信息被撤回，或补发',
-          `${prefix}|${missing.join(',')}`,
+          hash(`${prefix}|${sorted.join(',')}`),
         ),
       });
     }

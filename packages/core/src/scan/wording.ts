@@ -161,10 +161,8 @@ export function findWording(text: string, dictionary: WordingDictionary, date: s
     if (rule.unlessPresent !== undefined && text.includes(rule.unlessPresent)) {
       continue;
     }
-    if (rule.kind === 'term' && rule.startsOn && date < rule.startsOn) {
-      continue;
-    }
-    if (rule.kind === 'rename' && rule.startsOn && date < rule.startsOn) {
+    // A form wrong only from a date (a renamed body, a renamed disease) was right before it.
+    if (rule.kind !== 'leader' && rule.startsOn && date < rule.startsOn) {
       continue;
     }
     if (rule.kind === 'leader' && rule.startsOn && date >= rule.startsOn && (!rule.endsOn || date <= rule.endsOn)) {
