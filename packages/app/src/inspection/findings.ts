@@ -1,5 +1,5 @@
 import { checkIndexNumbers, DomainError, shanghaiDate, type Actor, type ScanFinding } from '@xxgk/core';
-import type { Executor, ScanFindingRow } from '@xxgk/db';
+import type { Executor } from '@xxgk/db';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
@@ -7,7 +7,7 @@ import { itemForActor } from '../items/item-view.ts';
 import { checkWorkingVersion } from '../items/review-items.ts';
 import { parseInput, text } from '../validation.ts';
 import { cityWording } from './dictionary.ts';
-import { recordScan } from './record-scan.ts';
+import { recordScan, toScanFinding } from './record-scan.ts';
 import { dismissedFingerprints, scanItemVersion } from './scan-item.ts';
 
 export const DismissInput = z.object({
@@ -18,7 +18,7 @@ export type DismissInput = z.input<typeof DismissInput>;
 
 /**
  * 排除误报: a reviewer (or the 政务公开办) judges a finding a false positive. The dismissal is kept
- * per agency by the finding's fingerprint (its check, words and context), so the same words in the
+ * per agency by the finding's fingerprint (a hash of its check, words and context), so the same words in the
  * same place are not raised again — in this item's next submission, in the nightly scan, or in
  * another item quoting the same sentence. Audited with the reason.
  */
@@ -111,20 +111,6 @@ export async function scanFindingsOf(
     query = query.where('f.found_at', '<', foundBefore);
   }
   return query.orderBy('f.id').execute();
-}
-
-export function toScanFinding(row: ScanFindingRow): ScanFinding {
-  return {
-    check: row.check_code,
-    severity: row.severity,
-    field: row.field,
-    text: row.text,
-    excerpt: row.excerpt,
-    ...(row.line === null ? {} : { line: row.line }),
-    message: row.message,
-    ...(row.suggestion === '' ? {} : { suggestion: row.suggestion }),
-    fingerprint: row.fingerprint,
-  };
 }
 
 export interface ScanRunSummary {

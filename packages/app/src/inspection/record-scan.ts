@@ -1,5 +1,5 @@
 import { shanghaiDate, type ScanFinding } from '@xxgk/core';
-import type { Executor } from '@xxgk/db';
+import type { Executor, ScanFindingRow } from '@xxgk/db';
 import { iso, type AppContext } from '../context.ts';
 import { cityWording } from './dictionary.ts';
 import { dismissedFingerprints, scanItemVersion } from './scan-item.ts';
@@ -132,4 +132,19 @@ export async function rescanItem(ctx: AppContext, itemId: number): Promise<void>
       itemId,
     ),
   );
+}
+
+/** A stored finding in the scanner's shape. */
+export function toScanFinding(row: ScanFindingRow): ScanFinding {
+  return {
+    check: row.check_code,
+    severity: row.severity,
+    field: row.field,
+    text: row.text,
+    excerpt: row.excerpt,
+    ...(row.line === null ? {} : { line: row.line }),
+    message: row.message,
+    ...(row.suggestion === '' ? {} : { suggestion: row.suggestion }),
+    fingerprint: row.fingerprint,
+  };
 }

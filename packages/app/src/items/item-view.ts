@@ -27,6 +27,7 @@ import {
   type ItemVersionRow,
 } from '@xxgk/db';
 import { authorize } from '../audit.ts';
+import { toScanFinding } from '../inspection/record-scan.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 import type { ItemFinding } from './pre-submit-checks.ts';
 
@@ -299,19 +300,7 @@ export async function loadItemDetail(
     attachments: attachments.map(toAttachment),
     reviews: reviews.map(toReview),
     findings: trail[0] === undefined ? [] : toReview(trail[0]).findings,
-    scanFindings: scanned.map((f) =>
-      storedFinding({
-        check: f.check_code,
-        severity: f.severity,
-        field: f.field,
-        text: f.text,
-        excerpt: f.excerpt,
-        message: f.message,
-        ...(f.line === null ? {} : { line: f.line }),
-        ...(f.suggestion === '' ? {} : { suggestion: f.suggestion }),
-        fingerprint: f.fingerprint,
-      }),
-    ),
+    scanFindings: scanned.map(toScanFinding),
     versions: versions.map((v) => ({ version: v.version, changeNote: v.change_note, createdAt: v.created_at })),
     interpretations: await linkedItems(ex, links.interpretations),
     policies: await linkedItems(ex, links.policies),
