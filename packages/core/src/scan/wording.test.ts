@@ -25,6 +25,12 @@ describe('findWording', () => {
     expect(findWording('依据《国家工商行政管理总局关于个体工商户登记的规定》', dict, '2019-06-01')).toEqual([]);
   });
 
+  it('knows the 2018 tax reform and its date, and leaves names inside longer words alone', () => {
+    expect(findWording('到县地税局办理', dict, '2018-06-01')).toEqual([]);
+    expect(findWording('到县地税局办理', dict, '2019-06-01').map((f) => f.suggestion)).toEqual(['税务局']);
+    expect(findWording('参加监察部署会议', dict, '2020-01-01')).toEqual([]);
+  });
+
   it('keeps the longest of overlapping names', () => {
     const found = findWording('国家卫生和计划生育委员会', dict, '2020-01-01');
     expect(found.map((f) => f.text)).toEqual(['国家卫生和计划生育委员会']);
