@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig, startServer, type Started } from '@xxgk/server';
 
 /** Debian's Chromium; we never download a browser (STACK.md §6). */
@@ -38,4 +38,17 @@ export async function startDemo(): Promise<Started> {
     throw new Error('管理端尚未构建：请先运行 npm run build:admin（npm test 会先构建）');
   }
   return startServer(config, { demo: true, logger: false });
+}
+
+/** A staff member logged in to the admin in a context of their own (wide viewport, zh-CN). */
+export async function logIn(browser: Browser, server: Started, username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${server.url}/admin/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('Shili@2026');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-user').waitFor();
+  return page;
 }

@@ -4,7 +4,7 @@ import { docxToBlocks } from '@xxgk/documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '@xxgk/server';
 import { PLANTED } from '@xxgk/app';
-import { ARTIFACTS, launchBrowser, startDemo } from './browser.ts';
+import { ARTIFACTS, launchBrowser, logIn as logInAs, startDemo } from './browser.ts';
 
 let server: Started;
 let browser: Browser;
@@ -19,17 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function logIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}/admin/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('Shili@2026');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
+const logIn = (username: string): Promise<Page> => logInAs(browser, server, username);
 
 async function itemId(title: string): Promise<number> {
   const row = await server.ctx.db

@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { docxToBlocks, pdfToBlocks } from '@xxgk/documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '@xxgk/server';
-import { ARTIFACTS, launchBrowser, startDemo } from './browser.ts';
+import { ARTIFACTS, launchBrowser, logIn as logInAs, startDemo } from './browser.ts';
 
 let server: Started;
 let browser: Browser;
@@ -20,17 +20,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function logIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${server.url}/admin/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('Shili@2026');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
+const logIn = (username: string): Promise<Page> => logInAs(browser, server, username);
 
 /** A reader of the portal, with JavaScript switched off. */
 async function reader(): Promise<Page> {

@@ -1,8 +1,7 @@
 import { residentIdCheckCharacter, shanghaiDate, type ValidityKind } from '@xxgk/core';
-import { bumpPortalGeneration, findUserByUsername, listCatalogColumns, type AgencyRow } from '@xxgk/db';
+import { bumpPortalGeneration, listCatalogColumns, type AgencyRow } from '@xxgk/db';
 import ExcelJS from 'exceljs';
 import { audit } from '../audit.ts';
-import { actorOf } from '../auth/actor.ts';
 import { iso, NO_REQUEST, systemActor, type AppContext } from '../context.ts';
 import { addItemAttachment, createItem } from '../items/edit-items.ts';
 import { agencyFreshness } from '../inspection/freshness.ts';
@@ -12,7 +11,7 @@ import { addWordingRule } from '../inspection/wording-rules.ts';
 import { dismissFinding } from '../inspection/findings.ts';
 import { DEMO_AGENCIES } from './demo-data.ts';
 import { AGENCY_SUBJECTS, DEFAULT_SUBJECTS, demoText, random, type DemoText } from './demo-text.ts';
-import { demoDocx, docPrefix, publishDemoItem } from './seed-demo-items.ts';
+import { demoActor, demoDocx, docPrefix, publishDemoItem } from './seed-demo-items.ts';
 
 const DAY = 86_400_000;
 
@@ -51,13 +50,7 @@ export async function seedDemoInspection(ctx: AppContext): Promise<{ published: 
   const now = ctx.now();
   const rand = random(20261130);
   const system = systemActor('演示数据导入');
-  const user = async (name: string) => {
-    const row = await findUserByUsername(ctx.db, name);
-    if (row === undefined) {
-      throw new Error(`demo user ${name} missing`);
-    }
-    return actorOf(ctx.db, row);
-  };
+  const user = (name: string) => demoActor(ctx, name);
   const supervisor = await user('supervisor');
 
   // The city's own rules.

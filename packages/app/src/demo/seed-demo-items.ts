@@ -1,4 +1,11 @@
-import { DEFAULT_INDEX_PATTERN, formatIndexNumber, indexPeriod, shanghaiDate, type ValidityKind } from '@xxgk/core';
+import {
+  DEFAULT_INDEX_PATTERN,
+  formatIndexNumber,
+  indexPeriod,
+  shanghaiDate,
+  type Actor,
+  type ValidityKind,
+} from '@xxgk/core';
 import {
   bumpPortalGeneration,
   findUserByUsername,
@@ -375,15 +382,18 @@ async function insertPublished(
   return item.id;
 }
 
+/** The actor of a demo user, for the demo's steps made through the use cases. */
+export async function demoActor(ctx: AppContext, username: string): Promise<Actor> {
+  const row = await findUserByUsername(ctx.db, username);
+  if (row === undefined) {
+    throw new Error(`demo user ${username} missing`);
+  }
+  return actorOf(ctx.db, row);
+}
+
 /** A few 财政局 items in every state of the workflow, made through the use cases themselves. */
 async function seedWorkInProgress(ctx: AppContext, meta: RequestMeta): Promise<void> {
-  const user = async (name: string) => {
-    const row = await findUserByUsername(ctx.db, name);
-    if (row === undefined) {
-      throw new Error(`demo user ${name} missing`);
-    }
-    return actorOf(ctx.db, row);
-  };
+  const user = (name: string) => demoActor(ctx, name);
   const editor = await user('editor');
   const columns = await listCatalogColumns(ctx.db, editor.agency.id);
   const column = (code: string) => columns.find((c) => c.code === code)?.id ?? 0;

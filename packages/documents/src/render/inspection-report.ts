@@ -13,6 +13,7 @@ import {
 } from 'docx';
 import { chineseNumber } from '@xxgk/core';
 import ExcelJS from 'exceljs';
+import { addTableSheet, type XlsxColumn } from './xlsx-table.ts';
 
 /**
  * The 政务公开办's monthly inspection report (月度检查情况通报, issue 8 §4): a 通报 to send round as it
@@ -68,7 +69,7 @@ export interface InspectionReportContent {
   readonly columns: readonly InspectionColumnRow[];
 }
 
-const AGENCY_COLUMNS: readonly { header: string; key: keyof InspectionAgencyRow; width: number }[] = [
+const AGENCY_COLUMNS: readonly XlsxColumn<InspectionAgencyRow>[] = [
   { header: '单位', key: 'agencyName', width: 24 },
   { header: '本月发布信息', key: 'published', width: 8 },
   { header: '超期未更新栏目', key: 'stale', width: 8 },
@@ -83,7 +84,7 @@ const AGENCY_COLUMNS: readonly { header: string; key: keyof InspectionAgencyRow;
   { header: '不合格原因', key: 'reasons', width: 30 },
 ];
 
-const PROBLEM_COLUMNS: readonly { header: string; key: keyof InspectionProblemRow; width: number }[] = [
+const PROBLEM_COLUMNS: readonly XlsxColumn<InspectionProblemRow>[] = [
   { header: '单位', key: 'agencyName', width: 22 },
   { header: '位置', key: 'where', width: 36 },
   { header: '问题类型', key: 'kind', width: 16 },
@@ -93,7 +94,7 @@ const PROBLEM_COLUMNS: readonly { header: string; key: keyof InspectionProblemRo
   { header: '状态', key: 'state', width: 10 },
 ];
 
-const COLUMN_COLUMNS: readonly { header: string; key: keyof InspectionColumnRow; width: number }[] = [
+const COLUMN_COLUMNS: readonly XlsxColumn<InspectionColumnRow>[] = [
   { header: '单位', key: 'agencyName', width: 22 },
   { header: '栏目', key: 'column', width: 40 },
   { header: '栏目类型', key: 'kind', width: 12 },
@@ -101,40 +102,12 @@ const COLUMN_COLUMNS: readonly { header: string; key: keyof InspectionColumnRow;
   { header: '状态', key: 'status', width: 12 },
 ];
 
-function sheetOf<T>(
-  book: ExcelJS.Workbook,
-  name: string,
-  title: string,
-  columns: readonly { header: string; key: keyof T; width: number }[],
-  rows: readonly T[],
-): void {
-  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.mergeCells(1, 1, 1, columns.length + 1);
-  const heading = sheet.getCell(1, 1);
-  heading.value = title;
-  heading.font = { bold: true, size: 14 };
-  heading.alignment = { horizontal: 'center' };
-  const header = sheet.getRow(2);
-  header.values = ['序号', ...columns.map((c) => c.header)];
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  sheet.getColumn(1).width = 6;
-  columns.forEach((c, i) => {
-    sheet.getColumn(i + 2).width = c.width;
-  });
-  rows.forEach((row, i) => {
-    const added = sheet.addRow([i + 1, ...columns.map((c) => row[c.key] as unknown as ExcelJS.CellValue)]);
-    added.alignment = { vertical: 'top', wrapText: true };
-  });
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length + 1 } };
-}
-
 export async function renderInspectionXlsx(content: InspectionReportContent): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'xxgk';
-  sheetOf(book, '检查汇总', `${content.title}——检查汇总`, AGENCY_COLUMNS, content.agencies);
-  sheetOf(book, '问题清单', `${content.title}——问题清单`, PROBLEM_COLUMNS, content.problems);
-  sheetOf(book, '栏目更新', `${content.title}——超期和空白栏目`, COLUMN_COLUMNS, content.columns);
+  addTableSheet(book, '检查汇总', `${content.title}——检查汇总`, AGENCY_COLUMNS, content.agencies);
+  addTableSheet(book, '问题清单', `${content.title}——问题清单`, PROBLEM_COLUMNS, content.problems);
+  addTableSheet(book, '栏目更新', `${content.title}——超期和空白栏目`, COLUMN_COLUMNS, content.columns);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

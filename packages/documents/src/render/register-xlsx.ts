@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { addTableSheet, type XlsxColumn } from './xlsx-table.ts';
 
 /** One application as the 依申请公开登记台账 shows it; personal data already masked by the caller. */
 export interface RegisterRow {
@@ -26,7 +27,7 @@ export interface RegisterRow {
   readonly appeals: string;
 }
 
-const COLUMNS: readonly { header: string; key: keyof RegisterRow; width: number }[] = [
+const COLUMNS: readonly XlsxColumn<RegisterRow>[] = [
   { header: '查询码', key: 'trackingCode', width: 20 },
   { header: '收到申请日期', key: 'receivedOn', width: 13 },
   { header: '收到渠道', key: 'channel', width: 14 },
@@ -57,23 +58,6 @@ const COLUMNS: readonly { header: string; key: keyof RegisterRow; width: number 
 export async function renderApplicationRegister(title: string, rows: readonly RegisterRow[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'xxgk';
-  const sheet = book.addWorksheet('申请登记台账', { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.mergeCells(1, 1, 1, COLUMNS.length + 1);
-  const heading = sheet.getCell(1, 1);
-  heading.value = title;
-  heading.font = { bold: true, size: 14 };
-  heading.alignment = { horizontal: 'center' };
-  const header = sheet.getRow(2);
-  header.values = ['序号', ...COLUMNS.map((c) => c.header)];
-  header.font = { bold: true };
-  sheet.getColumn(1).width = 6;
-  COLUMNS.forEach((c, i) => {
-    sheet.getColumn(i + 2).width = c.width;
-  });
-  rows.forEach((row, i) => {
-    const added = sheet.addRow([i + 1, ...COLUMNS.map((c) => row[c.key])]);
-    added.alignment = { vertical: 'top', wrapText: true };
-  });
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: COLUMNS.length + 1 } };
+  addTableSheet(book, '申请登记台账', title, COLUMNS, rows);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
