@@ -41,6 +41,145 @@ const WordingRuleOut = z.object({
   createdBy: z.string(),
 });
 
+const Verdict = z.object({ fails: z.boolean(), reasons: z.array(z.string()).readonly() });
+const FRESHNESS_STATUSES = ['fresh', 'due_soon', 'stale', 'blank', 'static'] as const;
+const ColumnOut = z.object({
+  columnId: z.number(),
+  path: z.string(),
+  kind: z.enum(['dynamic', 'document', 'static']),
+  items: z.number(),
+  lastPublishedOn: z.string().nullable(),
+  staleOn: z.string().nullable(),
+  status: z.enum(FRESHNESS_STATUSES),
+});
+const Severity = z.enum(['severe', 'warning']);
+
+const DashboardOut = z.object({
+  today: z.string(),
+  year: z.number(),
+  months: z.array(z.string()).readonly(),
+  agencies: z
+    .array(
+      z.object({
+        agencyId: z.number(),
+        agencyName: z.string(),
+        kind: z.string(),
+        freshness: z.object({
+          agencyId: z.number(),
+          agencyName: z.string(),
+          stale: z.number(),
+          blank: z.number(),
+          dueSoon: z.number(),
+          homeLastPublishedOn: z.string().nullable(),
+          homeStale: z.boolean(),
+          fails: z.boolean(),
+          reasons: z.array(z.string()).readonly(),
+        }),
+        findings: z.object({ severe: z.number(), warning: z.number(), fixed30: z.number(), dismissed: z.number() }),
+        applications: z.object({
+          received: z.number(),
+          decided: z.number(),
+          onTime: z.number(),
+          late: z.number(),
+          overdue: z.number(),
+          medianWorkingDays: z.number().nullable(),
+        }),
+        report: z.object({
+          year: z.number(),
+          status: z.string(),
+          label: z.string(),
+          deadline: z.string(),
+          late: z.boolean(),
+        }),
+        errorReports: z.object({ open: z.number(), overdue: z.number(), replied: z.number() }),
+        itemsByMonth: z.array(z.object({ month: z.string(), column: z.string(), count: z.number() })).readonly(),
+        verdict: Verdict,
+        score: z.number(),
+        penalties: z.array(z.string()).readonly(),
+      }),
+    )
+    .readonly(),
+  ranking: z
+    .array(z.object({ agencyId: z.number(), agencyName: z.string(), score: z.number(), fails: z.boolean() }))
+    .readonly(),
+  scoring: z.array(z.string()).readonly(),
+});
+
+/** The records behind a figure: a title and rows whose columns depend on the kind. */
+const RecordsOut = z.object({
+  title: z.string(),
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+});
+
+const AgencyInspectionOut = z.object({
+  agencyName: z.string(),
+  verdict: Verdict,
+  columns: z.array(ColumnOut).readonly(),
+  findings: z.array(
+    z.object({
+      id: z.number(),
+      itemId: z.number().nullable(),
+      title: z.string(),
+      check: z.string(),
+      severity: Severity,
+      message: z.string(),
+    }),
+  ),
+  errorReports: z.object({ open: z.number(), overdue: z.number() }),
+});
+
+const MonthlyReportOut = z.object({
+  issuer: z.string(),
+  title: z.string(),
+  monthLabel: z.string(),
+  issuedOn: z.string(),
+  summary: z.array(z.string()).readonly(),
+  agencies: z
+    .array(
+      z.object({
+        agencyName: z.string(),
+        published: z.number(),
+        stale: z.number(),
+        blank: z.number(),
+        severe: z.number(),
+        warning: z.number(),
+        fixed: z.number(),
+        applicationsReceived: z.number(),
+        applicationsOverdue: z.number(),
+        errorReportsOverdue: z.number(),
+        verdict: z.string(),
+        reasons: z.string(),
+      }),
+    )
+    .readonly(),
+  problemsByAgency: z.array(z.object({ agencyName: z.string(), lines: z.array(z.string()).readonly() })).readonly(),
+  requirements: z.array(z.string()).readonly(),
+  problems: z
+    .array(
+      z.object({
+        agencyName: z.string(),
+        where: z.string(),
+        kind: z.string(),
+        severity: z.string(),
+        description: z.string(),
+        suggestion: z.string(),
+        state: z.string(),
+      }),
+    )
+    .readonly(),
+  columns: z
+    .array(
+      z.object({
+        agencyName: z.string(),
+        column: z.string(),
+        kind: z.string(),
+        lastPublishedOn: z.string(),
+        status: z.string(),
+      }),
+    )
+    .readonly(),
+});
+
 const ErrorReportOut = z.object({
   id: z.number(),
   code: z.string(),
@@ -74,7 +213,13 @@ export function inspectionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/inspection/dashboard',
-      { schema: { tags: TAG, summary: '监督工作台：各单位栏目更新、检查问题、依申请公开、年报和纠错情况及排名' } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '监督工作台：各单位栏目更新、检查问题、依申请公开、年报和纠错情况及排名',
+          response: { 200: DashboardOut, ...errorResponses },
+        },
+      },
       async (request) => {
         const session = requireSession(request);
         return inspectionDashboard(ctx, { actor: session.actor, meta: metaOf(request) });
@@ -88,6 +233,7 @@ export function inspectionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           tags: TAG,
           summary: '本单位检查情况：需要更新的栏目、已发布信息中的问题、待答复的网民纠错',
           params: IdParams,
+          response: { 200: AgencyInspectionOut, ...errorResponses },
         },
       },
       async (request) => {
@@ -106,6 +252,7 @@ export function inspectionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
             agencyId: z.coerce.number().int().positive(),
             kind: z.enum(['columns', 'findings', 'applications', 'error_reports']),
           }),
+          response: { 200: RecordsOut, ...errorResponses },
         },
       },
       async (request) => {
@@ -124,6 +271,7 @@ export function inspectionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
             month: Month.shape.month,
             column: z.string().max(100).default(''),
           }),
+          response: { 200: RecordsOut, ...errorResponses },
         },
       },
       async (request) => {
@@ -134,7 +282,14 @@ export function inspectionRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/inspection/monthly-report',
-      { schema: { tags: TAG, summary: '月度检查情况通报（预览）', querystring: Month } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '月度检查情况通报（预览）',
+          querystring: Month,
+          response: { 200: MonthlyReportOut, ...errorResponses },
+        },
+      },
       async (request) => {
         const session = requireSession(request);
         return monthlyInspectionReport(ctx, {
