@@ -21,6 +21,9 @@ describeDialects('监督检查 and 我要纠错 over HTTP', (database) => {
     });
     expect(form.body).toContain(`<input type="hidden" name="pageUrl" value="/agencies/${czj.id}" />`);
     expect(form.body).not.toContain('<script');
+    // The page reported on is one of this site's: another host becomes the home page.
+    const elsewhere = await t.app.inject({ method: 'GET', url: '/feedback?page=%2F%2Fevil.example%2Fx&title=x' });
+    expect(elsewhere.body).toContain('<input type="hidden" name="pageUrl" value="/" />');
 
     const post = (fields: Record<string, string>) =>
       t.app.inject({

@@ -36,7 +36,8 @@ export function feedbackRoutes(deps: ServerDeps): FastifyPluginAsync {
     app.get('/feedback', { schema: { hide: true } }, async (request, reply) => {
       const { siteName } = await loadSite(ctx.db);
       const q = request.query as { page?: string; title?: string };
-      const pageUrl = typeof q.page === 'string' && q.page.startsWith('/') ? q.page.slice(0, 500) : '/';
+      // Only a page of this site: a path, never //other.host or a scheme.
+      const pageUrl = typeof q.page === 'string' && /^\/(?![/\\])\S*$/u.test(q.page) ? q.page.slice(0, 500) : '/';
       return send(
         request,
         reply,

@@ -35,7 +35,8 @@ export const ErrorReportInput = z.object({
     .string()
     .trim()
     .max(500, '页面地址过长')
-    .regex(/^\/[^\s]*$/u, '页面地址不正确'),
+    // A page of this site: a path, never //other.host.
+    .regex(/^\/(?![/\\])\S*$/u, '页面地址不正确'),
   pageTitle: text('页面标题', { max: 200 }).default(''),
   kind: z.enum(ERROR_REPORT_KINDS, { error: '请选择问题类型' }),
   description: text('问题描述', { min: 5, max: 1000 }),
