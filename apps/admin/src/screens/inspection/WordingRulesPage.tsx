@@ -89,6 +89,7 @@ export default function WordingRulesPage() {
       <Table
         rowKey={(r) => `${r.source}|${r.id ?? ''}|${r.text ?? r.pattern ?? ''}|${r.replacement}`}
         size="small"
+        scroll={{ x: 1400 }}
         dataSource={rules}
         pagination={{ pageSize: 30 }}
         columns={[
@@ -120,7 +121,7 @@ export default function WordingRulesPage() {
               <Tag color={s === 'severe' ? 'red' : 'orange'}>{s === 'severe' ? '严重' : '一般'}</Tag>
             ),
           },
-          { title: '说明', dataIndex: 'note' },
+          { title: '说明', dataIndex: 'note', width: 280 },
           {
             title: '',
             width: 70,
