@@ -74,5 +74,4 @@ export * from './inspection/dashboard.ts';
 export * from './inspection/monthly-report.ts';
 export * from './demo/seed-demo-inspection.ts';
 export * from './demo/seed-whole-demo.ts';
-export * from './inspection/verdict.ts';
 export * from './inspection/link-probe.ts';

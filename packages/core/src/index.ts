@@ -29,3 +29,5 @@ export * from './applications/application-form.ts';
 export * from './applications/letters.ts';
 export * from './applications/similarity.ts';
 export * from './chinese-number.ts';
+export * from './inspection/freshness.ts';
+export * from './inspection/verdict.ts';

@@ -72,6 +72,20 @@ export function choice(
   </fieldset>`;
 }
 
+/** The form's problems at its top, each linking to its field (or one summary line), for a form sent back. */
+export function errorSummary(errors: FormErrors, summary?: string): Html | string {
+  const list = Object.entries(errors);
+  if (list.length === 0 && summary === undefined) {
+    return '';
+  }
+  return html`<div class="error-summary" role="alert" tabindex="-1" id="errors">
+    <h2>${summary ?? `请修改以下 ${list.length} 处后再提交`}</h2>
+    <ul>
+      ${list.map(([name, message]) => html`<li><a href="#${name}">${message}</a></li>`)}
+    </ul>
+  </div>`;
+}
+
 /**
  * 政府信息公开申请表 (条例 第二十九条), usable without JavaScript: errors are listed at the top and
  * beside their fields, and the values typed are kept. It says plainly what happens next.
@@ -83,7 +97,6 @@ export function applyPage(
   errors: FormErrors,
   summary?: string,
 ): string {
-  const errorList = Object.entries(errors);
   const kinds: [string, string][] = APPLICANT_CATEGORIES.map((k) => [
     k,
     k === 'natural_person' ? '自然人' : `法人或其他组织：${APPLICANT_CATEGORY_LABELS[k]}`,
@@ -103,16 +116,7 @@ export function applyPage(
         <li>凭查询码和联系电话（或证件号码）后四位，可在<a href="/apply/status">申请查询</a>页面查看进度。</li>
       </ul>
     </section>
-    ${
-      errorList.length === 0 && summary === undefined
-        ? ''
-        : html`<div class="error-summary" role="alert" tabindex="-1" id="errors">
-            <h2>${summary ?? `请修改以下 ${errorList.length} 处后再提交`}</h2>
-            <ul>
-              ${errorList.map(([name, message]) => html`<li><a href="#${name}">${message}</a></li>`)}
-            </ul>
-          </div>`
-    }
+    ${errorSummary(errors, summary)}
     <form class="apply-form" action="/apply" method="post" enctype="multipart/form-data" novalidate>
       <fieldset>
         <legend>受理机关</legend>

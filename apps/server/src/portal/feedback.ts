@@ -1,6 +1,6 @@
 import { ERROR_REPORT_KIND_LABELS, ERROR_REPORT_KINDS, type lookupErrorReport } from '@xxgk/app';
 import { chineseDate } from '@xxgk/core';
-import { choice, field, type FormErrors, type FormValues } from './apply.ts';
+import { choice, errorSummary, field, type FormErrors, type FormValues } from './apply.ts';
 import { html } from './html.ts';
 import { breadcrumb, page } from './layout.ts';
 
@@ -9,7 +9,6 @@ import { breadcrumb, page } from './layout.ts';
  * address and title), the receipt with its code, and the look-up of the answer. No JavaScript.
  */
 export function feedbackPage(siteName: string, values: FormValues, errors: FormErrors, summary?: string): string {
-  const errorList = Object.entries(errors);
   const pageUrl = values['pageUrl'] ?? '/';
   const pageTitle = values['pageTitle'] ?? '';
   const body = html`${breadcrumb([['首页', '/']], '我要纠错')}
@@ -18,16 +17,7 @@ export function feedbackPage(siteName: string, values: FormValues, errors: FormE
       您对页面<a href="${pageUrl}">“${pageTitle === '' ? pageUrl : pageTitle}”</a
       >的内容有疑问或发现错误，请告诉我们。我们会转给发布该页面的机关核实处理并答复。
     </p>
-    ${
-      errorList.length === 0 && summary === undefined
-        ? ''
-        : html`<div class="error-summary" role="alert" tabindex="-1" id="errors">
-            <h2>${summary ?? `请修改以下 ${errorList.length} 处后再提交`}</h2>
-            <ul>
-              ${errorList.map(([name, message]) => html`<li><a href="#${name}">${message}</a></li>`)}
-            </ul>
-          </div>`
-    }
+    ${errorSummary(errors, summary)}
     <form class="apply-form" action="/feedback" method="post" novalidate>
       <input type="hidden" name="pageUrl" value="${pageUrl}" />
       <input type="hidden" name="pageTitle" value="${pageTitle}" />

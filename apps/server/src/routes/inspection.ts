@@ -16,7 +16,7 @@ import {
   WordingRuleInput,
   ERROR_REPORT_KINDS,
 } from '@xxgk/app';
-import { WORDING_CATEGORIES, WORDING_RULE_KINDS } from '@xxgk/core';
+import { isYearMonth, WORDING_CATEGORIES, WORDING_RULE_KINDS } from '@xxgk/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServerDeps } from '../context.ts';
@@ -201,7 +201,7 @@ const ErrorReportOut = z.object({
   repliedBy: z.string(),
 });
 const Month = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u, '月份格式应为 YYYY-MM'),
+  month: z.string().refine(isYearMonth, '月份格式应为 YYYY-MM'),
 });
 
 /**

@@ -1,23 +1,27 @@
 import {
   addDays,
+  addMonths,
   can,
   DomainError,
   CLOSED_CLOCK_STATUSES,
+  inspectionVerdict,
+  isYearMonth,
   scanCheckLabel,
   shanghaiDate,
+  shanghaiDayStart,
   workingDaysBetween,
   type Actor,
+  type Verdict,
 } from '@xxgk/core';
 import type { AgencyRow } from '@xxgk/db';
-import { requireAgency, requireAgencyAccess } from '../agencies/require-agency.ts';
-import { authorize, denied } from '../audit.ts';
+import { requireAgencyAccess } from '../agencies/require-agency.ts';
+import { authorize } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 import { agencyReportDeadline } from '../reports/report-reminders.ts';
 import { REPORT_STATUS_LABELS } from '../reports/report-workflow.ts';
 import { agencyFreshness, type AgencyFreshness } from './freshness.ts';
 import { scanFindingsOf } from './findings.ts';
-import { inspectionVerdict, type Verdict } from './verdict.ts';
 
 /**
  * The 政务公开办's dashboard (issue 8 §3): for every agency it oversees and for the city — items
@@ -112,12 +116,9 @@ function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The `n` months up to and including today's, oldest first, as YYYY-MM. */
 function lastMonths(today: string, n: number): string[] {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  return Array.from({ length: n }, (_, i) => {
-    const total = y * 12 + (m - 1) - (n - 1 - i);
-    return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
-  });
+  return Array.from({ length: n }, (_, i) => addMonths(`${today.slice(0, 7)}-01`, i - (n - 1)).slice(0, 7));
 }
 
 /** The agencies the actor oversees (inspection.read), the actor's own first. */
@@ -152,7 +153,7 @@ export async function inspectionDashboard(
     .select(['agency_id', 'check_code', 'severity', 'fixed_at', 'dismissed_at'])
     .where('agency_id', 'in', [...ids, -1])
     .execute();
-  const monthAgo = `${addDays(today, -30)}T00:00:00.000Z`;
+  const monthAgo = shanghaiDayStart(addDays(today, -30));
 
   const applications = await ctx.db
     .selectFrom('applications')
@@ -187,7 +188,7 @@ export async function inspectionDashboard(
     .select(['agency_id', 'column_id', 'published_at'])
     .where('agency_id', 'in', [...ids, -1])
     .where('status', 'in', ['published', 'withdrawn'])
-    .where('published_at', '>=', `${months[0]}-01T00:00:00.000Z`)
+    .where('published_at', '>=', shanghaiDayStart(`${months[0]}-01`))
     .execute();
 
   const out: AgencyInspection[] = agencies.map((agency) => {
@@ -312,15 +313,14 @@ export async function publishedInMonth(
   ctx: AppContext,
   { actor, meta, month, column }: { actor: Actor; meta: RequestMeta; month: string; column: string },
 ): Promise<{ title: string; rows: Record<string, string | number | null>[] }> {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/u.test(month)) {
+  if (!isYearMonth(month)) {
     throw new DomainError('VALIDATION_FAILED', '月份格式应为 YYYY-MM');
   }
   const agencies = await inspectedAgencies(ctx, actor, meta);
   const names = new Map(agencies.map((a) => [a.id, a.name]));
   const [y, m] = month.split('-').map(Number) as [number, number];
-  const from = new Date(`${month}-01T00:00:00+08:00`).toISOString();
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  const to = new Date(`${next}-01T00:00:00+08:00`).toISOString();
+  const from = shanghaiDayStart(`${month}-01`);
+  const to = shanghaiDayStart(addMonths(`${month}-01`, 1));
   const rootOf = await rootColumnNames(ctx, [...names.keys()]);
   const rows = await ctx.db
     .selectFrom('items as i')
@@ -353,18 +353,13 @@ export async function inspectionRecords(
   ctx: AppContext,
   { actor, meta, agencyId, kind }: { actor: Actor; meta: RequestMeta; agencyId: number; kind: DrillKind },
 ): Promise<{ title: string; rows: Record<string, string | number | null>[] }> {
-  const agencies = await inspectedAgencies(ctx, actor, meta);
-  const agency = agencies.find((a) => a.id === agencyId);
-  if (agency === undefined) {
-    await requireAgency(ctx.db, agencyId);
-    return denied(ctx, actor, meta, {
-      action: 'inspection.read',
-      targetType: 'agency',
-      targetId: agencyId,
-      agencyId,
-      permission: 'inspection.read',
-    });
-  }
+  const agency = await requireAgencyAccess(ctx, {
+    actor,
+    meta,
+    agencyId,
+    permission: 'inspection.read',
+    action: 'inspection.read',
+  });
   const today = shanghaiDate(ctx.now());
   switch (kind) {
     case 'columns': {

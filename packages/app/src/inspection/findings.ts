@@ -5,6 +5,7 @@ import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { itemForActor } from '../items/item-view.ts';
 import { checkWorkingVersion } from '../items/review-items.ts';
+import { ranToday, recordJobRun } from '../jobs/job-runs.ts';
 import { parseInput, text } from '../validation.ts';
 import { cityWording } from './dictionary.ts';
 import { recordScan, toScanFinding } from './record-scan.ts';
@@ -223,19 +224,12 @@ export async function scanPublished(
     fixed += result.fixed;
     open += now.length;
   }
-  await ctx.db
-    .insertInto('job_runs')
-    .values({ name: 'scan', last_run_at: at })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ last_run_at: at }))
-    .execute();
+  // A scan run by hand counts as the day's scan.
+  await recordJobRun(ctx.db, 'scan', at);
   return { items, found, fixed, open };
 }
 
 /** Runs the scan once a day (Beijing date), from the server's minute timer. */
 export async function scanPublishedDaily(ctx: AppContext): Promise<ScanRunSummary | null> {
-  const last = await ctx.db.selectFrom('job_runs').select('last_run_at').where('name', '=', 'scan').executeTakeFirst();
-  if (last !== undefined && shanghaiDate(new Date(last.last_run_at)) === shanghaiDate(ctx.now())) {
-    return null;
-  }
-  return scanPublished(ctx);
+  return (await ranToday(ctx.db, 'scan', ctx.now())) ? null : scanPublished(ctx);
 }

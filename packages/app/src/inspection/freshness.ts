@@ -1,34 +1,25 @@
-import { addDays, chineseDate, shanghaiDate, type ColumnKind } from '@xxgk/core';
+import {
+  addDays,
+  chineseDate,
+  columnStatus,
+  freshnessReasons,
+  shanghaiDate,
+  staleOn,
+  type ColumnKind,
+  type FreshnessStatus,
+} from '@xxgk/core';
 import type { AgencyRow, Executor } from '@xxgk/db';
 import type { AppContext } from '../context.ts';
 import { agencyReportDeadline } from '../reports/report-reminders.ts';
+import { ranToday, recordJobRun } from '../jobs/job-runs.ts';
 import { queueMail } from '../notifications/mail.ts';
 import { usersWithPermission } from '../users/users-with-permission.ts';
 
 /**
- * Column freshness, counted the way 国办秘函〔2019〕19号 counts it (statute.md §4.3): a dynamic column
- * (动态、要闻、公告类) needs something new within 2 weeks of the check, a document column within
- * 6 months; a column with nothing in it ever is 空白栏目; 5 or more stale or 5 or more blank columns,
- * or a home page with nothing new for 2 weeks, fails the site outright (单项否决). Only leaf columns
+ * Each agency's columns against the freshness rules (core/inspection/freshness.ts). Only leaf columns
  * are counted (a parent shows what its children hold). The 政府信息公开指南 column is generated from the
  * agency's particulars and never blank; the 年报 column holds the published annual reports.
  */
-export const STALE_AFTER = { dynamic: { days: 14 }, document: { months: 6 } } as const;
-/** Warnings go out this long before a column goes stale. */
-export const WARN_BEFORE_DAYS = { dynamic: 4, document: 30 } as const;
-/** The inspection fails an agency at this many stale, or this many blank, columns. */
-export const FAIL_AT = 5;
-
-export type FreshnessStatus = 'fresh' | 'due_soon' | 'stale' | 'blank' | 'static';
-
-export const FRESHNESS_LABELS: Readonly<Record<FreshnessStatus, string>> = {
-  fresh: '正常',
-  due_soon: '即将超期',
-  stale: '超期未更新',
-  blank: '空白栏目',
-  static: '正常（静态栏目）',
-};
-
 export interface ColumnFreshness {
   readonly columnId: number;
   /** 法定主动公开内容 › 行政许可 */
@@ -53,37 +44,6 @@ export interface AgencyFreshness {
   /** Whether the inspection would fail the agency, and why. */
   readonly fails: boolean;
   readonly reasons: readonly string[];
-}
-
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-/** The first day on which a column last updated on `last` counts as not updated. */
-export function staleOn(kind: 'dynamic' | 'document', last: string): string {
-  return kind === 'dynamic'
-    ? addDays(last, STALE_AFTER.dynamic.days + 1)
-    : addDays(addMonths(last, STALE_AFTER.document.months), 1);
-}
-
-/** One column's state on `today`. */
-export function columnStatus(kind: ColumnKind, items: number, last: string | null, today: string): FreshnessStatus {
-  if (items === 0 || last === null) {
-    return 'blank';
-  }
-  if (kind === 'static') {
-    return 'static';
-  }
-  const due = staleOn(kind, last);
-  if (today >= due) {
-    return 'stale';
-  }
-  return today >= addDays(due, -WARN_BEFORE_DAYS[kind]) ? 'due_soon' : 'fresh';
 }
 
 /** Freshness of each agency's columns on `today` (YYYY-MM-DD, Beijing). */
@@ -192,21 +152,9 @@ export async function agencyFreshness(
       .sort()
       .at(-1);
     const homeLastPublishedOn = lastAny ?? null;
-    const homeStale = homeLastPublishedOn === null || today >= staleOn('dynamic', homeLastPublishedOn);
     const stale = result.filter((c) => c.status === 'stale').length;
     const blank = result.filter((c) => c.status === 'blank').length;
-    const reasons: string[] = [];
-    if (stale >= FAIL_AT) {
-      reasons.push(`${stale} 个栏目超期未更新（≥${FAIL_AT} 个即不合格）`);
-    }
-    if (blank >= FAIL_AT) {
-      reasons.push(`${blank} 个空白栏目（≥${FAIL_AT} 个即不合格）`);
-    }
-    if (homeStale) {
-      reasons.push(
-        homeLastPublishedOn === null ? '首页从未更新' : `首页最近更新于 ${homeLastPublishedOn}，已超过 2 周`,
-      );
-    }
+    const { homeStale, reasons } = freshnessReasons({ stale, blank, homeLastPublishedOn }, today);
     return {
       agencyId: agency.id,
       agencyName: agency.name,
@@ -229,21 +177,11 @@ export async function agencyFreshness(
  */
 /** Runs {@link queueFreshnessWarnings} once a Beijing day, from the server's minute timer. */
 export async function queueFreshnessWarningsDaily(ctx: AppContext): Promise<number | null> {
-  const last = await ctx.db
-    .selectFrom('job_runs')
-    .select('last_run_at')
-    .where('name', '=', 'freshness')
-    .executeTakeFirst();
-  if (last !== undefined && shanghaiDate(new Date(last.last_run_at)) === shanghaiDate(ctx.now())) {
+  if (await ranToday(ctx.db, 'freshness', ctx.now())) {
     return null;
   }
   const queued = await queueFreshnessWarnings(ctx);
-  const at = ctx.now().toISOString();
-  await ctx.db
-    .insertInto('job_runs')
-    .values({ name: 'freshness', last_run_at: at })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ last_run_at: at }))
-    .execute();
+  await recordJobRun(ctx.db, 'freshness', ctx.now().toISOString());
   return queued;
 }
 

@@ -11,7 +11,7 @@ import { approveItem, previewChecks, recordSecrecyReview, submitItem, withdrawIt
 import { describeApp, TEST_META as meta, type AppTestContext } from '../testing.ts';
 import { listErrorReports, lookupErrorReport, replyErrorReport, submitErrorReport } from './error-reports.ts';
 import { dismissFinding, scanPublished } from './findings.ts';
-import { columnStatus, queueFreshnessWarnings, queueFreshnessWarningsDaily, staleOn } from './freshness.ts';
+import { queueFreshnessWarnings, queueFreshnessWarningsDaily } from './freshness.ts';
 import { addWordingRule, listWordingRules } from './wording-rules.ts';
 
 const ID = '11010519491231002' + (residentIdCheckCharacter('11010519491231002') ?? '');
@@ -377,16 +377,4 @@ describeApp('发布前检查与监督', (t) => {
     // The supervisor sees every agency's reports.
     expect(await listErrorReports(ctx, { actor: await t().actor('supervisor'), meta })).toHaveLength(1);
   });
-});
-
-it('counts freshness as the inspection does: 2 weeks for dynamic columns, 6 months for document columns', () => {
-  expect(staleOn('dynamic', '2026-11-01')).toBe('2026-11-16');
-  expect(columnStatus('dynamic', 3, '2026-11-01', '2026-11-15')).toBe('due_soon');
-  expect(columnStatus('dynamic', 3, '2026-11-01', '2026-11-16')).toBe('stale');
-  expect(columnStatus('dynamic', 3, '2026-11-01', '2026-11-08')).toBe('fresh');
-  expect(staleOn('document', '2026-08-31')).toBe('2027-03-01');
-  expect(columnStatus('document', 1, '2026-05-29', '2026-11-30')).toBe('stale');
-  expect(columnStatus('document', 1, '2026-05-30', '2026-11-30')).toBe('due_soon');
-  expect(columnStatus('static', 0, null, '2026-11-30')).toBe('blank');
-  expect(columnStatus('static', 2, '2020-01-01', '2026-11-30')).toBe('static');
 });

@@ -1,12 +1,17 @@
 import {
   addDays,
+  addMonths,
   fieldLabel,
   chineseDate,
   CLOSED_CLOCK_STATUSES,
   COLUMN_KIND_LABELS,
   DomainError,
+  FRESHNESS_LABELS,
+  inspectionVerdict,
+  isYearMonth,
   scanCheckLabel,
   shanghaiDate,
+  shanghaiDayStart,
   type Actor,
 } from '@xxgk/core';
 import {
@@ -19,8 +24,7 @@ import { audit } from '../audit.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 import { inspectedAgencies } from './dashboard.ts';
 import { scanFindingsOf } from './findings.ts';
-import { agencyFreshness, FRESHNESS_LABELS } from './freshness.ts';
-import { inspectionVerdict } from './verdict.ts';
+import { agencyFreshness } from './freshness.ts';
 
 /**
  * The monthly inspection report (月度检查情况通报): for month M, each agency's figures as of the
@@ -33,7 +37,7 @@ export async function monthlyInspectionReport(
   ctx: AppContext,
   { actor, meta, month }: { actor: Actor; meta: RequestMeta; month: string },
 ): Promise<InspectionReportContent> {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/u.test(month)) {
+  if (!isYearMonth(month)) {
     throw new DomainError('VALIDATION_FAILED', '月份格式应为 YYYY-MM');
   }
   const today = shanghaiDate(ctx.now());
@@ -42,10 +46,11 @@ export async function monthlyInspectionReport(
   }
   const agencies = await inspectedAgencies(ctx, actor, meta);
   const [y, m] = month.split('-').map(Number) as [number, number];
-  const monthEnd = addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`, -1);
+  const monthEnd = addDays(addMonths(`${month}-01`, 1), -1);
   const asOf = monthEnd < today ? monthEnd : today;
-  const from = `${month}-01T00:00:00.000Z`;
-  const to = `${addDays(asOf, 1)}T00:00:00.000Z`;
+  // Instants bounded by Beijing days, as the dashboard's months are.
+  const from = shanghaiDayStart(`${month}-01`);
+  const to = shanghaiDayStart(addDays(asOf, 1));
   const ids = [...agencies.map((a) => a.id), -1];
   const freshness = await agencyFreshness(ctx.db, agencies, asOf);
 

@@ -57,3 +57,23 @@ export function chineseDate(date: string, withWeekday = false): string {
   const text = `${y}年${m}月${d}日`;
   return withWeekday ? `${text}（${WEEKDAYS[dayOfWeek(date)]}）` : text;
 }
+
+/** The date `months` calendar months after (or before) `date`, on the same day or the month's last. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** Whether the string is a month in YYYY-MM form. */
+export function isYearMonth(value: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/u.test(value);
+}
+
+/** The instant a legal date begins in Asia/Shanghai, as ISO-8601 UTC (how instants are stored). */
+export function shanghaiDayStart(date: string): string {
+  return new Date(`${date}T00:00:00+08:00`).toISOString();
+}
