@@ -38,6 +38,33 @@ const NOT_IN_CORE = [
   },
 ];
 
+/** The house's syntax rules (STYLE.md). */
+const HOUSE_SYNTAX = [
+  { selector: 'TSEnumDeclaration', message: 'No TS enum: use a const array and a union (STYLE.md).' },
+  { selector: 'TSParameterProperty', message: 'No parameter properties (STYLE.md).' },
+  { selector: 'Decorator', message: 'No decorators (STYLE.md).' },
+];
+
+/**
+ * One clock (STYLE.md): what asks "what day is it" asks the injected clock (AppContext.now, the
+ * config's XXGK_NOW clock, the admin's clock.ts), so every test runs at a fixed instant on any machine.
+ */
+const WALL_CLOCK_MESSAGE =
+  '不得直接读取系统时钟：请用注入的时钟（ctx.now()、config.now、管理端 clock.ts、测试的 TEST_NOW）/ ask the injected clock, not the wall clock.';
+const WALL_CLOCK = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: WALL_CLOCK_MESSAGE },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: WALL_CLOCK_MESSAGE },
+  { selector: "CallExpression[callee.name='dayjs'][arguments.length=0]", message: WALL_CLOCK_MESSAGE },
+];
+
+/** A date of a year in a browser test expires with that year: derive it from TEST_NOW (testToday()). */
+const DATE_PATTERN = '/20\\d\\d(年\\d|-\\d\\d-\\d\\d)/';
+const DATE_MESSAGE = '浏览器测试不写死日期：由 TEST_NOW（testToday()）推出 / derive dates from TEST_NOW, never a literal.';
+const LITERAL_DATES = [
+  { selector: `Literal[value=${DATE_PATTERN}]`, message: DATE_MESSAGE },
+  { selector: `TemplateElement[value.raw=${DATE_PATTERN}]`, message: DATE_MESSAGE },
+];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'e2e/artifacts/**', 'data/**', '**/*.d.ts'] },
   js.configs.recommended,
@@ -57,13 +84,16 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'TSEnumDeclaration', message: 'No TS enum: use a const array and a union (STYLE.md).' },
-        { selector: 'TSParameterProperty', message: 'No parameter properties (STYLE.md).' },
-        { selector: 'Decorator', message: 'No decorators (STYLE.md).' },
-      ],
+      'no-restricted-syntax': ['error', ...HOUSE_SYNTAX],
     },
+  },
+  {
+    files: ['packages/**/*.{ts,tsx}', 'apps/**/*.{ts,tsx}', 'e2e/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...HOUSE_SYNTAX, ...WALL_CLOCK] },
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...HOUSE_SYNTAX, ...WALL_CLOCK, ...LITERAL_DATES] },
   },
   {
     files: ['packages/core/**/*.ts'],

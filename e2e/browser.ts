@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { TEST_NOW } from '@xxgk/app/testing';
 import { loadConfig, startServer, type Started } from '@xxgk/server';
 
 /** Debian's Chromium; we never download a browser (STACK.md §6). */
@@ -33,7 +34,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** The platform on a fresh SQLite data directory with the demo, on a free port, as `xxgk serve --demo` runs it. */
 export async function startDemo(): Promise<Started> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xxgk-e2e-'));
-  const config = loadConfig({ XXGK_LOG_LEVEL: 'warn' }, { dataDir, port: 0, host: '127.0.0.1' });
+  // The server's clock starts at TEST_NOW (XXGK_NOW), whatever day the machine thinks it is.
+  const config = loadConfig({ XXGK_LOG_LEVEL: 'warn', XXGK_NOW: TEST_NOW }, { dataDir, port: 0, host: '127.0.0.1' });
   if (!existsSync(path.join(config.adminDist, 'index.html'))) {
     throw new Error('管理端尚未构建：请先运行 npm run build:admin（npm test 会先构建）');
   }

@@ -4,6 +4,7 @@ import { docxToBlocks } from '@xxgk/documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '@xxgk/server';
 import { PLANTED } from '@xxgk/app';
+import { testToday } from '@xxgk/app/testing';
 import { ARTIFACTS, launchBrowser, logIn as logInAs, startDemo } from './browser.ts';
 
 let server: Started;
@@ -20,6 +21,9 @@ afterAll(async () => {
 });
 
 const logIn = (username: string): Promise<Page> => logInAs(browser, server, username);
+
+/** The monthly report's title for the month the test's clock (TEST_NOW) is in. */
+const MONTHLY_TITLE = `示例市政府信息公开检查情况通报（${Number(testToday().slice(0, 4))}年${Number(testToday().slice(5, 7))}月）`;
 
 async function itemId(title: string): Promise<number> {
   const row = await server.ctx.db
@@ -102,7 +106,7 @@ describe('发布前检查与监督 in Chromium', () => {
   it('produces the monthly report, previewed as it reads and downloaded as DOCX', async () => {
     const supervisor = await logIn('supervisor');
     await supervisor.goto(`${server.url}/admin/inspection/monthly`);
-    await supervisor.getByRole('heading', { name: '示例市政府信息公开检查情况通报（2026年11月）' }).waitFor();
+    await supervisor.getByRole('heading', { name: MONTHLY_TITLE }).waitFor();
     await supervisor.getByText(/^（[一二三四五六七八九十]+）示例市青山乡人民政府$/u).waitFor();
     await supervisor.screenshot({ path: path.join(ARTIFACTS, 'inspection-monthly.png'), fullPage: true });
     const href = await supervisor.getByRole('link', { name: '下载 DOCX' }).getAttribute('href');
@@ -110,7 +114,7 @@ describe('发布前检查与监督 in Chromium', () => {
     expect(response.status()).toBe(200);
     const { blocks } = await docxToBlocks(await response.body());
     const text = blocks.map((b) => (b.kind === 'para' ? b.text : b.cells.join(' '))).join('\n');
-    expect(text).toContain('示例市政府信息公开检查情况通报（2026年11月）');
+    expect(text).toContain(MONTHLY_TITLE);
     expect(text).toContain('示例市青山乡人民政府');
     expect(text).toContain('不合格');
     expect(text).toContain('问题清单');

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { addDays, chineseDate } from '@xxgk/core';
+import { testToday } from '@xxgk/app/testing';
 import { docxToBlocks, pdfToBlocks } from '@xxgk/documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Started } from '@xxgk/server';
@@ -32,7 +34,14 @@ async function reader(): Promise<Page> {
   return context.newPage();
 }
 
-const TITLE = '示例市财政局关于开展2027年市级预算绩效评价工作的通知';
+/** Dates as the test's clock has them (TEST_NOW), never the machine's. */
+const TODAY = testToday();
+const YEAR = Number(TODAY.slice(0, 4));
+/** The notice was signed ten days ago. */
+const WRITTEN_ON = addDays(TODAY, -10);
+
+const TITLE = `示例市财政局关于开展${YEAR + 1}年市级预算绩效评价工作的通知`;
+const REQUESTED = `${YEAR}年市级预算调整方案`;
 
 async function wordFile(): Promise<string> {
   const doc = new Document({
@@ -40,13 +49,13 @@ async function wordFile(): Promise<string> {
       {
         children: [
           '示例市财政局文件',
-          '示财绩〔2026〕5号',
+          `示财绩〔${YEAR}〕5号`,
           TITLE,
           '市直各部门：',
-          '为提高财政资金使用效益，决定开展2027年市级预算绩效评价工作。现将有关事项通知如下。',
-          '一、评价范围。2026年度市级部门预算安排的项目支出。',
+          `为提高财政资金使用效益，决定开展${YEAR + 1}年市级预算绩效评价工作。现将有关事项通知如下。`,
+          `一、评价范围。${YEAR}年度市级部门预算安排的项目支出。`,
           '示例市财政局',
-          '2026年11月20日',
+          chineseDate(WRITTEN_ON),
         ].map((text) => new Paragraph(text)),
       },
     ],
@@ -91,8 +100,8 @@ describe('主动公开 in Chromium: from a Word file to the portal and back', ()
     await editor.locator('.ant-select-tree-node-content-wrapper[title="财政预决算"]').click();
     await importDialog.locator('input[type=file]').setInputFiles(await wordFile());
     await expect.poll(() => editor.getByLabel('标题').inputValue(), { timeout: 15_000 }).toBe(TITLE);
-    expect(await editor.getByLabel('发文字号').inputValue()).toBe('示财绩〔2026〕5号');
-    expect(await editor.getByLabel('成文日期').inputValue()).toBe('2026-11-20');
+    expect(await editor.getByLabel('发文字号').inputValue()).toBe(`示财绩〔${YEAR}〕5号`);
+    expect(await editor.getByLabel('成文日期').inputValue()).toBe(WRITTEN_ON);
     await editor.getByLabel('内容概述').fill('部署2027年市级预算绩效评价工作。');
     await editor.getByRole('button', { name: '保存并送审' }).click();
     await expect.poll(() => editor.getByText('待初审').first().isVisible()).toBe(true);
@@ -121,7 +130,7 @@ describe('主动公开 in Chromium: from a Word file to the portal and back', ()
       .locator('tr', { has: portal.getByRole('rowheader', { name: '索引号' }) })
       .locator('td')
       .textContent();
-    expect(indexNo).toMatch(/^11369900MB\w{8}\/2026-\d{5}$/);
+    expect(indexNo).toMatch(new RegExp(`^11369900MB\\w{8}/${YEAR}-\\d{5}$`, 'u'));
     expect(await portal.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
     await portal.screenshot({ path: path.join(ARTIFACTS, 'portal-item.png'), fullPage: true });
 
@@ -189,7 +198,7 @@ describe('依申请公开 in Chromium', () => {
     await citizen.getByLabel('姓名或名称').fill('周某');
     await citizen.getByLabel('证件号码').fill('11010519491231002X');
     await citizen.getByLabel('联系电话').fill('13512345678');
-    await citizen.getByLabel('所需政府信息的名称').fill('2026年市级预算调整方案');
+    await citizen.getByLabel('所需政府信息的名称').fill(REQUESTED);
     await citizen.getByRole('button', { name: '提交申请' }).click();
     // Missing e-mail for e-mail delivery? The default way of obtaining is 邮寄: the address is needed.
     await citizen.getByText('选择邮寄方式获取的，请填写通信地址').first().waitFor();
@@ -205,7 +214,7 @@ describe('依申请公开 in Chromium', () => {
     await citizen.getByLabel('查询码').fill(code);
     await citizen.getByLabel('联系电话或证件号码后四位').fill('5678');
     await citizen.getByRole('button', { name: '查询' }).click();
-    await citizen.getByRole('heading', { name: '2026年市级预算调整方案' }).waitFor();
+    await citizen.getByRole('heading', { name: REQUESTED }).waitFor();
     await citizen.getByText('办理中').first().waitFor();
     await citizen.screenshot({ path: path.join(ARTIFACTS, 'apply-status.png'), fullPage: true });
 
@@ -214,7 +223,7 @@ describe('依申请公开 in Chromium', () => {
     // Among the demo's open applications, find it by its code (the register's search).
     await handler.getByLabel('搜索查询码、所需信息或申请人').fill(code);
     await handler.keyboard.press('Enter');
-    await handler.getByRole('link', { name: '2026年市级预算调整方案' }).click();
+    await handler.getByRole('link', { name: REQUESTED }).click();
     // The code is also in the list: wait for what only the application's own page shows.
     await handler.getByText('办理台账').waitFor();
     expect(await handler.getByText(code).count()).toBeGreaterThan(0);
@@ -222,7 +231,7 @@ describe('依申请公开 in Chromium', () => {
     await handler.screenshot({ path: path.join(ARTIFACTS, 'application-detail.png'), fullPage: true });
 
     // 补正: the notice is recorded, then the 补正告知书 issued; the corrected application comes in.
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = TODAY;
     await recordStep(handler, '告知补正', today, async () => {
       await handler.getByLabel('说明').fill('请写明所需方案的文号或印发时间');
     });
@@ -264,7 +273,7 @@ describe('依申请公开 in Chromium', () => {
     await citizen.getByLabel('查询码').fill(code);
     await citizen.getByLabel('联系电话或证件号码后四位').fill('5678');
     await citizen.getByRole('button', { name: '查询' }).click();
-    await citizen.getByRole('heading', { name: '2026年市级预算调整方案' }).waitFor();
+    await citizen.getByRole('heading', { name: REQUESTED }).waitFor();
     const page = (await citizen.locator('main').textContent()) ?? '';
     for (const step of ['收到申请', '告知补正', '出具《补正申请告知书》', '收到补正', '作出答复', '已答复']) {
       expect(page, step).toContain(step);
@@ -329,7 +338,7 @@ describe('年度报告 in Chromium', () => {
   }, 60_000);
 
   it('is drafted, returned by the 政务公开办 with a comment, fixed, approved, and published on the portal', async () => {
-    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear() - 1;
+    const year = YEAR - 1;
     const editor = await logIn('editor');
     await editor.getByRole('menuitem', { name: '年度报告' }).click();
     const five = editor.getByLabel('五、存在的主要问题及改进情况');

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
+import { followServerClock } from './clock.ts';
 import type { Me } from './types.ts';
 
 interface AuthState {
@@ -20,6 +21,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const accept = useCallback((value: Me | null) => {
     setCsrfToken(value?.csrfToken ?? '');
+    if (value) {
+      followServerClock(value.now);
+    }
     setMe(value);
   }, []);
 

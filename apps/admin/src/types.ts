@@ -16,6 +16,8 @@ export interface Me {
   };
   csrfToken: string;
   expiresAt: string;
+  /** The server's current instant (apps/admin/src/clock.ts). */
+  now: string;
 }
 
 export type { AgencyKind } from '@xxgk/core';

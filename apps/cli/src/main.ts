@@ -102,7 +102,7 @@ export async function main(argv: string[], env: Env, io: Io = processIo): Promis
           io.out(HELP['scan'] ?? '');
           return v.values.help ? EXIT.ok : EXIT.usage;
         }
-        return await (await import('./commands/scan.ts')).scan(io, v.positionals, v.values);
+        return await (await import('./commands/scan.ts')).scan(env, io, v.positionals, v.values);
       }
       case 'calendar': {
         const v = parseWith(rest, { ...DATA, note: { type: 'string' } });

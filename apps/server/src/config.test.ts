@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { clockFromEnv, ConfigError, loadConfig } from './config.ts';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'xxgk-config-'));
 
@@ -20,6 +20,29 @@ describe('loadConfig', () => {
     expect(first.sessionSecret).toBe(second.sessionSecret);
     expect(readFileSync(path.join(dir, 'session-secret'), 'utf8').trim()).toBe(first.sessionSecret);
     expect(statSync(path.join(dir, 'session-secret')).mode & 0o077).toBe(0);
+  });
+
+  it('runs its clock from XXGK_NOW outside production, and refuses it in production', () => {
+    const config = loadConfig({ XXGK_NOW: '2030-02-01T09:00:00+08:00' }, { dataDir: tmp() });
+    const first = config.now().getTime();
+    expect(first).toBeGreaterThanOrEqual(Date.parse('2030-02-01T01:00:00Z'));
+    expect(first).toBeLessThan(Date.parse('2030-02-01T01:01:00Z'));
+    // A day alone means 09:00 that morning in Beijing.
+    const day = loadConfig({ XXGK_NOW: '2027-01-04' }, { dataDir: tmp() }).now().getTime();
+    expect(day - Date.parse('2027-01-04T01:00:00Z')).toBeLessThan(60_000);
+    expect(clockFromEnv({ XXGK_NOW: '2027-01-04' })().getTime() - Date.parse('2027-01-04T01:00:00Z')).toBeLessThan(
+      60_000,
+    );
+    const key = 'ab'.repeat(32);
+    expect(() =>
+      loadConfig(
+        { NODE_ENV: 'production', XXGK_SESSION_SECRET: 'x'.repeat(40), XXGK_DATA_KEY: key, XXGK_NOW: '2027-01-04' },
+        { dataDir: tmp() },
+      ),
+    ).toThrow(/生产环境不得设置 XXGK_NOW/u);
+    for (const bad of ['tomorrow', '9999-12-31', '1970-01-01', '2026-13-01']) {
+      expect(() => loadConfig({ XXGK_NOW: bad }, { dataDir: tmp() }), bad).toThrow(/XXGK_NOW 应为2000—2099年间的时刻/u);
+    }
   });
 
   it('stops on a bad value, naming the variable in Chinese and English', () => {

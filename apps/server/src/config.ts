@@ -42,6 +42,12 @@ export interface Config {
   /** Largest uploaded file, in bytes (XXGK_MAX_UPLOAD_MB). */
   readonly maxUploadBytes: number;
   readonly security: SecuritySettings;
+  /**
+   * The one clock of the server, the CLI and the demo seed: the wall clock, or — outside production —
+   * a clock that starts at XXGK_NOW and runs on from there, so a demo or a test sees the same day
+   * whatever day the machine thinks it is.
+   */
+  readonly now: () => Date;
 }
 
 export interface ConfigOverrides {
@@ -189,6 +195,7 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
   const retention = r.int('XXGK_PERSONAL_DATA_RETENTION_YEARS', 0, 0, 100);
   const errorReportWorkingDays = r.int('XXGK_ERROR_REPORT_WORKING_DAYS', 5, 1, 60);
   const checkExternalLinks = r.bool('XXGK_CHECK_EXTERNAL_LINKS', false);
+  const now = clockOf(r.optional('XXGK_NOW'), production, r.problems);
   const maxUploadBytes = r.int('XXGK_MAX_UPLOAD_MB', DEFAULT_MAX_UPLOAD_BYTES / 1048576, 1, 1024) * 1048576;
   const d = DEFAULT_SECURITY;
   const security: SecuritySettings = {
@@ -231,7 +238,48 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
       '',
     ),
     security,
+    now,
   };
+}
+
+/** The configured clock alone, for commands that need the day but no database (`xxgk scan`, `xxgk deadline`). */
+export function clockFromEnv(env: Env): () => Date {
+  const problems: string[] = [];
+  const now = clockOf(env['XXGK_NOW'] === '' ? undefined : env['XXGK_NOW'], env['NODE_ENV'] === 'production', problems);
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return now;
+}
+
+/** The earliest and latest instants XXGK_NOW may name: a plausible working life of the platform. */
+const CLOCK_RANGE = { from: Date.parse('2000-01-01T00:00:00+08:00'), to: Date.parse('2100-01-01T00:00:00+08:00') };
+
+/**
+ * XXGK_NOW: an ISO 8601 instant (`2026-11-30T09:00:00+08:00`) or a Beijing day (`2026-11-30`, taken as
+ * 09:00 that morning). The clock starts there when the process starts and runs on in real time, so
+ * sessions, rate limits and timers behave as usual. Refused in production: there the wall clock rules.
+ */
+function clockOf(raw: string | undefined, production: boolean, problems: string[]): () => Date {
+  // The one place the server reads the machine's clock; everything else asks config.now / ctx.now().
+  // eslint-disable-next-line no-restricted-syntax
+  const wall = (): Date => new Date();
+  if (raw === undefined) {
+    return wall;
+  }
+  if (production) {
+    problems.push('生产环境不得设置 XXGK_NOW / XXGK_NOW is refused when NODE_ENV=production');
+    return wall;
+  }
+  const start = /^\d{4}-\d{2}-\d{2}$/u.test(raw) ? Date.parse(`${raw}T09:00:00+08:00`) : Date.parse(raw);
+  if (Number.isNaN(start) || start < CLOCK_RANGE.from || start >= CLOCK_RANGE.to) {
+    problems.push(
+      `XXGK_NOW 应为2000—2099年间的时刻（如 2026-11-30T09:00:00+08:00）或日期 / must be an ISO instant or a date from 2000 to 2099 (got "${raw}")`,
+    );
+    return wall;
+  }
+  const offset = start - wall().getTime();
+  return () => new Date(wall().getTime() + offset);
 }
 
 /** A random secret made on first start and kept (mode 0600) in the data directory. */

@@ -29,7 +29,7 @@ export function openApp(config: Config): { database: Database; ctx: AppContext }
     },
     errorReportWorkingDays: config.errorReportWorkingDays,
     ...(config.checkExternalLinks ? { linkProbe: httpLinkProbe() } : {}),
-    now: () => new Date(),
+    now: config.now,
   };
   return { database, ctx };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '@xxgk/app';
-import { testContext } from '@xxgk/app/testing';
+import { TEST_NOW, testContext } from '@xxgk/app/testing';
 import type { TestDatabase } from '@xxgk/db/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from './config.ts';
@@ -21,7 +21,7 @@ export interface HttpTest {
 /** A server over a seeded test database, for `inject`-driven HTTP tests. */
 export async function httpTest(database: TestDatabase): Promise<HttpTest> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'xxgk-http-'));
-  const config = loadConfig({ XXGK_LOG_LEVEL: 'silent' }, { dataDir });
+  const config = loadConfig({ XXGK_LOG_LEVEL: 'silent', XXGK_NOW: TEST_NOW }, { dataDir });
   const { ctx } = testContext(database);
   await seedDemo(ctx);
   const app = await buildServer({ config, database, ctx }, { logger: false });

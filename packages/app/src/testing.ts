@@ -16,10 +16,22 @@ import {
 } from './context.ts';
 import { DiskFileStore } from './files/file-store.ts';
 
+/**
+ * The instant every date-dependent test runs at (Monday 2026-11-30, 09:00 in Beijing): the use-case
+ * tests' clock, and XXGK_NOW for the servers the HTTP and browser tests start. Tests derive the dates
+ * they expect from it (`testToday()`), so the suite passes whatever day the machine thinks it is.
+ */
+export const TEST_NOW = '2026-11-30T01:00:00.000Z';
+
+/** {@link TEST_NOW} as a Beijing day, YYYY-MM-DD. */
+export function testToday(): string {
+  return new Date(Date.parse(TEST_NOW) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** A clock tests move by hand. */
 export class TestClock {
   #now: Date;
-  constructor(start = '2026-11-30T01:00:00.000Z') {
+  constructor(start = TEST_NOW) {
     this.#now = new Date(start);
   }
   now(): Date {

@@ -21,7 +21,7 @@ import {
   type WorkCalendar,
 } from '@xxgk/core';
 import { isPostgresUrl } from '@xxgk/db';
-import { loadConfig } from '@xxgk/server/config';
+import { clockFromEnv, loadConfig } from '@xxgk/server/config';
 import { EXIT, UsageError, type Io } from '../io.ts';
 import { withApp } from './open.ts';
 
@@ -124,7 +124,7 @@ export async function deadline(
   if (!Array.isArray(file.events)) {
     throw new UsageError('台账应为事件数组，或含 "events" 数组的对象（见 README“办理期限”一节）');
   }
-  const today = flags.today ?? file.today ?? shanghaiDate(new Date());
+  const today = flags.today ?? file.today ?? shanghaiDate(clockFromEnv(env)());
   date(today, '--today ');
   const cal = await calendarFor(env, flags.data);
   try {

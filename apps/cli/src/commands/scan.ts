@@ -11,6 +11,7 @@ import {
   type WordingFile,
 } from '@xxgk/core';
 import { fileText } from '@xxgk/documents';
+import { clockFromEnv } from '@xxgk/server/config';
 import { EXIT, UsageError, type Io } from '../io.ts';
 
 /**
@@ -21,6 +22,7 @@ import { EXIT, UsageError, type Io } from '../io.ts';
  * severe finding is present, 2 when a file cannot be read.
  */
 export async function scan(
+  env: Readonly<Record<string, string | undefined>>,
   io: Io,
   files: readonly string[],
   flags: { date?: string | undefined; dict?: string | undefined; json?: boolean | undefined },
@@ -28,7 +30,7 @@ export async function scan(
   if (files.length === 0) {
     throw new UsageError('用法：xxgk scan FILE... [--date YYYY-MM-DD] [--dict FILE] [--json]');
   }
-  const date = flags.date ?? shanghaiDate(new Date());
+  const date = flags.date ?? shanghaiDate(clockFromEnv(env)());
   if (!isIsoDate(date)) {
     throw new UsageError(`--date 应为 YYYY-MM-DD 格式的日期，不是“${date}”`);
   }

@@ -32,7 +32,7 @@ export function applyRoutes(deps: ServerDeps): FastifyPluginAsync {
   const site = () => loadSite(ctx.db);
 
   const tooManyLookups = (ip: string): boolean => {
-    const now = Date.now();
+    const now = ctx.now().getTime();
     const recent = (lookups.get(ip) ?? []).filter((t) => now - t < LOOKUP_WINDOW_MS);
     recent.push(now);
     lookups.set(ip, recent);

@@ -16,7 +16,7 @@ export function feedbackRoutes(deps: ServerDeps): FastifyPluginAsync {
   const { ctx } = deps;
   const recent = new Map<string, number[]>();
   const tooMany = (ip: string): boolean => {
-    const now = Date.now();
+    const now = ctx.now().getTime();
     const times = (recent.get(ip) ?? []).filter((t) => now - t < WINDOW_MS);
     times.push(now);
     recent.set(ip, times);

@@ -36,6 +36,7 @@ async function me(
     },
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
+    now: deps.ctx.now().toISOString(),
   };
 }
 

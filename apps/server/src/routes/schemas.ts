@@ -68,6 +68,8 @@ export const MeOut = z.object({
   }),
   csrfToken: z.string(),
   expiresAt: z.string(),
+  /** The server's current instant: the admin takes its "today" from it (apps/admin/src/clock.ts). */
+  now: z.string(),
 });
 
 export const AuditEntryOut = z.object({

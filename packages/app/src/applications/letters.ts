@@ -100,7 +100,7 @@ export const LetterTemplateInput = z.object({
 export type LetterTemplateInput = z.input<typeof LetterTemplateInput>;
 
 /** Made-up values that show how a template reads. */
-function sampleValues(agency: AgencyRow, kind: LetterKind): Record<string, string> {
+function sampleValues(agency: AgencyRow, kind: LetterKind, today: string): Record<string, string> {
   const samples: Record<string, string> = {
     申请人: '张某某',
     查询码: '20261130-ABCD-EFGH',
@@ -111,7 +111,7 @@ function sampleValues(agency: AgencyRow, kind: LetterKind): Record<string, strin
     联系地址: agency.address || '（机关设置中的办公地址）',
     复议机关: agency.reconsideration_body || '（机关设置中的行政复议机关）',
     人民法院: agency.court || '（机关设置中的人民法院）',
-    成文日期: chineseDate(shanghaiDate(new Date())),
+    成文日期: chineseDate(today),
     提交方式: '互联网渠道',
     答复期限: '2026年12月28日',
     补正内容: '请写明所需信息的文号或形成时间。',
@@ -165,7 +165,7 @@ export async function previewLetterTemplate(
     permission: 'application.read',
     action: 'letter_template.preview',
   });
-  return { problems: templateProblems(k, template), ...fillLetter(template, sampleValues(agency, k)) };
+  return { problems: templateProblems(k, template), ...fillLetter(template, sampleValues(agency, k, shanghaiDate(ctx.now()))) };
 }
 
 /** Saves an agency's wording of a letter; refused while it lacks a field the law requires or names an unknown one. */

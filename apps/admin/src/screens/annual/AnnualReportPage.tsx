@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { api, apiUpload, ApiError } from '../../api.ts';
+import { thisYear as serverYear } from '../../clock.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 import '../reports/report-table.css';
@@ -95,7 +96,7 @@ export default function AnnualReportPage() {
   const { current, agencies, setCurrent } = useAgencyScope();
   const agencyId = current ?? me.user.agency.id;
   const agencyName = agencies.find((a) => a.id === agencyId)?.name ?? me.user.agency.name;
-  const thisYear = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const thisYear = serverYear();
   const [year, setYear] = useState(thisYear - 1);
   const [draft, setDraft] = useState<Draft | undefined>();
   const [sections, setSections] = useState<Record<string, string>>({});

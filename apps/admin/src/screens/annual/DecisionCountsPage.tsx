@@ -2,6 +2,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, apiUpload, ApiError } from '../../api.ts';
+import { thisYear as serverYear } from '../../clock.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 
@@ -41,7 +42,7 @@ export default function DecisionCountsPage() {
   const agencyId = current ?? me.user.agency.id;
   const agencyName = agencies.find((a) => a.id === agencyId)?.name ?? me.user.agency.name;
   const canEdit = me.user.permissions['report.edit'] !== undefined && agencyId === me.user.agency.id;
-  const thisYear = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const thisYear = serverYear();
   const [year, setYear] = useState(thisYear);
   const [rows, setRows] = useState<Row[]>([]);
   const [total, setTotal] = useState<Listing['total'] | undefined>();

@@ -36,6 +36,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError, formErrors } from '../../api.ts';
+import { thisYear as serverYear, today as serverToday } from '../../clock.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 import { CLOCK_STATUS_TEXT } from './texts.ts';
@@ -130,7 +131,7 @@ export default function ApplicationsPage() {
                 infoForm: 'paper',
                 delivery: 'post',
                 channel: 'in_person',
-                receivedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+                receivedOn: serverToday(),
               });
               setIntake(true);
             }}
@@ -172,7 +173,7 @@ export default function ApplicationsPage() {
             setFilters({ ...filters, year });
             setPage(1);
           }}
-          options={Array.from({ length: 4 }, (_, i) => new Date().getFullYear() - i).map((y) => ({
+          options={Array.from({ length: 4 }, (_, i) => serverYear() - i).map((y) => ({
             value: y,
             label: `${y}年`,
           }))}

@@ -1,8 +1,9 @@
 import { App, Button, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { chineseNumber } from '@xxgk/core';
 import { api, ApiError } from '../../api.ts';
+import { todayDayjs } from '../../clock.ts';
 
 interface Content {
   issuer: string;
@@ -43,7 +44,7 @@ interface Content {
  */
 export default function MonthlyReportPage() {
   const { message } = App.useApp();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(todayDayjs());
   const [content, setContent] = useState<Content>();
   const key = month.format('YYYY-MM');
 
@@ -63,7 +64,7 @@ export default function MonthlyReportPage() {
             picker="month"
             value={month}
             allowClear={false}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+            disabledDate={(d) => d.isAfter(todayDayjs(), 'month')}
             onChange={(d) => d && setMonth(d)}
             aria-label="通报月份"
           />

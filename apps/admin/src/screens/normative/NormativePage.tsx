@@ -31,6 +31,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
+import { today as serverToday } from '../../clock.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 
@@ -69,7 +70,7 @@ export default function NormativePage() {
   const agencyId = current ?? me.user.agency.id;
   const agencyName = agencies.find((a) => a.id === agencyId)?.name ?? me.user.agency.name;
   const canManage = me.user.permissions['normative.manage'] !== undefined && agencyId === me.user.agency.id;
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = serverToday();
   const [asOf, setAsOf] = useState(today);
   const [tab, setTab] = useState<'all' | 'cleanup'>('all');
   const [documents, setDocuments] = useState<Entry[]>([]);

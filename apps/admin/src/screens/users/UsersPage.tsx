@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
+import { now as serverNow } from '../../clock.ts';
 import { indentedName, useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 import { beijing, ROLE_LABELS } from '../../texts.ts';
@@ -135,7 +136,7 @@ export default function UsersPage() {
             render: (_: unknown, u: User) =>
               u.status === 'disabled' ? (
                 <Tag color="default">已停用</Tag>
-              ) : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? (
+              ) : u.lockedUntil && u.lockedUntil > serverNow().toISOString() ? (
                 <Tag color="orange">已锁定</Tag>
               ) : (
                 <Tag color="green">正常</Tag>

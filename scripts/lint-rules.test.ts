@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The house's lint fences bite: each rule in eslint.config.js is shown an offending line in a file
+ * where it applies (the text is linted as if it were that file; nothing is written).
+ */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const eslint = new ESLint({ cwd: ROOT });
+
+async function messages(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
+  return (result?.messages ?? []).map((m) => `${m.ruleId ?? ''}: ${m.message}`);
+}
+
+describe('lint: one clock', () => {
+  it('refuses the wall clock in code and tests', async () => {
+    for (const [file, line] of [
+      ['packages/app/src/context.ts', 'export const today = new Date();\n'],
+      ['apps/server/src/server.test.ts', 'export const t = Date.now();\n'],
+      ['e2e/admin.test.ts', 'export const t = Date.now();\n'],
+    ] as const) {
+      expect(await messages(file, line), file).toEqual([
+        expect.stringMatching(/^no-restricted-syntax: 不得直接读取系统时钟/u),
+      ]);
+    }
+  });
+
+  it('refuses a literal date in a browser test, and lets one derived from TEST_NOW pass', async () => {
+    const literal = await messages('e2e/admin.test.ts', "export const title = '检查情况通报（2026年11月）';\n");
+    expect(literal).toEqual([expect.stringMatching(/^no-restricted-syntax: 浏览器测试不写死日期/u)]);
+    const iso = await messages('e2e/admin.test.ts', 'export const day = `2026-12-31`;\n');
+    expect(iso).toEqual([expect.stringMatching(/^no-restricted-syntax: 浏览器测试不写死日期/u)]);
+    const derived = await messages('e2e/admin.test.ts', 'const year = 2026;\nexport const day = `${year}-12-31`;\n');
+    expect(derived).toEqual([]);
+  });
+
+  it('lets a date with an explicit argument through', async () => {
+    expect(
+      await messages('packages/app/src/context.ts', "export const d = new Date('2026-11-30T01:00:00Z');\n"),
+    ).toEqual([]);
+  });
+});
