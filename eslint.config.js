@@ -59,7 +59,8 @@ const WALL_CLOCK = [
 
 /** A date of a year in a browser test expires with that year: derive it from TEST_NOW (testToday()). */
 const DATE_PATTERN = '/20\\d\\d(年\\d|-\\d\\d-\\d\\d)/';
-const DATE_MESSAGE = '浏览器测试不写死日期：由 TEST_NOW（testToday()）推出 / derive dates from TEST_NOW, never a literal.';
+const DATE_MESSAGE =
+  '浏览器测试不写死日期：由 TEST_NOW（testToday()）推出 / derive dates from TEST_NOW, never a literal.';
 const LITERAL_DATES = [
   { selector: `Literal[value=${DATE_PATTERN}]`, message: DATE_MESSAGE },
   { selector: `TemplateElement[value.raw=${DATE_PATTERN}]`, message: DATE_MESSAGE },

@@ -165,7 +165,10 @@ export async function previewLetterTemplate(
     permission: 'application.read',
     action: 'letter_template.preview',
   });
-  return { problems: templateProblems(k, template), ...fillLetter(template, sampleValues(agency, k, shanghaiDate(ctx.now()))) };
+  return {
+    problems: templateProblems(k, template),
+    ...fillLetter(template, sampleValues(agency, k, shanghaiDate(ctx.now()))),
+  };
 }
 
 /** Saves an agency's wording of a letter; refused while it lacks a field the law requires or names an unknown one. */
