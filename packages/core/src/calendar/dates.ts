@@ -1,16 +1,49 @@
+import { DomainError } from '../errors.ts';
+
 /**
  * Legal dates are local `YYYY-MM-DD` strings meaning "through the end of that day" in Asia/Shanghai
  * (STYLE.md §12). These helpers do calendar arithmetic on them without time zones: a date is a day.
  */
+
+/**
+ * The longest span, in calendar days, that any computation over the working-day calendar walks:
+ * ten years (3,653 days, ten years holding at most three 29 Februaries).
+ *
+ * Why a bound: working days are counted by walking the calendar a day at a time, so a span costs
+ * its length. The longest period the 条例 gives one application is a few months — 20 working days
+ * (第三十三条第二款), once extended by 20 (ibid.), plus the consultation periods it does not count
+ * (第三十二条、第三十四条: 15 working days each) and an unpaid fee notice (国办函〔2020〕109号: 20
+ * working days). A span of years can only come from a mistyped or hostile date: `9999-12-31` as a
+ * deferred due date once walked millions of days and froze the server for minutes (issue 18).
+ * Ten years is far beyond any real period and still costs about a millisecond, so a walk longer
+ * than that is refused with {@link DateRangeError} instead of being taken.
+ */
+export const MAX_WALK_DAYS = 3653;
+
+/**
+ * A date the calendar refuses to compute with: not a real `YYYY-MM-DD` date, outside the years
+ * 0001–9999, or a span longer than {@link MAX_WALK_DAYS}. A VALIDATION_FAILED error (the dates came
+ * from somewhere: a form, a ledger, a flag); its own class so that a view of stored data can tell it
+ * from other refusals and show the record with the error instead of failing.
+ */
+export class DateRangeError extends DomainError {
+  constructor(message: string) {
+    super('VALIDATION_FAILED', message);
+    this.name = 'DateRangeError';
+  }
+}
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether the string is a real calendar date in YYYY-MM-DD form (2023-02-29 is not). */
 export function isIsoDate(value: string): boolean {
   const m = DATE_RE.exec(value);
-  if (!m) {
+  if (!m || m[1] === '0000') {
     return false;
   }
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  // setUTCFullYear, not Date.UTC, which reads the years 0–99 as 1900–1999.
+  const d = new Date(0);
+  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return d.toISOString().slice(0, 10) === value;
 }
 
@@ -18,10 +51,21 @@ function toUtc(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-/** The date `days` days after (or before, if negative) `date`. */
+/**
+ * The date `days` days after (or before, if negative) `date`.
+ *
+ * @throws DateRangeError when `date` is not a date, or the result leaves the years 0001–9999: past
+ *   9999 JavaScript writes `+010000-01-01`, on which the string comparison of dates silently breaks
+ *   (a walk "until 9999-12-31" never ended).
+ */
 export function addDays(date: string, days: number): string {
   const d = toUtc(date);
   d.setUTCDate(d.getUTCDate() + days);
+  const time = d.getTime();
+  // 0001-01-01 and 9999-12-31 as milliseconds since 1970: the four-digit years.
+  if (!(time >= -62_135_596_800_000 && time <= 253_402_214_400_000)) {
+    throw new DateRangeError(`日期“${date}”加减${days}天后超出可计算的范围（公元1年至9999年）`);
+  }
   return d.toISOString().slice(0, 10);
 }
 

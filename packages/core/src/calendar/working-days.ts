@@ -1,4 +1,4 @@
-import { addDays, isWeekend, yearOf } from './dates.ts';
+import { addDays, DateRangeError, daysBetween, isIsoDate, isWeekend, MAX_WALK_DAYS, yearOf } from './dates.ts';
 
 /**
  * The working-day calendar of the People's Republic of China: Monday to Friday, less the statutory
@@ -86,9 +86,10 @@ export interface DatedResult {
   readonly warnings: readonly string[];
 }
 
-function unknownYearWarning(years: Iterable<number>): string[] {
+/** The warning for years whose official holiday schedule the calendar does not have. */
+export function unknownYearWarning(years: Iterable<number>): string[] {
   return [...new Set(years)]
-    .sort()
+    .sort((a, b) => a - b)
     .map((y) => `${y}年的法定节假日安排尚未录入，期间按普通周末推算，结果可能不准确，请在节假日设置中补充${y}年安排`);
 }
 
@@ -97,6 +98,9 @@ function unknownYearWarning(years: Iterable<number>): string[] {
  * `addWorkingDays(cal, '2024-09-27', 20)` is `2024-10-30`: the receipt day is not counted, the
  * National Day holidays are skipped and the 调休 Saturday 2024-10-12 counts. The result is always a
  * working day, so a period never ends on a holiday (民法典 第二百零三条 holds by construction).
+ *
+ * @throws DateRangeError when `start` is not a date, or reaching the date would walk more than
+ *   {@link MAX_WALK_DAYS} calendar days (no statutory period comes near it).
  */
 export function addWorkingDays(
   cal: WorkCalendar,
@@ -107,16 +111,23 @@ export function addWorkingDays(
   if (!Number.isInteger(n) || n < 1) {
     throw new RangeError(`working days to add must be a positive integer, got ${n}`);
   }
-  const unknown: number[] = [];
+  checkDate(start);
+  if (n > MAX_WALK_DAYS) {
+    throw tooLong(`${n}个工作日`);
+  }
+  const unknown = new Set<number>();
   const note = (date: string) => {
     if (!cal.isKnownYear(yearOf(date))) {
-      unknown.push(yearOf(date));
+      unknown.add(yearOf(date));
     }
   };
   note(start);
   let counted = options.countStartDay === true && cal.isWorkingDay(start) ? 1 : 0;
   let date = start;
-  while (counted < n) {
+  for (let walked = 0; counted < n; walked += 1) {
+    if (walked === MAX_WALK_DAYS) {
+      throw tooLong(`自${start}起${n}个工作日`);
+    }
     date = addDays(date, 1);
     note(date);
     if (cal.isWorkingDay(date)) {
@@ -129,21 +140,32 @@ export function addWorkingDays(
 /**
  * Working days after `from` up to and including `to`: the inverse of {@link addWorkingDays}
  * (`workingDaysBetween(a, addWorkingDays(a, n))` is n). Negative when `to` is before `from`.
+ *
+ * @throws DateRangeError when either is not a date, or they lie more than {@link MAX_WALK_DAYS}
+ *   calendar days apart (checked before walking, so the refusal is immediate).
  */
 export function workingDaysBetween(
   cal: WorkCalendar,
   from: string,
   to: string,
 ): { days: number; warnings: readonly string[] } {
-  if (to < from) {
+  checkDate(from);
+  checkDate(to);
+  const span = daysBetween(from, to);
+  if (Math.abs(span) > MAX_WALK_DAYS) {
+    throw tooLong(`${from}至${to}`);
+  }
+  if (span < 0) {
     const back = workingDaysBetween(cal, to, from);
     return { days: -back.days, warnings: back.warnings };
   }
-  const unknown: number[] = [];
+  const unknown = new Set<number>();
   let days = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
+  let d = from;
+  for (let i = 0; i < span; i += 1) {
+    d = addDays(d, 1);
     if (!cal.isKnownYear(yearOf(d))) {
-      unknown.push(yearOf(d));
+      unknown.add(yearOf(d));
     }
     if (cal.isWorkingDay(d)) {
       days += 1;
@@ -152,11 +174,32 @@ export function workingDaysBetween(
   return { days, warnings: unknownYearWarning(unknown) };
 }
 
-/** The first working day on or after `date`. */
+/**
+ * The first working day on or after `date`.
+ *
+ * @throws DateRangeError when there is none within {@link MAX_WALK_DAYS} days (a calendar of
+ *   nothing but rest days).
+ */
 export function nextWorkingDay(cal: WorkCalendar, date: string): string {
+  checkDate(date);
   let d = date;
-  while (!cal.isWorkingDay(d)) {
+  for (let walked = 0; !cal.isWorkingDay(d); walked += 1) {
+    if (walked === MAX_WALK_DAYS) {
+      throw tooLong(`自${date}起寻找工作日`);
+    }
     d = addDays(d, 1);
   }
   return d;
+}
+
+function checkDate(date: string): void {
+  if (!isIsoDate(date)) {
+    throw new DateRangeError(`日期“${date}”不是有效日期（应为 YYYY-MM-DD）`);
+  }
+}
+
+function tooLong(what: string): DateRangeError {
+  return new DateRangeError(
+    `${what}超出可计算的范围：工作日计算最长跨越${MAX_WALK_DAYS}天（约十年），请核对日期是否有误`,
+  );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DateRangeError } from '../calendar/dates.ts';
 import { createCalendar } from '../calendar/working-days.ts';
 import { officialCalendarData } from '../testing.ts';
 import { computeDeadline, LedgerError, type ClockEvent } from './application-clock.ts';
@@ -343,5 +344,146 @@ describe('any ledger', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('extreme dates in a ledger (issue 18)', () => {
+  const budgetMs = 200;
+  /** The error computeDeadline throws, checking that it comes within the time budget. */
+  function quickRefusal(ledger: ClockEvent[], options: Parameters<typeof computeDeadline>[2] = {}): unknown {
+    const start = performance.now();
+    let error: unknown;
+    try {
+      computeDeadline(cal, ledger, options);
+    } catch (e) {
+      error = e;
+    }
+    expect(performance.now() - start).toBeLessThan(budgetMs);
+    return error;
+  }
+
+  it('refuses a deferred due date beyond the derived maximum, naming the newDue field', () => {
+    for (const newDue of ['9999-12-31', '9998-12-31', '2026-09-27', '2025-02-13']) {
+      const error = quickRefusal([inPerson('2024-09-27'), { type: 'deadline_deferred', date: '2024-10-20', newDue }]);
+      expect(error).toBeInstanceOf(LedgerError);
+      expect(error).toMatchObject({ index: 1, field: 'newDue' });
+    }
+    expect(
+      refusal([inPerson('2024-09-27'), { type: 'deadline_deferred', date: '2024-10-20', newDue: '2025-02-13' }]),
+    ).toBe('延后的答复期限（2025-02-13）超出合理范围：最迟为自2024年9月27日起90个工作日，即2025-02-12');
+    const latest = computeDeadline(cal, [
+      inPerson('2024-09-27'),
+      { type: 'deadline_deferred', date: '2024-10-20', newDue: '2025-02-12' },
+    ]);
+    expect(latest.due).toBe('2025-02-12');
+  });
+
+  it('refuses a ledger whose dates lie more than ten years from the receipt, before counting anything', () => {
+    const error = quickRefusal([
+      inPerson('2024-09-27'),
+      { type: 'fee_notice_sent', date: '2024-10-08' },
+      { type: 'fee_paid', date: '9999-12-31' },
+    ]);
+    expect(error).toBeInstanceOf(LedgerError);
+    expect((error as LedgerError).message).toBe(
+      '“已缴费”的日期（9999-12-31）与收到申请之日（2024-09-27）相隔超过十年，超出可计算的范围，请核对',
+    );
+    expect(
+      quickRefusal([{ type: 'received', date: '2024-09-27', channel: 'fax', confirmedOn: '9998-12-31' }]),
+    ).toMatchObject({ field: 'confirmedOn' });
+  });
+
+  it('counts a long pause within the ten years quickly (one walk, not one per pass)', () => {
+    const start = performance.now();
+    const d = computeDeadline(cal, [
+      inPerson('2019-01-02'),
+      { type: 'fee_notice_sent', date: '2019-01-03' },
+      { type: 'fee_paid', date: '2028-12-01' },
+    ]);
+    expect(performance.now() - start).toBeLessThan(budgetMs);
+    expect(d.due! > '2028-12-01').toBe(true);
+  });
+
+  it('computes at the ends of the four-digit years, or refuses with a DateRangeError', () => {
+    expect(computeDeadline(cal, [inPerson('0001-01-01')]).due).toBe('0001-01-29');
+    expect(quickRefusal([inPerson('9999-12-31')])).toBeInstanceOf(DateRangeError);
+    expect(quickRefusal([inPerson('2024-09-27')], { today: '9999-12-31' })).toBeInstanceOf(DateRangeError);
+    expect(quickRefusal([inPerson('2024-09-27')], { today: '0001-01-01' })).toBeInstanceOf(DateRangeError);
+    expect(quickRefusal([inPerson('2024-09-27')], { settings: { replyDays: 1e9 } })).toBeInstanceOf(DateRangeError);
+  });
+
+  it('refuses events years before the receipt, and a reversed consultation', () => {
+    expect(refusal([inPerson('2024-09-27'), { type: 'decided', date: '0001-01-01' }])).toBe(
+      '“作出答复”（0001-01-01）早于收到申请（2024-09-27）',
+    );
+    expect(
+      refusal([
+        inPerson('2024-09-27'),
+        { type: 'consultation_ended', date: '2024-10-08', id: 'A' },
+        { type: 'consultation_started', date: '2024-10-09', id: 'A', party: 'agency' },
+      ]),
+    ).toBe('没有名为“A”的征求意见');
+  });
+
+  it('returns or refuses quickly whatever the dates (fuzzed over 0001-01-01 … 9999-12-31)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { addDays } = await import('../calendar/dates.ts');
+    const anyDay = fc.integer({ min: 0, max: 3_652_058 }).map((n) => addDays('0001-01-01', n));
+    const nearOrFar = fc.oneof(anyDay, fc.integer({ min: -30, max: 4000 }));
+    const step = fc.record({
+      type: fc.constantFrom(
+        'correction_requested',
+        'correction_received',
+        'consultation_started',
+        'consultation_ended',
+        'fee_notice_sent',
+        'fee_paid',
+        'deadline_deferred',
+        'decided',
+      ),
+      when: nearOrFar,
+      newDue: nearOrFar,
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(anyDay, fc.constant('2024-09-27')),
+        fc.array(step, { maxLength: 6 }),
+        anyDay,
+        (received, steps, today) => {
+          const at = (x: string | number) => (typeof x === 'string' ? x : safeAdd(received, x));
+          const ledger: ClockEvent[] = [inPerson(received)];
+          for (const s of steps) {
+            const date = at(s.when);
+            if (date === null) {
+              continue;
+            }
+            switch (s.type) {
+              case 'consultation_started':
+                ledger.push({ type: s.type, date, id: 'A', party: 'third_party' });
+                break;
+              case 'consultation_ended':
+                ledger.push({ type: s.type, date, id: 'A' });
+                break;
+              case 'deadline_deferred':
+                ledger.push({ type: s.type, date, newDue: at(s.newDue) ?? '9999-12-31' });
+                break;
+              default:
+                ledger.push({ type: s.type, date });
+            }
+          }
+          const error = quickRefusal(ledger, { today });
+          return error === undefined || error instanceof LedgerError || error instanceof DateRangeError;
+        },
+      ),
+      { numRuns: 300, seed: 18 },
+    );
+
+    function safeAdd(date: string, days: number): string | null {
+      try {
+        return addDays(date, days);
+      } catch {
+        return null;
+      }
+    }
   });
 });

@@ -1,5 +1,13 @@
-import { addDays, chineseDate, isIsoDate } from '../calendar/dates.ts';
-import { addWorkingDays, workingDaysBetween, type WorkCalendar } from '../calendar/working-days.ts';
+import {
+  addDays,
+  chineseDate,
+  DateRangeError,
+  daysBetween,
+  isIsoDate,
+  MAX_WALK_DAYS,
+  yearOf,
+} from '../calendar/dates.ts';
+import { addWorkingDays, unknownYearWarning, workingDaysBetween, type WorkCalendar } from '../calendar/working-days.ts';
 
 /**
  * The application clock (依申请公开的办理期限). An application's dates are never typed in: they are
@@ -73,6 +81,15 @@ export interface ClockSettings {
   readonly maxExtensionDays: number;
   /** 条例 第三十二条、第三十四条: a consulted party answers within 15 working days. */
   readonly consultationDays: number;
+  /**
+   * 条例 第三十五条 lets the agency set a "reasonable" later deadline and names no limit. DERIVED: a
+   * deferred due date may lie at most this many working days after the reply period began (receipt,
+   * or the corrected application) — by default 90, the longest the periods modelled here reach
+   * together: the reply (第三十三条第二款, 20) extended once (ibid., 20), a third party's and another
+   * agency's consultation (第三十二条、第三十四条, 15 + 15) and a fee notice (国办函〔2020〕109号, 20).
+   * Without a limit a mistyped year (9998-12-31) was a valid deadline (issue 18). A setting.
+   */
+  readonly maxDeferralDays: number;
   /** 国办函〔2020〕109号: pay within 20 working days from the day after the notice. */
   readonly feePaymentDays: number;
   /** UNCONFIRMED (statute.md §3): whether the reply clock stops while a fee notice is unpaid. Default yes. */
@@ -86,6 +103,7 @@ export const DEFAULT_CLOCK_SETTINGS: ClockSettings = {
   correctionNoticeDays: 7,
   maxExtensionDays: 20,
   consultationDays: 15,
+  maxDeferralDays: 90,
   feePaymentDays: 20,
   feePausesClock: true,
   countReceiptDay: false,
@@ -143,10 +161,13 @@ export interface Deadline {
 /** A ledger that cannot have happened; `message` says why in Chinese. */
 export class LedgerError extends Error {
   readonly index: number;
-  constructor(index: number, message: string) {
+  /** The event's field at fault when it is not its `date` (e.g. `newDue`). */
+  readonly field: string;
+  constructor(index: number, message: string, field = 'date') {
     super(message);
     this.name = 'LedgerError';
     this.index = index;
+    this.field = field;
   }
 }
 
@@ -219,6 +240,7 @@ export function computeDeadline(
       throw new LedgerError(i, `第${i + 1}条记录的日期“${e.date}”不是有效日期（应为 YYYY-MM-DD）`);
     }
   });
+  checkSpan(ledger);
   const events = ledger
     .map((e, i) => ({ e, i }))
     .sort((a, b) =>
@@ -293,44 +315,45 @@ export function computeDeadline(
   let startExplained = false;
   let deferredDue: string | null = null;
 
-  const excludedSet = (until: string): Set<string> => {
-    const set = new Set<string>();
-    for (const p of pauses) {
-      // An open consultation lapses after its 15 working days; an unpaid fee notice excludes nothing
-      // yet (the date computed meanwhile assumes payment now; the final answer is "paused").
-      const end = p.to ?? (p.kind === 'consultation' ? add(p.from, s.consultationDays) : p.from);
-      for (let d = addDays(p.from, 1); d <= end && d <= until; d = addDays(d, 1)) {
-        if (cal.isWorkingDay(d) && d > periodStart) {
-          set.add(d);
-        }
-      }
-    }
-    return set;
-  };
-
-  /** Walks forward from the period start counting working days not excluded, to the reply due date. */
+  /**
+   * Walks forward from the period start counting the working days no pause excludes, to the reply due
+   * date. An open consultation lapses after its 15 working days; an unpaid fee notice excludes nothing
+   * yet (the date computed meanwhile assumes payment now; the final answer is "paused"). The walk is
+   * bounded like every calendar walk ({@link MAX_WALK_DAYS}): the ledger's dates lie within that
+   * span of the receipt (checkSpan), so only settings beyond reason can reach the bound.
+   */
   const currentDue = (): string => {
     if (deferredDue !== null) {
       return deferredDue;
     }
     const total = s.replyDays + extensionDays;
-    // Excluded days can only push the date later; bound the search generously.
-    let limit = add(periodStart, total);
-    for (;;) {
-      const excluded = excludedSet(limit);
-      let counted = s.countReceiptDay && cal.isWorkingDay(periodStart) ? 1 : 0;
-      let d = periodStart;
-      while (counted < total && d < limit) {
-        d = addDays(d, 1);
-        if (cal.isWorkingDay(d) && !excluded.has(d)) {
-          counted += 1;
-        }
+    const excluded = pauses.map((p) => ({
+      from: p.from,
+      to: p.to ?? (p.kind === 'consultation' ? add(p.from, s.consultationDays) : p.from),
+    }));
+    const unknown = new Set<number>();
+    const note = (day: string) => {
+      if (!cal.isKnownYear(yearOf(day))) {
+        unknown.add(yearOf(day));
       }
-      if (counted >= total) {
-        return d;
+    };
+    note(periodStart);
+    let counted = s.countReceiptDay && cal.isWorkingDay(periodStart) ? 1 : 0;
+    let d = periodStart;
+    for (let walked = 0; counted < total; walked += 1) {
+      if (walked === MAX_WALK_DAYS) {
+        throw new DateRangeError(
+          `自${periodStart}起计算答复期限超出可计算的范围（最长${MAX_WALK_DAYS}天），请核对台账中的日期和期限设置`,
+        );
       }
-      limit = add(limit, total);
+      d = addDays(d, 1);
+      note(d);
+      if (cal.isWorkingDay(d) && !excluded.some((p) => d > p.from && d <= p.to)) {
+        counted += 1;
+      }
     }
+    unknownYearWarning(unknown).forEach((w) => warnings.add(w));
+    return d;
   };
 
   const explainStart = () => {
@@ -511,7 +534,7 @@ export function computeDeadline(
       }
       case 'deadline_deferred': {
         if (!isIsoDate(e.newDue)) {
-          throw new LedgerError(i, `延后的答复期限“${e.newDue}”不是有效日期`);
+          throw new LedgerError(i, `延后的答复期限“${e.newDue}”不是有效日期`, 'newDue');
         }
         explainStart();
         const due = currentDue();
@@ -520,6 +543,14 @@ export function computeDeadline(
         }
         if (e.date > due) {
           throw new LedgerError(i, `须在答复期限届满（${due}）前确定延后期限，实为${e.date}`);
+        }
+        const latest = add(periodStart, s.maxDeferralDays);
+        if (e.newDue > latest) {
+          throw new LedgerError(
+            i,
+            `延后的答复期限（${e.newDue}）超出合理范围：最迟为自${chineseDate(periodStart)}起${s.maxDeferralDays}个工作日，即${latest}`,
+            'newDue',
+          );
         }
         deferredDue = e.newDue;
         explanation.push({
@@ -619,6 +650,42 @@ export function computeDeadline(
       explanation,
     };
   }
+}
+
+/**
+ * Every date in the ledger — the events', a confirmation's, a deferred due date — must lie within
+ * {@link MAX_WALK_DAYS} (ten years) after the 收到申请 record's date (one before it is refused by
+ * computeDeadline with its own message, before any counting). An
+ * application is answered within months (条例 第三十三条), so a ledger spanning more is a mistyped
+ * or hostile date; refusing it here, before any counting, is what keeps every walk below short.
+ */
+function checkSpan(ledger: readonly ClockEvent[]): void {
+  const anchor = ledger.find((e) => e.type === 'received')?.date;
+  if (anchor === undefined) {
+    return;
+  }
+  ledger.forEach((e, i) => {
+    const dates: [string, string | null | undefined][] = [['date', e.date]];
+    if (e.type === 'received') {
+      dates.push(['confirmedOn', e.confirmedOn]);
+    }
+    if (e.type === 'deadline_deferred') {
+      dates.push(['newDue', e.newDue]);
+    }
+    for (const [field, date] of dates) {
+      // A date that is not one is refused where it is read, with its own message.
+      if (date === null || date === undefined || !isIsoDate(date)) {
+        continue;
+      }
+      if (daysBetween(anchor, date) > MAX_WALK_DAYS) {
+        throw new LedgerError(
+          i,
+          `“${label(e.type)}”的日期（${date}）与收到申请之日（${anchor}）相隔超过十年，超出可计算的范围，请核对`,
+          field,
+        );
+      }
+    }
+  });
 }
 
 const EVENT_LABELS: Readonly<Record<ClockEventType, string>> = {
