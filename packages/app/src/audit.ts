@@ -56,7 +56,11 @@ export async function authorize(
   await denied(ctx, actor, meta, { ...what, agencyId: target.id === 0 ? null : target.id, permission });
 }
 
-/** Audits and throws a refusal the caller has already decided on. */
+/**
+ * Audits and throws a refusal the caller has already decided on. By default the refusal is a missing
+ * permission; a rule that refuses for another reason gives its own `note` (for the log) and `message`
+ * (for the person refused).
+ */
 export async function denied(
   ctx: AppContext,
   actor: Actor,
@@ -67,6 +71,8 @@ export async function denied(
     targetId: string | number | null;
     agencyId: number | null;
     permission: string;
+    note?: string;
+    message?: string;
   },
 ): Promise<never> {
   await ctx.db.transaction().execute((trx) =>
@@ -76,8 +82,10 @@ export async function denied(
       targetType: what.targetType,
       targetId: what.targetId,
       outcome: 'denied',
-      note: `缺少权限 ${what.permission}`,
+      note: what.note ?? `缺少权限 ${what.permission}`,
     }),
   );
-  throw new DomainError('FORBIDDEN', '您没有执行此操作的权限', { details: { permission: what.permission } });
+  throw new DomainError('FORBIDDEN', what.message ?? '您没有执行此操作的权限', {
+    details: { permission: what.permission },
+  });
 }

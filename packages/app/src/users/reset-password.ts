@@ -1,8 +1,9 @@
 import { DomainError, type Actor } from '@xxgk/core';
-import { endSessionsOfUser, findAgency, findUserById, findUserByUsername, updateUser } from '@xxgk/db';
-import { audit, authorize } from '../audit.ts';
+import { endSessionsOfUser, findUserById, findUserByUsername, updateUser } from '@xxgk/db';
+import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { hashPassword } from '../passwords.ts';
+import { requireManageableUser } from './require-manageable-user.ts';
 import { assertPasswordAllowed } from './user-input.ts';
 
 export interface ResetPasswordOptions {
@@ -15,7 +16,10 @@ export interface ResetPasswordOptions {
 
 /**
  * An administrator sets a new temporary password: the account is unlocked, its sessions end, and the
- * user must choose their own password at next login.
+ * user must choose their own password at next login. Only for a user the actor may manage (core's
+ * `userManagementVerdict`: within reach, holding only roles the actor could grant — issue 18), and
+ * never one's own account: that would let whoever holds a session replace the password without
+ * knowing it, which `changeOwnPassword` exists to prevent.
  */
 export async function resetPassword(ctx: AppContext, options: ResetPasswordOptions): Promise<void> {
   const { actor, meta, newPassword } = options;
@@ -26,15 +30,10 @@ export async function resetPassword(ctx: AppContext, options: ResetPasswordOptio
   if (user === undefined) {
     throw new DomainError('NOT_FOUND', '用户不存在');
   }
-  const agency = await findAgency(ctx.db, user.agency_id);
-  if (agency === undefined) {
-    throw new DomainError('NOT_FOUND', '用户所属单位不存在');
+  await requireManageableUser(ctx, { actor, meta, user, action: 'user.reset_password' });
+  if (user.id === actor.userId) {
+    throw new DomainError('CONFLICT', '不能重置自己的密码，请在“修改密码”中输入当前密码后修改');
   }
-  await authorize(ctx, actor, meta, 'user.manage', agency, {
-    action: 'user.reset_password',
-    targetType: 'user',
-    targetId: user.id,
-  });
   assertPasswordAllowed(ctx, newPassword, user.username);
   const hash = await hashPassword(newPassword);
   const now = iso(ctx.now());

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput } from '../validation.ts';
+import { requireManageableUser } from './require-manageable-user.ts';
 import { assertRolesGrantable, UserFields } from './user-input.ts';
 
 export const UpdateUserInput = UserFields.extend({
@@ -38,23 +39,29 @@ export async function loadListing(ex: Executor, userId: number): Promise<UserLis
 }
 
 /**
- * Changes a user's details, agency, roles or status. The actor must manage both the user's current
- * agency and the new one, and may grant only roles they could grant anyway; nobody disables or
- * strips their own account. A role or status change ends the user's open sessions.
+ * Changes a user's details, agency, roles or status. The actor must be allowed to manage the user as
+ * they are (core's `userManagementVerdict`: within reach, holding only roles the actor could grant —
+ * so a supervisor can neither disable nor edit the system administrator, issue 18), must reach the
+ * new agency, and may add or remove only roles they could grant. Nobody disables their own account or
+ * strips their own roles (another administrator must), though one may edit one's own details.
+ * A role, status or agency change ends the user's open sessions.
  */
 export async function updateUser(
   ctx: AppContext,
   { actor, userId, input, meta }: UpdateUserOptions,
 ): Promise<UserListing> {
   const fields = parseInput(UpdateUserInput, input);
-  const before = await loadListing(ctx.db, userId);
+  const user = await findUserById(ctx.db, userId);
+  if (user === undefined) {
+    throw new DomainError('NOT_FOUND', `用户（编号 ${userId}）不存在`);
+  }
   const what = { action: 'user.update', targetType: 'user', targetId: userId };
-  const currentAgency = await findAgency(ctx.db, before.agencyId);
+  await requireManageableUser(ctx, { actor, meta, user, action: what.action });
+  const before = await loadListing(ctx.db, userId);
   const newAgency = await findAgency(ctx.db, fields.agencyId);
-  if (currentAgency === undefined || newAgency === undefined) {
+  if (newAgency === undefined) {
     throw new DomainError('NOT_FOUND', `单位（编号 ${fields.agencyId}）不存在`);
   }
-  await authorize(ctx, actor, meta, 'user.manage', currentAgency, what);
   await authorize(ctx, actor, meta, 'user.manage', newAgency, what);
   const added = fields.roles.filter((r) => !before.roles.includes(r));
   const removed = before.roles.filter((r) => !fields.roles.includes(r));

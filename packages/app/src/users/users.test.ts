@@ -157,4 +157,38 @@ describeApp('users', (t) => {
     expect(session.mustChangePassword).toBe(true);
     expect((await verifyAuditChain(ctx.db)).breaks).toEqual([]);
   });
+
+  it('keeps an administrator from resetting their own password: that is what 修改密码 (with the current one) is for', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    const admin = await actor('agencyadmin');
+    await expect(
+      resetPassword(ctx, { actor: admin, user: { id: admin.userId }, newPassword: 'Temporary#2026', meta: TEST_META }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(logIn(ctx, { username: 'agencyadmin', password: 'Temporary#2026' }, TEST_META)).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
+  });
+
+  it('lets a user with user.manage edit their own details, but not disable themselves or drop a role', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    const supervisor = await actor('supervisor');
+    const self = { displayName: '王督查', agencyId: supervisor.agency.id, roles: ['supervisor' as const] };
+    const edited = await updateUser(ctx, {
+      actor: supervisor,
+      userId: supervisor.userId,
+      input: { ...self, phone: '0799-1234567', status: 'active' },
+      meta: TEST_META,
+    });
+    expect(edited).toMatchObject({ displayName: '王督查', phone: '0799-1234567', status: 'active' });
+    for (const input of [
+      { ...self, status: 'disabled' as const },
+      { ...self, roles: [], status: 'active' as const },
+    ]) {
+      expect(
+        await codeOf(updateUser(ctx, { actor: supervisor, userId: supervisor.userId, input, meta: TEST_META })),
+      ).toBe('CONFLICT');
+    }
+  });
 });
