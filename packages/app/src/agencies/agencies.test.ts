@@ -133,4 +133,72 @@ describeApp('agencies', (t) => {
     expect(JSON.parse(entry?.before_json ?? '{}').officeHours).toBe(own.officeHours);
     expect(JSON.parse(entry?.after_json ?? '{}').officeHours).toBe('工作日 9:00—17:00');
   });
+
+  it('keeps an agency admin from changing their own agency’s kind, which moves its report deadline (issue 18)', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    const admin = await actor('agencyadmin');
+    const [own] = await listAgencies(ctx, { actor: admin });
+    if (own === undefined) {
+      throw new Error('no agency');
+    }
+    expect(own.kind).toBe('department');
+    await expect(
+      updateAgency(ctx, {
+        actor: admin,
+        agencyId: own.id,
+        meta: TEST_META,
+        input: { ...own, kind: 'government', officeHours: '全天' },
+      }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '机关类型决定年度报告的报送期限，只能由上级机关的政务公开办或系统管理员修改',
+    });
+    const [unchanged] = await listAgencies(ctx, { actor: admin });
+    expect(unchanged).toEqual(own);
+    const [refusal] = (await listAudit(ctx.db, { outcome: 'denied', limit: 1, offset: 0 })).rows;
+    expect(refusal).toMatchObject({
+      action: 'agency.update',
+      target_id: String(own.id),
+      note: '修改机关类型（政府工作部门 → 人民政府）须由上级机关办理',
+    });
+
+    // The rest of the agency's own settings stay the admin's to edit.
+    const edited = await updateAgency(ctx, {
+      actor: admin,
+      agencyId: own.id,
+      meta: TEST_META,
+      input: { ...own, phone: '0799-7654321', court: '示例市人民法院', legalReviewRequired: true },
+    });
+    expect(edited).toMatchObject({ kind: 'department', phone: '0799-7654321', legalReviewRequired: true });
+  });
+
+  it('lets the supervisor above an agency change its kind, and only a system admin change a root’s', async () => {
+    const { ctx, actor } = t();
+    await seedDemo(ctx);
+    const supervisor = await actor('supervisor');
+    const finance = (await listAgencies(ctx, { actor: await actor('agencyadmin') }))[0];
+    const city = (await listAgencies(ctx, { actor: supervisor }))[0];
+    if (finance === undefined || city === undefined) {
+      throw new Error('demo incomplete');
+    }
+    const changed = await updateAgency(ctx, {
+      actor: supervisor,
+      agencyId: finance.id,
+      meta: TEST_META,
+      input: { ...finance, kind: 'other' },
+    });
+    expect(changed.kind).toBe('other');
+    // The supervisor's own agency is the root: its kind is not theirs to change either.
+    await expect(
+      updateAgency(ctx, { actor: supervisor, agencyId: city.id, meta: TEST_META, input: { ...city, kind: 'other' } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const byAdmin = await updateAgency(ctx, {
+      actor: await actor('admin'),
+      agencyId: city.id,
+      meta: TEST_META,
+      input: { ...city, kind: 'other' },
+    });
+    expect(byAdmin.kind).toBe('other');
+  });
 });

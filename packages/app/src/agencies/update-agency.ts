@@ -1,7 +1,7 @@
-import { DomainError, type Actor, SYSTEM_SCOPE } from '@xxgk/core';
+import { AGENCY_KIND_LABELS, can, DomainError, type Actor, SYSTEM_SCOPE } from '@xxgk/core';
 import { findAgency, findAgencyByUscc, updateAgency as updateAgencyRow } from '@xxgk/db';
 import { bumpPortalGeneration } from '@xxgk/db';
-import { audit, authorize } from '../audit.ts';
+import { audit, authorize, denied } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput } from '../validation.ts';
 import { AgencyFields, toAgency, toRowFields, type Agency } from './agency-input.ts';
@@ -16,6 +16,12 @@ export interface UpdateAgencyOptions {
 /**
  * Changes an agency's details. Moving it to another parent needs the right to create agencies under
  * the new parent, and may not put it inside its own subtree.
+ *
+ * Its kind (机关类型) is set from above, like its place: changing it needs the right to create agencies
+ * under its current parent (a system administrator's, for a root). The kind decides whose annual
+ * report it writes and by when — a department's by 31 January, a people's government's, consolidated,
+ * by 31 March (条例 第四十九条) — so an agency admin who could change their own agency's kind could
+ * move their own statutory deadline (issue 18). Every other field stays theirs to edit.
  */
 export async function updateAgency(
   ctx: AppContext,
@@ -28,6 +34,18 @@ export async function updateAgency(
   }
   const what = { action: 'agency.update', targetType: 'agency', targetId: agencyId };
   await authorize(ctx, actor, meta, 'agency.update', before, what);
+  if (fields.kind !== before.kind) {
+    const parent = before.parent_id === null ? SYSTEM_SCOPE : await findAgency(ctx.db, before.parent_id);
+    if (parent === undefined || !can(actor, 'agency.create', parent)) {
+      await denied(ctx, actor, meta, {
+        ...what,
+        agencyId,
+        permission: 'agency.create',
+        note: `修改机关类型（${AGENCY_KIND_LABELS[before.kind]} → ${AGENCY_KIND_LABELS[fields.kind]}）须由上级机关办理`,
+        message: '机关类型决定年度报告的报送期限，只能由上级机关的政务公开办或系统管理员修改',
+      });
+    }
+  }
   if (fields.parentId !== before.parent_id) {
     if (fields.parentId === null) {
       await authorize(ctx, actor, meta, 'agency.create', SYSTEM_SCOPE, what);

@@ -150,8 +150,17 @@ export default function AgenciesPage() {
             >
               <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
-            <Form.Item label="类型" name="kind" style={{ flex: 1 }}>
-              <Select options={Object.entries(AGENCY_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+            <Form.Item
+              label="类型"
+              name="kind"
+              style={{ flex: 1 }}
+              // The kind decides the annual report's deadline: it is changed from above, not by the agency itself.
+              {...(editing !== 'new' && !canCreate ? { extra: '机关类型由上级机关修改' } : {})}
+            >
+              <Select
+                disabled={editing !== 'new' && !canCreate}
+                options={Object.entries(AGENCY_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+              />
             </Form.Item>
           </div>
           <Form.Item label="办公地址" name="address">
