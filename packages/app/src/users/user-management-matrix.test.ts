@@ -226,6 +226,7 @@ describeApp('user management matrix (issue 18)', (t) => {
             const { row, sessionId } = await makeUser(ctx, world, world[targetPlace], targetRoles, status);
             const before = await snapshot(ctx.db, row.id, sessionId);
             const denials = await auditCount(ctx.db, 'denied');
+            const successes = await auditCount(ctx.db, 'ok');
             const expected = userManagementVerdict(actor, { agency, roles: targetRoles }).allowed;
 
             const code = await codeOf(perform(ctx, actor, action, row));
@@ -235,11 +236,13 @@ describeApp('user management matrix (issue 18)', (t) => {
               allowed += 1;
               expect(code, label).toBe('ok');
               await expectDone(action, before, after, label);
+              expect(await auditCount(ctx.db, 'ok'), label).toBe(successes + 1);
             } else {
               refused += 1;
               expect(code, label).toBe('FORBIDDEN');
               expect(after, label).toEqual(before);
               expect(await auditCount(ctx.db, 'denied'), label).toBe(denials + 1);
+              expect(await auditCount(ctx.db, 'ok'), label).toBe(successes);
             }
           }
         }
@@ -252,7 +255,8 @@ describeApp('user management matrix (issue 18)', (t) => {
         expect(refused).toBeGreaterThan(0);
       }
       expect((await verifyAuditChain(ctx.db)).breaks).toEqual([]);
-    });
+      // 180 cells, dozens of Argon2 hashes: generous on a busy machine.
+    }, 120_000);
   }
 
   it('agrees with the report: a supervisor may not manage the system administrator of their own city', async () => {
