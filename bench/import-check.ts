@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { checkReport, type AnnualReport } from '@xxgk/core';
 import { importReport, renderReportDocx, renderReportHtml, renderReportPdf } from '@xxgk/documents';
 
-const shared = new URL('../../shared/fixtures/reports/', import.meta.url);
+const shared = new URL('../fixtures/reports/', import.meta.url);
 const seconds = Number(process.argv[2] ?? 5);
 const huaian = JSON.parse(
   readFileSync(new URL('expected/huaian-shizhengfu-2024.json', shared), 'utf8'),

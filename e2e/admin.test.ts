@@ -95,7 +95,7 @@ describe('admin journeys in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await logIn(page, 'supervisor');
     await page.getByRole('menuitem', { name: '年报校验' }).click();
-    const pdfs = new URL('../../shared/fixtures/reports/pdf/', import.meta.url);
+    const pdfs = new URL('../fixtures/reports/pdf/', import.meta.url);
     await page
       .locator('input[type=file]')
       .setInputFiles([new URL('hongzequ-2023.pdf', pdfs).pathname, new URL('hongzequ-2024.pdf', pdfs).pathname]);

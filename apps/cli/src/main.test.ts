@@ -120,7 +120,7 @@ describe('xxgk (SQLite data directory)', () => {
   });
 });
 
-const SHARED = new URL('../../../../shared/fixtures/reports/expected/', import.meta.url);
+const FIXTURES = new URL('../../../fixtures/reports/expected/', import.meta.url);
 
 describe('xxgk rulebook commands', () => {
   it('adds, counts and judges working days on the official calendar', async () => {
@@ -183,25 +183,25 @@ describe('xxgk rulebook commands', () => {
   });
 
   it('verifies a report JSON and exits 1 on errors', async () => {
-    const wrong = await run(['report', 'verify', new URL('hongzequ-2023.json', SHARED).pathname]);
+    const wrong = await run(['report', 'verify', new URL('hongzequ-2023.json', FIXTURES).pathname]);
     expect(wrong.code).toBe(1);
     expect(wrong.out).toContain('[R4·错误] 行政复议：结果维持＋结果纠正＋其他结果＋尚未审结（11）≠ 总计（0）');
-    const right = await run(['report', 'verify', new URL('huaian-shizhengfu-2024.json', SHARED).pathname]);
+    const right = await run(['report', 'verify', new URL('huaian-shizhengfu-2024.json', FIXTURES).pathname]);
     expect(right).toMatchObject({ code: 0, out: '淮安市人民政府2024年度报告：全部勾稽关系校验通过' });
     const pair = await run([
       'report',
       'verify',
-      new URL('hongzequ-2024.json', SHARED).pathname,
+      new URL('hongzequ-2024.json', FIXTURES).pathname,
       '--previous',
-      new URL('hongzequ-2023.json', SHARED).pathname,
+      new URL('hongzequ-2023.json', FIXTURES).pathname,
       '--json',
     ]);
     expect(pair.code).toBe(0);
     expect(JSON.parse(pair.out).findings.every((f: { severity: string }) => f.severity !== 'error')).toBe(true);
   });
   it('checks published reports in any form, several at once, with the right exit codes', async () => {
-    const pdf = (name: string) => new URL(`../pdf/${name}.pdf`, SHARED).pathname;
-    const text = new URL('../zhangshu-gongxinju-2023.txt', SHARED).pathname;
+    const pdf = (name: string) => new URL(`../pdf/${name}.pdf`, FIXTURES).pathname;
+    const text = new URL('../zhangshu-gongxinju-2023.txt', FIXTURES).pathname;
     const one = await run(['report', 'check', text, '--json']);
     expect(one.code).toBe(0);
     expect(JSON.parse(one.out)).toMatchObject({ agency: '樟树市工信局', year: 2023, findings: [] });
@@ -221,7 +221,7 @@ describe('xxgk rulebook commands', () => {
       const result = await run([
         'report',
         'render',
-        new URL('huaian-shizhengfu-2024.json', SHARED).pathname,
+        new URL('huaian-shizhengfu-2024.json', FIXTURES).pathname,
         '--to',
         to,
         '-o',
@@ -301,8 +301,8 @@ describe('xxgk rulebook commands', () => {
     // Real published reports: no severe finding.
     const clean = await run([
       'scan',
-      new URL('../zhangshu-gongxinju-2023.txt', SHARED).pathname,
-      new URL('../pdf/hongzequ-2024.pdf', SHARED).pathname,
+      new URL('../zhangshu-gongxinju-2023.txt', FIXTURES).pathname,
+      new URL('../pdf/hongzequ-2024.pdf', FIXTURES).pathname,
     ]);
     expect(clean.code).toBe(0);
     expect((await run(['scan', '/nonexistent/a.docx'])).code).toBe(2);

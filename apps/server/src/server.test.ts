@@ -218,7 +218,7 @@ function multipart(fileName: string, bytes: Buffer): { payload: Buffer; headers:
   };
 }
 
-const FIXTURES = new URL('../../../../shared/fixtures/reports/', import.meta.url);
+const FIXTURES = new URL('../../../fixtures/reports/', import.meta.url);
 
 describeDialects('HTTP report checker', (database) => {
   it('lets a supervisor upload a published PDF, returning findings and the tables with the wrong cells marked', async () => {

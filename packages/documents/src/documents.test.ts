@@ -12,9 +12,9 @@ import { renderReportHtml } from './render/html.ts';
 import { renderReportPdf } from './render/pdf.ts';
 import { renderReportXlsx } from './render/xlsx.ts';
 
-const SHARED = new URL('../../../../shared/fixtures/reports/', import.meta.url);
+const REPORTS = new URL('../../../fixtures/reports/', import.meta.url);
 const expected = (name: string): AnnualReport =>
-  JSON.parse(readFileSync(new URL(`expected/${name}.json`, SHARED), 'utf8'));
+  JSON.parse(readFileSync(new URL(`expected/${name}.json`, REPORTS), 'utf8'));
 const FIXTURES = ['zhangshu-gongxinju-2023', 'hongzequ-2023', 'hongzequ-2024', 'huaian-shizhengfu-2024'];
 
 /** The numbers of a report; a row of blanks and a missing row compare equal (both are "nothing read"). */
@@ -38,11 +38,11 @@ function numbers(r: AnnualReport) {
   });
 }
 
-describe('importing the published text report (shared/fixtures)', () => {
+describe('importing the published text report (fixtures/)', () => {
   it('reads zhangshu-gongxinju-2023.txt to exactly the expected values, and the checker finds nothing', async () => {
     const report = await importReport(
       'zhangshu-gongxinju-2023.txt',
-      readFileSync(new URL('zhangshu-gongxinju-2023.txt', SHARED)),
+      readFileSync(new URL('zhangshu-gongxinju-2023.txt', REPORTS)),
     );
     const want = expected('zhangshu-gongxinju-2023');
     expect({ format: report.format, year: report.year, agency: report.agency }).toEqual({
@@ -60,11 +60,11 @@ describe('importing the published text report (shared/fixtures)', () => {
   });
 });
 
-describe('importing the published PDF reports (shared/fixtures/reports/pdf)', () => {
+describe('importing the published PDF reports (fixtures/reports/pdf)', () => {
   it.each(['hongzequ-2023', 'hongzequ-2024', 'huaian-shizhengfu-2024'])(
     'reads %s.pdf to exactly the expected values and findings',
     async (name) => {
-      const report = await importReport(`${name}.pdf`, readFileSync(new URL(`pdf/${name}.pdf`, SHARED)));
+      const report = await importReport(`${name}.pdf`, readFileSync(new URL(`pdf/${name}.pdf`, REPORTS)));
       const want = expected(name) as Omit<AnnualReport, 'findings'> & {
         findings: (AnnualReport['findings'][number] & { mustReport: boolean })[];
       };
@@ -84,12 +84,12 @@ describe('importing the published PDF reports (shared/fixtures/reports/pdf)', ()
   );
 
   it('reads the agency from the title (淮安市洪泽区人民政府 is accepted for 洪泽区人民政府)', async () => {
-    const report = await importReport('hongzequ-2023.pdf', readFileSync(new URL('pdf/hongzequ-2023.pdf', SHARED)));
+    const report = await importReport('hongzequ-2023.pdf', readFileSync(new URL('pdf/hongzequ-2023.pdf', REPORTS)));
     expect(['洪泽区人民政府', '淮安市洪泽区人民政府']).toContain(report.agency);
   });
 
   it('says which loose labels and which 2019-layout rows it read', async () => {
-    const report = await importReport('hongzequ-2024.pdf', readFileSync(new URL('pdf/hongzequ-2024.pdf', SHARED)));
+    const report = await importReport('hongzequ-2024.pdf', readFileSync(new URL('pdf/hongzequ-2024.pdf', REPORTS)));
     expect(report.source.warnings).toEqual(
       expect.arrayContaining([
         '表三行标签「2.其他法律行政止公开」与规定标签「2.其他法律行政法规禁止公开」不完全一致，按该行读取',
@@ -166,7 +166,7 @@ describe('damaged inputs', () => {
     expect(splitDigits('713000074', 7).filter((r) => r.slice(0, 6).reduce((a, b) => a + b, 0) === r[6])).toEqual([
       [71, 3, 0, 0, 0, 0, 74],
     ]);
-    const text = readFileSync(new URL('zhangshu-gongxinju-2023.txt', SHARED), 'utf8');
+    const text = readFileSync(new URL('zhangshu-gongxinju-2023.txt', REPORTS), 'utf8');
     // Replace the seven cells of 一、本年新收 with one run-together cell.
     const damaged = text.replace(/(\t一、本年新收政府信息公开申请数量\n)(\t0\n){7}/, '$1\t713000074\n');
     expect(damaged).not.toBe(text);

@@ -265,7 +265,7 @@ interface ExpectedFinding extends Finding {
 
 function fixture(name: string): Omit<AnnualReport, 'findings'> & { findings: ExpectedFinding[] } {
   return JSON.parse(
-    readFileSync(new URL(`../../../../../shared/fixtures/reports/expected/${name}.json`, import.meta.url), 'utf8'),
+    readFileSync(new URL(`../../../../fixtures/reports/expected/${name}.json`, import.meta.url), 'utf8'),
   );
 }
 
@@ -295,7 +295,7 @@ function verifyFixture(name: string, previous?: string) {
   return found;
 }
 
-describe('the published reports in shared/fixtures verify with exactly their listed findings', () => {
+describe('the published reports in fixtures/ verify with exactly their listed findings', () => {
   it('hongzequ-2023: the two R4 errors in table 四', () => {
     expect(verifyFixture('hongzequ-2023').filter((f) => f.severity === 'error')).toHaveLength(2);
   });

@@ -1,7 +1,7 @@
 import type { Block } from './blocks.ts';
 
 /**
- * Text copied out of Word (as in shared/fixtures/reports/zhangshu-gongxinju-2023.txt): table cells are
+ * Text copied out of Word (as in fixtures/reports/zhangshu-gongxinju-2023.txt): table cells are
  * tab-indented lines, one cell per line, rows separated by blank lines; a cell that wrapped continues
  * on an unindented line right after it; everything else is paragraphs.
  *
