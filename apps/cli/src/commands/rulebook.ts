@@ -6,6 +6,7 @@ import {
   NO_REQUEST,
   officialCalendar,
   parseCalendarCsv,
+  plausibleDates,
   setCalendarDay,
   systemActor,
 } from '@xxgk/app';
@@ -40,9 +41,17 @@ async function calendarFor(env: Env, dataDir: string | undefined): Promise<WorkC
   return withApp(env, dataDir, ({ ctx }) => loadCalendar(ctx.db));
 }
 
-function date(value: string | undefined, what: string): string {
+/**
+ * A date argument: `YYYY-MM-DD`, a real day, and within the plausible dates as of the command's clock
+ * (2000-01-01 through next year, as every form takes them; issue 18) — a usage error (exit 64) if not.
+ */
+function date(value: string | undefined, what: string, env: Env): string {
   if (value === undefined || !isIsoDate(value)) {
     throw new UsageError(`${what}应为 YYYY-MM-DD 格式的日期，实为“${value ?? ''}”`);
+  }
+  const range = plausibleDates(shanghaiDate(clockFromEnv(env)()));
+  if (value < range.min || value > range.max) {
+    throw new UsageError(`${what}应在 ${range.min} 至 ${range.max} 之间，实为“${value}”`);
   }
   return value;
 }
@@ -73,19 +82,19 @@ export async function workdays(
   };
   switch (sub) {
     case 'add': {
-      const start = date(a, '起始日期');
+      const start = date(a, '起始日期', env);
       const days = count(b, '工作日数', 1);
       const r = addWorkingDays(cal, start, days, { countStartDay: flags.countStart === true });
       print(r.date, { date: r.date, warnings: r.warnings }, r.warnings);
       return EXIT.ok;
     }
     case 'between': {
-      const r = workingDaysBetween(cal, date(a, '起始日期'), date(b, '结束日期'));
+      const r = workingDaysBetween(cal, date(a, '起始日期', env), date(b, '结束日期', env));
       print(String(r.days), { days: r.days, warnings: r.warnings }, r.warnings);
       return EXIT.ok;
     }
     case 'is': {
-      const d = date(a, '日期');
+      const d = date(a, '日期', env);
       const working = cal.isWorkingDay(d);
       const warnings = cal.isKnownYear(Number(d.slice(0, 4)))
         ? []
@@ -125,7 +134,7 @@ export async function deadline(
     throw new UsageError('台账应为事件数组，或含 "events" 数组的对象（见 README“办理期限”一节）');
   }
   const today = flags.today ?? file.today ?? shanghaiDate(clockFromEnv(env)());
-  date(today, '--today ');
+  date(today, '--today ', env);
   const cal = await calendarFor(env, flags.data);
   try {
     const d = computeDeadline(cal, file.events, {
@@ -151,7 +160,7 @@ export async function calendar(
 ): Promise<number> {
   const [sub, a, b] = args;
   if (sub === 'set') {
-    const d = date(a, '日期');
+    const d = date(a, '日期', env);
     if (b !== 'workday' && b !== 'holiday') {
       throw new UsageError('用法：xxgk calendar set DATE workday|holiday [--note 说明]');
     }

@@ -120,6 +120,12 @@ export function applyRoutes(deps: ServerDeps): FastifyPluginAsync {
 
     app.post('/apply/receipt', { schema: { hide: true } }, async (request, reply) => {
       const form = request.body as { code?: string; key?: string };
+      // A receipt is a lookup too (code and last four), and the dearer one: counted with the status page's.
+      if (tooManyLookups(request.ip)) {
+        const { siteName } = await site();
+        const code = (form.code ?? '').trim().slice(0, 20);
+        return send(request, reply, 429, statusPage(siteName, code, '查询过于频繁，请 10 分钟后再试', undefined));
+      }
       try {
         const receipt = await applicationReceipt(ctx, { trackingCode: form.code ?? '', key: form.key ?? '' });
         return reply
@@ -128,9 +134,11 @@ export function applyRoutes(deps: ServerDeps): FastifyPluginAsync {
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(receipt.fileName)}`)
           .send(receipt.bytes);
       } catch (error) {
-        if (isDomainError(error) && error.code === 'NOT_FOUND') {
+        // CONFLICT: the application's stored dates cannot be computed; no receipt is written from them.
+        if (isDomainError(error) && (error.code === 'NOT_FOUND' || error.code === 'CONFLICT')) {
           const { siteName } = await site();
-          return send(request, reply, 404, statusPage(siteName, form.code ?? '', error.message, undefined));
+          const status = error.code === 'NOT_FOUND' ? 404 : 409;
+          return send(request, reply, status, statusPage(siteName, form.code ?? '', error.message, undefined));
         }
         throw error;
       }

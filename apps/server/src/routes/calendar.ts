@@ -3,11 +3,11 @@ import {
   CalendarDayInput,
   clearCalendarDay,
   importCalendar,
+  legalDate,
   listCalendarSettings,
   parseCalendarCsv,
   setCalendarDay,
 } from '@xxgk/app';
-import { isIsoDate } from '@xxgk/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServerDeps } from '../context.ts';
@@ -75,7 +75,7 @@ export function calendarRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['节假日'],
           summary: '把某日设为工作日或休息日',
-          params: z.object({ date: z.string() }),
+          params: z.object({ date: legalDate('日期') }),
           body: CalendarDayInput.omit({ date: true }),
           response: { 204: z.null(), ...errorResponses },
         },
@@ -97,7 +97,7 @@ export function calendarRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['节假日'],
           summary: '取消某日的人工设置，恢复官方安排',
-          params: z.object({ date: z.string().refine(isIsoDate, '日期应为 YYYY-MM-DD') }),
+          params: z.object({ date: legalDate('日期') }),
           response: { 204: z.null(), ...errorResponses },
         },
       },

@@ -1,4 +1,5 @@
 import {
+  legalDate,
   listNormativeRegister,
   NormativeEventInput,
   NormativeInput,
@@ -51,7 +52,7 @@ export function normativeRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           tags: TAG,
           summary: '规章和行政规范性文件登记簿（asOf 指定查询日期的效力状态）',
           params: IdParams,
-          querystring: z.object({ asOf: z.iso.date({ error: '查询日期应为 YYYY-MM-DD' }).optional() }),
+          querystring: z.object({ asOf: legalDate('查询日期').optional() }),
           response: { 200: z.object({ documents: z.array(Entry) }), ...errorResponses },
         },
       },

@@ -1,50 +1,50 @@
-import { APPEAL_RESULT_LABELS, DomainError, isIsoDate, shanghaiDate, type Actor, type AppealRecord } from '@xxgk/core';
+import { APPEAL_RESULT_LABELS, DomainError, shanghaiDate, type Actor, type AppealRecord } from '@xxgk/core';
 import type { ApplicationAppealRow, Executor } from '@xxgk/db';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
-import { parseInput, text } from '../validation.ts';
+import { legalDate, optionalLegalDate, parseInput, plausibleDates, text, type DateRange } from '../validation.ts';
 import { requireApplication } from './require-application.ts';
 
 export const APPEAL_KIND_LABELS = { reconsideration: '行政复议', litigation: '行政诉讼' } as const;
 
-const day = (label: string) => z.string({ error: `请填写${label}` }).refine(isIsoDate, `${label}应为 YYYY-MM-DD`);
-
 /**
  * A 行政复议 or 行政诉讼 over an application's handling (条例 第五十一条), as staff record it: the body or
  * court, the dates, the stage and the result. Litigation says whether it followed a 复议 (table 四
- * counts 未经复议直接起诉 and 复议后起诉 apart). A concluded case has its conclusion date.
+ * counts 未经复议直接起诉 and 复议后起诉 apart). A concluded case has its conclusion date. Given a range
+ * the dates must lie in it (saveAppeal passes the plausible dates as of today); without, only their
+ * form is checked.
  */
-export const AppealInput = z
-  .object({
-    kind: z.enum(['reconsideration', 'litigation'], { error: '请选择行政复议或行政诉讼' }),
-    body: text('复议机关或人民法院', { min: 1, max: 100 }),
-    caseNumber: text('案号', { max: 60 }).default(''),
-    filedOn: day('受理日期'),
-    stage: text('阶段', { max: 60 }).default(''),
-    result: z.enum(['upheld', 'corrected', 'other', 'pending'], { error: '请选择结果' }),
-    concludedOn: z
-      .string()
-      .refine((v) => v === '' || isIsoDate(v), '审结日期应为 YYYY-MM-DD')
-      .default(''),
-    afterReconsideration: z.boolean().default(false),
-    note: text('说明', { max: 1000 }).default(''),
-  })
-  .superRefine((v, issues) => {
-    const add = (path: string, message: string) => issues.addIssue({ code: 'custom', path: [path], message });
-    if (v.result !== 'pending' && v.concludedOn === '') {
-      add('concludedOn', '已审结的，请填写审结日期');
-    }
-    if (v.result === 'pending' && v.concludedOn !== '') {
-      add('concludedOn', '尚未审结的，不应填写审结日期');
-    }
-    if (v.concludedOn !== '' && v.concludedOn < v.filedOn) {
-      add('concludedOn', '审结日期不能早于受理日期');
-    }
-    if (v.kind === 'reconsideration' && v.afterReconsideration) {
-      add('afterReconsideration', '“复议后起诉”只适用于行政诉讼');
-    }
-  });
+export function appealInput(range?: DateRange) {
+  return z
+    .object({
+      kind: z.enum(['reconsideration', 'litigation'], { error: '请选择行政复议或行政诉讼' }),
+      body: text('复议机关或人民法院', { min: 1, max: 100 }),
+      caseNumber: text('案号', { max: 60 }).default(''),
+      filedOn: legalDate('受理日期', range),
+      stage: text('阶段', { max: 60 }).default(''),
+      result: z.enum(['upheld', 'corrected', 'other', 'pending'], { error: '请选择结果' }),
+      concludedOn: optionalLegalDate('审结日期', range),
+      afterReconsideration: z.boolean().default(false),
+      note: text('说明', { max: 1000 }).default(''),
+    })
+    .superRefine((v, issues) => {
+      const add = (path: string, message: string) => issues.addIssue({ code: 'custom', path: [path], message });
+      if (v.result !== 'pending' && v.concludedOn === '') {
+        add('concludedOn', '已审结的，请填写审结日期');
+      }
+      if (v.result === 'pending' && v.concludedOn !== '') {
+        add('concludedOn', '尚未审结的，不应填写审结日期');
+      }
+      if (v.concludedOn !== '' && v.concludedOn < v.filedOn) {
+        add('concludedOn', '审结日期不能早于受理日期');
+      }
+      if (v.kind === 'reconsideration' && v.afterReconsideration) {
+        add('afterReconsideration', '“复议后起诉”只适用于行政诉讼');
+      }
+    });
+}
+export const AppealInput = appealInput();
 export type AppealInput = z.input<typeof AppealInput>;
 
 export interface Appeal {
@@ -102,7 +102,8 @@ export async function saveAppeal(
     meta,
   }: { actor: Actor; applicationId: number; appealId?: number; input: unknown; meta: RequestMeta },
 ): Promise<Appeal> {
-  const v = parseInput(AppealInput, input);
+  const today = shanghaiDate(ctx.now());
+  const v = parseInput(appealInput(plausibleDates(today)), input);
   const action = appealId === undefined ? 'application.appeal_add' : 'application.appeal_update';
   const { application, agency } = await requireApplication(ctx, {
     actor,
@@ -111,7 +112,6 @@ export async function saveAppeal(
     permission: 'application.handle',
     action,
   });
-  const today = shanghaiDate(ctx.now());
   if (v.filedOn > today || (v.concludedOn !== '' && v.concludedOn > today)) {
     throw new DomainError('VALIDATION_FAILED', '日期不能晚于今天', {
       issues: [{ path: 'filedOn', message: '日期晚于今天' }],

@@ -17,7 +17,7 @@ import { findAgency, findApplicationByTrackingCode, listApplicationEvents, type 
 import { requireAgency } from '../agencies/require-agency.ts';
 import type { AppContext } from '../context.ts';
 import { letterContent, letterTemplate, letterValues } from './letters.ts';
-import { deadlineOf } from './ledger.ts';
+import { deadlineForView, deadlineOf } from './ledger.ts';
 
 /** What the status page tells an applicant, in plain Chinese; nothing about anyone else. */
 export const CLOCK_STATUS_LABELS: Readonly<Record<ClockStatus, string>> = {
@@ -97,7 +97,7 @@ export async function lookupApplication(
     findAgency(ctx.db, application.agency_id),
     listApplicationEvents(ctx.db, application.id),
   ]);
-  const deadline = await deadlineOf(ctx.db, events, ctx.now());
+  const deadline = await deadlineForView(ctx.db, application, events, ctx.now());
   return {
     trackingCode: application.tracking_code,
     agencyName: agency?.name ?? '',

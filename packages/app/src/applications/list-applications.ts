@@ -32,7 +32,7 @@ import { maskIdNumber } from '../privacy/personal-data.ts';
 import { listApplicationAppeals, type Appeal } from './appeals.ts';
 import { eventLabel } from './application-status.ts';
 import { findLikelyDuplicates, type DuplicateFindings } from './duplicates.ts';
-import { deadlineOf } from './ledger.ts';
+import { deadlineForView } from './ledger.ts';
 import { lettersAvailable } from './letters.ts';
 import { requireApplication } from './require-application.ts';
 import { usersWithPermission } from '../users/users-with-permission.ts';
@@ -219,7 +219,7 @@ export async function getApplication(
       infoForm: row.info_form,
       delivery: row.delivery,
     },
-    deadline: await deadlineOf(ctx.db, events, ctx.now()),
+    deadline: await deadlineForView(ctx.db, row, events, ctx.now()),
     events: events.map((e) => ({
       id: e.id,
       type: e.type,

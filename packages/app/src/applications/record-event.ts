@@ -3,6 +3,7 @@ import {
   can,
   citeBasis,
   computeDeadline,
+  DateRangeError,
   DELIVERY_METHODS,
   DomainError,
   fenToYuan,
@@ -11,7 +12,6 @@ import {
   type Deadline,
   type FeeBreakdown,
   isClosedStatus,
-  isIsoDate,
   LedgerError,
   OUTCOME_CODES,
   outcomeOf,
@@ -34,78 +34,96 @@ import { requireAgency } from '../agencies/require-agency.ts';
 import { audit, denied } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import { iso, NO_REQUEST, systemActor, type AppContext, type RequestMeta } from '../context.ts';
-import { parseInput, text } from '../validation.ts';
+import { legalDate, parseInput, plausibleDates, text, type DateRange } from '../validation.ts';
 import { eventLabel, isPublicEvent } from './application-status.ts';
 import { notifyApplicant } from './notify.ts';
 import { requireApplication } from './require-application.ts';
 import { usersWithPermission } from '../users/users-with-permission.ts';
 import { cacheDeadline, toClockEvents } from './ledger.ts';
 
-const day = z.string({ error: '请填写日期' }).refine(isIsoDate, '日期应为 YYYY-MM-DD');
 const note = text('说明', { max: 500 }).default('');
 const outcome = z.enum(OUTCOME_CODES as [OutcomeCode, ...OutcomeCode[]], {
   error: '请选择办理结果（年度报告表三的一项）',
 });
 
-/** A step in handling an application, as the handler records it: a clock event, or a step that does not move the clock. */
-export const HandlingInput = z.discriminatedUnion(
-  'type',
-  [
-    z.object({ type: z.literal('receipt_confirmed'), date: day, note }),
-    z.object({ type: z.literal('correction_requested'), date: day, note }),
-    z.object({ type: z.literal('correction_received'), date: day, note }),
-    z.object({ type: z.literal('correction_expired'), date: day, note }),
-    z.object({ type: z.literal('extension_approved'), date: day, days: z.coerce.number().int().min(1).max(20), note }),
-    z.object({ type: z.literal('consultation_started'), date: day, party: z.enum(['third_party', 'agency']), note }),
-    z.object({
-      type: z.literal('consultation_ended'),
-      date: day,
-      id: z.string().min(1, '请选择结束的是哪一次征求意见'),
-      note,
-    }),
-    z.object({
-      type: z.literal('fee_notice_sent'),
-      date: day,
-      method: z.enum(['per_application', 'per_page'], { error: '请选择计收方式（按件或按量）' }),
-      pages: z.coerce.number().int().min(0).max(1_000_000).optional(),
-      note,
-    }),
-    z.object({ type: z.literal('fee_paid'), date: day, receiptNo: text('缴费凭证号', { max: 60 }).default(''), note }),
-    z.object({ type: z.literal('fee_expired'), date: day, note }),
-    z.object({ type: z.literal('deadline_deferred'), date: day, newDue: day, note }),
-    z.object({
-      type: z.literal('decided'),
-      date: day,
-      outcome,
-      reasons: text('理由', { max: 2000 }).default(''),
-      basis: text('法律依据', { max: 500 }).default(''),
-      withheld: text('不予公开的部分', { max: 2000 }).default(''),
-      released: text('提供的信息及方式', { max: 2000 }).default(''),
-      note,
-    }),
-    z.object({
-      type: z.literal('assigned'),
-      date: day,
-      userId: z.coerce.number().int().positive({ error: '请选择经办人' }),
-      note,
-    }),
-    z.object({
-      type: z.literal('legal_review'),
-      date: day,
-      outcome,
-      opinion: z.enum(['approved', 'returned'], { error: '请选择审核意见' }),
-      note,
-    }),
-    z.object({
-      type: z.literal('delivered'),
-      date: day,
-      method: z.enum(DELIVERY_METHODS, { error: '请选择送达方式' }),
-      note,
-    }),
-    z.object({ type: z.literal('archived'), date: day, note }),
-  ],
-  { error: '请选择办理事项' },
-);
+/**
+ * A step in handling an application, as the handler records it: a clock event, or a step that does not
+ * move the clock. Given a range, its dates must lie in it (recordHandlingStep passes the plausible
+ * dates as of today); without, only their form is checked (the route's schema). A deferred due date
+ * is further held to the rulebook's limit (ClockSettings.maxDeferralDays) when the ledger is computed.
+ */
+export function handlingInput(range?: DateRange) {
+  const day = legalDate('日期', range);
+  return z.discriminatedUnion(
+    'type',
+    [
+      z.object({ type: z.literal('receipt_confirmed'), date: day, note }),
+      z.object({ type: z.literal('correction_requested'), date: day, note }),
+      z.object({ type: z.literal('correction_received'), date: day, note }),
+      z.object({ type: z.literal('correction_expired'), date: day, note }),
+      z.object({
+        type: z.literal('extension_approved'),
+        date: day,
+        days: z.coerce.number().int().min(1).max(20),
+        note,
+      }),
+      z.object({ type: z.literal('consultation_started'), date: day, party: z.enum(['third_party', 'agency']), note }),
+      z.object({
+        type: z.literal('consultation_ended'),
+        date: day,
+        id: z.string().min(1, '请选择结束的是哪一次征求意见'),
+        note,
+      }),
+      z.object({
+        type: z.literal('fee_notice_sent'),
+        date: day,
+        method: z.enum(['per_application', 'per_page'], { error: '请选择计收方式（按件或按量）' }),
+        pages: z.coerce.number().int().min(0).max(1_000_000).optional(),
+        note,
+      }),
+      z.object({
+        type: z.literal('fee_paid'),
+        date: day,
+        receiptNo: text('缴费凭证号', { max: 60 }).default(''),
+        note,
+      }),
+      z.object({ type: z.literal('fee_expired'), date: day, note }),
+      z.object({ type: z.literal('deadline_deferred'), date: day, newDue: legalDate('延后的答复期限', range), note }),
+      z.object({
+        type: z.literal('decided'),
+        date: day,
+        outcome,
+        reasons: text('理由', { max: 2000 }).default(''),
+        basis: text('法律依据', { max: 500 }).default(''),
+        withheld: text('不予公开的部分', { max: 2000 }).default(''),
+        released: text('提供的信息及方式', { max: 2000 }).default(''),
+        note,
+      }),
+      z.object({
+        type: z.literal('assigned'),
+        date: day,
+        userId: z.coerce.number().int().positive({ error: '请选择经办人' }),
+        note,
+      }),
+      z.object({
+        type: z.literal('legal_review'),
+        date: day,
+        outcome,
+        opinion: z.enum(['approved', 'returned'], { error: '请选择审核意见' }),
+        note,
+      }),
+      z.object({
+        type: z.literal('delivered'),
+        date: day,
+        method: z.enum(DELIVERY_METHODS, { error: '请选择送达方式' }),
+        note,
+      }),
+      z.object({ type: z.literal('archived'), date: day, note }),
+    ],
+    { error: '请选择办理事项' },
+  );
+}
+export const HandlingInput = handlingInput();
 export type HandlingInput = z.input<typeof HandlingInput>;
 type Step = z.output<typeof HandlingInput>;
 
@@ -188,7 +206,8 @@ export async function recordHandlingStep(
     meta,
   }: { actor: Actor; applicationId: number; input: HandlingInput; meta: RequestMeta },
 ) {
-  const step = parseInput(HandlingInput, input);
+  const today = shanghaiDate(ctx.now());
+  const step = parseInput(handlingInput(plausibleDates(today)), input);
   // 法制审核 is the legal reviewer's (who does not otherwise handle applications); every other step is
   // the handler's, and an extension also needs the agency head's consent (第三十三条第二款).
   const { application, agency } = await requireApplication(ctx, {
@@ -217,7 +236,6 @@ export async function recordHandlingStep(
   if (!closed && AFTER_DECISION.has(step.type)) {
     throw new DomainError('CONFLICT', '该申请尚未答复或办结，不能登记送达或归档');
   }
-  const today = shanghaiDate(ctx.now());
   if (step.date > today) {
     throw invalid('date', '不能登记今天以后的事项');
   }
@@ -319,6 +337,9 @@ export async function recordHandlingStep(
       deadline = computeDeadline(await loadCalendar(ctx.db), toClockEvents([...rows, candidate]), { today });
     } catch (error) {
       if (error instanceof LedgerError) {
+        throw invalid(error.field, error.message);
+      }
+      if (error instanceof DateRangeError) {
         throw invalid('date', error.message);
       }
       throw error;
@@ -384,6 +405,22 @@ export async function recordHandlingStep(
 }
 
 /**
+ * The payment period's end, or null when there is none — or when the stored ledger is one the
+ * rulebook refuses (a date beyond reckoning, issue 18): one such application must not stop the
+ * timer closing the others; its page shows the error.
+ */
+function feePaymentDue(compute: () => Deadline): string | null {
+  try {
+    return compute().feePaymentDue;
+  } catch (error) {
+    if (error instanceof LedgerError || error instanceof DateRangeError) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+/**
  * 国办函〔2020〕109号: a fee notice not paid within its period ends the application (table 三（六）2).
  * Run by the server's minute timer: records the lapse on the day after the payment period, as the
  * system, audited. Returns the applications it closed.
@@ -399,7 +436,7 @@ export async function closeUnpaidFees(ctx: AppContext): Promise<number[]> {
   const calendar = await loadCalendar(ctx.db);
   for (const application of waiting) {
     const rows = await listApplicationEvents(ctx.db, application.id);
-    const due = computeDeadline(calendar, toClockEvents(rows), { today }).feePaymentDue;
+    const due = feePaymentDue(() => computeDeadline(calendar, toClockEvents(rows), { today }));
     if (due === null || due >= today) {
       continue;
     }

@@ -5,7 +5,6 @@ import {
   formatTrackingCode,
   needsConfirmation,
   shanghaiDate,
-  isIsoDate,
   lastFour,
   CHANNELS,
   type Actor,
@@ -27,7 +26,7 @@ import { requireAgency } from '../agencies/require-agency.ts';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { attachmentKind, ATTACHMENT_TYPES, type AttachmentKind } from '../files/attachment-type.ts';
-import { parseInput } from '../validation.ts';
+import { applicationDates, legalDate, optionalLegalDate, parseInput, type DateRange } from '../validation.ts';
 import { ApplicationInput, type ApplicationFields } from './application-input.ts';
 import { putSealed } from './application-files.ts';
 import { cacheDeadline, deadlineOf } from './ledger.ts';
@@ -209,15 +208,20 @@ export async function applyOnline(
   );
 }
 
-export const IntakeInput = z.object({
-  channel: z.enum(CHANNELS, { error: '请选择收到申请的渠道' }),
-  receivedOn: z.string().refine(isIsoDate, '收到日期应为 YYYY-MM-DD'),
-  /** For unsigned post, internet, fax and e-mail: the day both sides confirmed; '' while not yet confirmed. */
-  confirmedOn: z
-    .string()
-    .default('')
-    .refine((v) => v === '' || isIsoDate(v), '确认日期应为 YYYY-MM-DD'),
-});
+/**
+ * How an application came in, as staff register it. Given a range its dates must lie in it
+ * (registerApplication passes {@link applicationDates} as of today); without, only their form is
+ * checked (the route's schema).
+ */
+export function intakeInput(range?: DateRange) {
+  return z.object({
+    channel: z.enum(CHANNELS, { error: '请选择收到申请的渠道' }),
+    receivedOn: legalDate('收到日期', range),
+    /** For unsigned post, internet, fax and e-mail: the day both sides confirmed; '' while not yet confirmed. */
+    confirmedOn: optionalLegalDate('确认日期', range),
+  });
+}
+export const IntakeInput = intakeInput();
 export type IntakeInput = z.input<typeof IntakeInput>;
 
 /**
@@ -236,7 +240,7 @@ export async function registerApplication(
   }: { actor: Actor; input: unknown; intake: IntakeInput; scan?: UploadedFile | undefined; meta: RequestMeta },
 ): Promise<SubmittedApplication> {
   const fields = parseInput(ApplicationInput, input);
-  const how = parseInput(IntakeInput, intake);
+  const how = parseInput(intakeInput(applicationDates(shanghaiDate(ctx.now()))), intake);
   const agency = await requireAgency(ctx.db, fields.agencyId);
   await authorize(ctx, actor, meta, 'application.handle', agency, {
     action: 'application.create',

@@ -1,20 +1,24 @@
-import { reachOf, type Actor } from '@xxgk/core';
+import { reachOf, shanghaiDate, type Actor } from '@xxgk/core';
 import { listAudit, type AuditPage } from '@xxgk/db';
 import { z } from 'zod';
 import { denied } from '../audit.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
-import { parseInput } from '../validation.ts';
+import { legalDate, parseInput, plausibleDates, type DateRange } from '../validation.ts';
 
-export const AuditQuery = z.object({
-  agencyId: z.coerce.number().int().positive().optional(),
-  action: z.string().trim().max(64).optional(),
-  actor: z.string().trim().max(64).optional(),
-  outcome: z.enum(['ok', 'denied', 'failed']).optional(),
-  from: z.iso.date({ error: '开始日期格式应为 YYYY-MM-DD' }).optional(),
-  to: z.iso.date({ error: '结束日期格式应为 YYYY-MM-DD' }).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+/** The log's filters; given a range the dates must lie in it (listAuditLog: the plausible dates as of today). */
+export function auditQuery(range?: DateRange) {
+  return z.object({
+    agencyId: z.coerce.number().int().positive().optional(),
+    action: z.string().trim().max(64).optional(),
+    actor: z.string().trim().max(64).optional(),
+    outcome: z.enum(['ok', 'denied', 'failed']).optional(),
+    from: legalDate('开始日期', range).optional(),
+    to: legalDate('结束日期', range).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  });
+}
+export const AuditQuery = auditQuery();
 export type AuditQuery = z.input<typeof AuditQuery>;
 
 /** Adds one day to a YYYY-MM-DD date. */
@@ -38,7 +42,7 @@ export async function listAuditLog(
   ctx: AppContext,
   { actor, query, meta }: { actor: Actor; query: AuditQuery; meta: RequestMeta },
 ): Promise<AuditPage> {
-  const q = parseInput(AuditQuery, query);
+  const q = parseInput(auditQuery(plausibleDates(shanghaiDate(ctx.now()))), query);
   const reach = reachOf(actor, 'audit.read');
   if (reach === undefined) {
     return denied(ctx, actor, meta, {

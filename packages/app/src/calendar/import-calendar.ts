@@ -1,7 +1,8 @@
-import { DomainError, isIsoDate, type Actor, SYSTEM_SCOPE } from '@xxgk/core';
+import { DomainError, isIsoDate, shanghaiDate, type Actor, SYSTEM_SCOPE } from '@xxgk/core';
 import { upsertCalendarOverride, upsertCalendarYear } from '@xxgk/db';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
+import { plausibleDates } from '../validation.ts';
 
 export interface ImportedDay {
   readonly date: string;
@@ -50,7 +51,8 @@ export function parseCalendarCsv(text: string): ImportedDay[] {
 /**
  * Imports a schedule (the State Council's notice for a year, typed in) in one transaction: every
  * listed date becomes an override, and every year in the file is declared known, so deadlines through
- * it no longer carry the "unknown year" warning.
+ * it no longer carry the "unknown year" warning. Every date must lie within the plausible dates as of
+ * today (through next year), or nothing is imported.
  */
 export async function importCalendar(
   ctx: AppContext,
@@ -61,6 +63,15 @@ export async function importCalendar(
     targetType: 'calendar',
     targetId: null,
   });
+  const range = plausibleDates(shanghaiDate(ctx.now()));
+  const outside = days.filter((d) => d.date < range.min || d.date > range.max);
+  if (outside.length > 0) {
+    const message = `日期应在 ${range.min} 至 ${range.max} 之间：${outside
+      .slice(0, 5)
+      .map((d) => d.date)
+      .join('、')}${outside.length > 5 ? `等${outside.length}个` : ''}`;
+    throw new DomainError('VALIDATION_FAILED', message, { issues: [{ path: 'file', message }] });
+  }
   const years = [...new Set(days.map((d) => Number(d.date.slice(0, 4))))].sort();
   const at = iso(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {

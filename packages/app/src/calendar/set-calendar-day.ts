@@ -1,15 +1,23 @@
-import { DomainError, isIsoDate, type Actor, SYSTEM_SCOPE } from '@xxgk/core';
+import { DomainError, shanghaiDate, type Actor, SYSTEM_SCOPE } from '@xxgk/core';
 import { deleteCalendarOverride, findCalendarOverride, upsertCalendarOverride } from '@xxgk/db';
 import { z } from 'zod';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
-import { parseInput } from '../validation.ts';
+import { legalDate, parseInput, plausibleDates, type DateRange } from '../validation.ts';
 
-export const CalendarDayInput = z.object({
-  date: z.string().refine(isIsoDate, '日期应为 YYYY-MM-DD 格式的有效日期'),
-  kind: z.enum(['workday', 'holiday'], { error: '类型应为 workday（工作日）或 holiday（休息日）' }),
-  note: z.string().trim().max(100, '说明不能超过100个字').default(''),
-});
+/**
+ * One date set by hand. Given a range the date must lie in it (setCalendarDay passes the plausible
+ * dates as of today: through next year, whose schedule is announced late in this one); without, only
+ * its form is checked (the route's schema).
+ */
+export function calendarDayInput(range?: DateRange) {
+  return z.object({
+    date: legalDate('日期', range),
+    kind: z.enum(['workday', 'holiday'], { error: '类型应为 workday（工作日）或 holiday（休息日）' }),
+    note: z.string().trim().max(100, '说明不能超过100个字').default(''),
+  });
+}
+export const CalendarDayInput = calendarDayInput();
 export type CalendarDayInput = z.input<typeof CalendarDayInput>;
 
 /** A system administrator sets one date as a working day or a rest day, over the official data. */
@@ -17,7 +25,7 @@ export async function setCalendarDay(
   ctx: AppContext,
   { actor, input, meta }: { actor: Actor; input: CalendarDayInput; meta: RequestMeta },
 ): Promise<void> {
-  const day = parseInput(CalendarDayInput, input);
+  const day = parseInput(calendarDayInput(plausibleDates(shanghaiDate(ctx.now()))), input);
   await authorize(ctx, actor, meta, 'calendar.manage', SYSTEM_SCOPE, {
     action: 'calendar.set',
     targetType: 'calendar_day',

@@ -2,16 +2,16 @@ import {
   addDays,
   addMonths,
   can,
-  DomainError,
   CLOSED_CLOCK_STATUSES,
+  DateRangeError,
   inspectionVerdict,
-  isYearMonth,
   scanCheckLabel,
   shanghaiDate,
   shanghaiDayStart,
   workingDaysBetween,
   type Actor,
   type Verdict,
+  type WorkCalendar,
 } from '@xxgk/core';
 import type { AgencyRow } from '@xxgk/db';
 import { requireAgencyAccess } from '../agencies/require-agency.ts';
@@ -22,6 +22,7 @@ import { agencyReportDeadline } from '../reports/report-reminders.ts';
 import { REPORT_STATUS_LABELS } from '../reports/report-workflow.ts';
 import { agencyFreshness, type AgencyFreshness } from './freshness.ts';
 import { scanFindingsOf } from './findings.ts';
+import { legalMonth, parseField, plausibleDates } from '../validation.ts';
 
 /**
  * The 政务公开办's dashboard (issue 8 §3): for every agency it oversees and for the city — items
@@ -208,9 +209,7 @@ export async function inspectionDashboard(
     const overdue = apps.filter(
       (a) => !closed.has(a.clock_status) && a.due_on !== null && a.due_on < today && a.decided_on === null,
     ).length;
-    const days = decidedThisYear
-      .filter((a) => a.received_on !== null)
-      .map((a) => workingDaysBetween(calendar, a.received_on!, a.decided_on!).days);
+    const days = decidedThisYear.flatMap((a) => handlingDays(calendar, a.received_on, a.decided_on!));
     const report = reports.find((r) => r.agency_id === agency.id);
     const deadline = agencyReportDeadline(agency.kind, year - 1);
     const reportLate = report?.status !== 'published' && today > deadline;
@@ -313,9 +312,7 @@ export async function publishedInMonth(
   ctx: AppContext,
   { actor, meta, month, column }: { actor: Actor; meta: RequestMeta; month: string; column: string },
 ): Promise<{ title: string; rows: Record<string, string | number | null>[] }> {
-  if (!isYearMonth(month)) {
-    throw new DomainError('VALIDATION_FAILED', '月份格式应为 YYYY-MM');
-  }
+  parseField('month', legalMonth('月份', plausibleDates(shanghaiDate(ctx.now()))), month);
   const agencies = await inspectedAgencies(ctx, actor, meta);
   const names = new Map(agencies.map((a) => [a.id, a.name]));
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -500,4 +497,22 @@ export async function agencyInspection(
     })),
     errorReports: { open: errors.length, overdue: errors.filter((e) => e.due_on < today).length },
   };
+}
+
+/**
+ * Working days from receipt to decision, for the median handling time; none for stored dates the
+ * calendar refuses (more than ten years apart, issue 18): one absurd record must not fail the page.
+ */
+function handlingDays(calendar: WorkCalendar, received: string | null, decided: string): number[] {
+  if (received === null) {
+    return [];
+  }
+  try {
+    return [workingDaysBetween(calendar, received, decided).days];
+  } catch (error) {
+    if (error instanceof DateRangeError) {
+      return [];
+    }
+    throw error;
+  }
 }

@@ -8,7 +8,6 @@ import {
   DomainError,
   FRESHNESS_LABELS,
   inspectionVerdict,
-  isYearMonth,
   scanCheckLabel,
   shanghaiDate,
   shanghaiDayStart,
@@ -25,6 +24,7 @@ import type { AppContext, RequestMeta } from '../context.ts';
 import { inspectedAgencies } from './dashboard.ts';
 import { scanFindingsOf } from './findings.ts';
 import { agencyFreshness } from './freshness.ts';
+import { legalMonth, parseField, plausibleDates } from '../validation.ts';
 
 /**
  * The monthly inspection report (月度检查情况通报): for month M, each agency's figures as of the
@@ -37,10 +37,8 @@ export async function monthlyInspectionReport(
   ctx: AppContext,
   { actor, meta, month }: { actor: Actor; meta: RequestMeta; month: string },
 ): Promise<InspectionReportContent> {
-  if (!isYearMonth(month)) {
-    throw new DomainError('VALIDATION_FAILED', '月份格式应为 YYYY-MM');
-  }
   const today = shanghaiDate(ctx.now());
+  parseField('month', legalMonth('月份', plausibleDates(today)), month);
   if (`${month}-01` > today) {
     throw new DomainError('VALIDATION_FAILED', `${month} 尚未开始，不能生成通报`);
   }

@@ -1,6 +1,7 @@
 import {
   BUILT_IN_WORDING,
   DomainError,
+  shanghaiDate,
   WORDING_CATEGORIES,
   WORDING_RULE_KINDS,
   wordingRuleProblems,
@@ -11,19 +12,27 @@ import type { WordingRuleRow } from '@xxgk/db';
 import { z } from 'zod';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
-import { parseInput, text } from '../validation.ts';
+import { EARLIEST_DOCUMENT_DATE, legalDate, parseInput, plausibleDates, text, type DateRange } from '../validation.ts';
 import { toWordingRule } from './dictionary.ts';
 
-export const WordingRuleInput = z.object({
-  kind: z.enum(WORDING_RULE_KINDS, { error: '请选择规则类型' }),
-  text: text('词语', { min: 1, max: 60 }),
-  replacement: text('正确表述', { min: 1, max: 120 }),
-  category: z.enum(WORDING_CATEGORIES, { error: '请选择类别' }),
-  severity: z.enum(['severe', 'warning'], { error: '请选择严重程度' }),
-  startsOn: z.iso.date({ error: '日期格式应为 YYYY-MM-DD' }).nullable().default(null),
-  endsOn: z.iso.date({ error: '日期格式应为 YYYY-MM-DD' }).nullable().default(null),
-  note: text('说明', { max: 200 }).default(''),
-});
+/**
+ * A city rule. Given a range its dates must lie in it (addWordingRule passes, as of today, 1949-10-01
+ * through ten years ahead: a body renamed long ago, a leader's term that ends later); without, only
+ * their form is checked (the route's schema).
+ */
+export function wordingRuleInput(range?: DateRange) {
+  return z.object({
+    kind: z.enum(WORDING_RULE_KINDS, { error: '请选择规则类型' }),
+    text: text('词语', { min: 1, max: 60 }),
+    replacement: text('正确表述', { min: 1, max: 120 }),
+    category: z.enum(WORDING_CATEGORIES, { error: '请选择类别' }),
+    severity: z.enum(['severe', 'warning'], { error: '请选择严重程度' }),
+    startsOn: legalDate('开始日期', range).nullable().default(null),
+    endsOn: legalDate('结束日期', range).nullable().default(null),
+    note: text('说明', { max: 200 }).default(''),
+  });
+}
+export const WordingRuleInput = wordingRuleInput();
 export type WordingRuleInput = z.input<typeof WordingRuleInput>;
 
 export interface WordingRuleView extends WordingRule {
@@ -65,7 +74,10 @@ export async function addWordingRule(
   ctx: AppContext,
   { actor, input, meta }: { actor: Actor; input: WordingRuleInput; meta: RequestMeta },
 ): Promise<WordingRuleView> {
-  const v = parseInput(WordingRuleInput, input);
+  const v = parseInput(
+    wordingRuleInput(plausibleDates(shanghaiDate(ctx.now()), { min: EARLIEST_DOCUMENT_DATE, yearsAhead: 10 })),
+    input,
+  );
   await mayManage(ctx, actor, meta, 'wording.add');
   const rule: WordingRule = {
     kind: v.kind,

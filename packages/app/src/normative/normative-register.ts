@@ -4,7 +4,6 @@ import {
   DomainError,
   can,
   endOf,
-  isIsoDate,
   NORMATIVE_EVENT_KINDS,
   NORMATIVE_EVENT_LABELS,
   NORMATIVE_KINDS,
@@ -38,54 +37,74 @@ import { z } from 'zod';
 import { requireAgency } from '../agencies/require-agency.ts';
 import { audit, authorize, denied } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
-import { parseInput, text } from '../validation.ts';
+import {
+  EARLIEST_DOCUMENT_DATE,
+  legalDate,
+  optionalLegalDate,
+  parseField,
+  parseInput,
+  plausibleDates,
+  text,
+  type DateRange,
+} from '../validation.ts';
 
-const date = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .refine(isIsoDate, `${label}应为 YYYY-MM-DD 格式的日期`);
-const optionalDate = (label: string) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => v === '' || isIsoDate(v), `${label}应为 YYYY-MM-DD 格式的日期`)
-    .default('');
+/**
+ * The dates the register accepts, as of `today`: a document still in force may be decades old (from
+ * 1949-10-01); a 施行日期 or an event lies at most in next year; a 有效期至 up to ten years ahead
+ * (a 行政规范性文件's 有效期 is commonly five years at most; a 规章 has none).
+ */
+function registerDates(today: string): { dates: DateRange; validity: DateRange } {
+  return {
+    dates: plausibleDates(today, { min: EARLIEST_DOCUMENT_DATE }),
+    validity: plausibleDates(today, { min: EARLIEST_DOCUMENT_DATE, yearsAhead: 10 }),
+  };
+}
 
-export const NormativeInput = z
-  .object({
-    kind: z.enum(NORMATIVE_KINDS, { error: '请选择类别（规章或行政规范性文件）' }),
-    title: text('文件名称', { min: 1, max: 200 }),
-    docNo: text('文号', { min: 1, max: 60 }),
-    issuedOn: date('制发日期'),
-    effectiveOn: optionalDate('施行日期'),
-    validUntil: optionalDate('有效期至'),
-    itemId: z.number().int().positive().nullable().default(null),
-  })
-  .superRefine((v, issues) => {
-    // 规章 are numbered as 政府令 (第N号); 行政规范性文件 carry an ordinary 发文字号.
-    if (v.kind === 'normativeDocument') {
-      const parsed = parseDocumentNumber(v.docNo);
-      if (!parsed.ok) {
-        issues.addIssue({ code: 'custom', path: ['docNo'], message: parsed.message });
+/**
+ * A document as entered in the register. Given ranges its dates must lie in them (the use case passes
+ * {@link registerDates} as of today); without, only their form is checked (the route's schema).
+ */
+export function normativeInput(ranges?: { dates: DateRange; validity: DateRange }) {
+  return z
+    .object({
+      kind: z.enum(NORMATIVE_KINDS, { error: '请选择类别（规章或行政规范性文件）' }),
+      title: text('文件名称', { min: 1, max: 200 }),
+      docNo: text('文号', { min: 1, max: 60 }),
+      issuedOn: legalDate('制发日期', ranges?.dates),
+      effectiveOn: optionalLegalDate('施行日期', ranges?.dates),
+      validUntil: optionalLegalDate('有效期至', ranges?.validity),
+      itemId: z.number().int().positive().nullable().default(null),
+    })
+    .superRefine((v, issues) => {
+      // 规章 are numbered as 政府令 (第N号); 行政规范性文件 carry an ordinary 发文字号.
+      if (v.kind === 'normativeDocument') {
+        const parsed = parseDocumentNumber(v.docNo);
+        if (!parsed.ok) {
+          issues.addIssue({ code: 'custom', path: ['docNo'], message: parsed.message });
+        }
       }
-    }
-    if (v.validUntil !== '' && v.validUntil < v.issuedOn) {
-      issues.addIssue({ code: 'custom', path: ['validUntil'], message: '有效期不能早于制发日期' });
-    }
-    if (v.effectiveOn !== '' && v.effectiveOn < v.issuedOn) {
-      issues.addIssue({ code: 'custom', path: ['effectiveOn'], message: '施行日期不能早于制发日期' });
-    }
-  });
+      if (v.validUntil !== '' && v.validUntil < v.issuedOn) {
+        issues.addIssue({ code: 'custom', path: ['validUntil'], message: '有效期不能早于制发日期' });
+      }
+      if (v.effectiveOn !== '' && v.effectiveOn < v.issuedOn) {
+        issues.addIssue({ code: 'custom', path: ['effectiveOn'], message: '施行日期不能早于制发日期' });
+      }
+    });
+}
+export const NormativeInput = normativeInput();
 export type NormativeInput = z.input<typeof NormativeInput>;
 
-export const NormativeEventInput = z.object({
-  kind: z.enum(NORMATIVE_EVENT_KINDS, { error: '请选择事项（修订、废止或失效）' }),
-  on: date('日期'),
-  byDocNo: text('依据文件文号', { max: 60 }).default(''),
-  byTitle: text('依据文件名称', { max: 200 }).default(''),
-  note: text('说明', { max: 500 }).default(''),
-});
+/** A revision, abolition or expiry; its date within `range` when given (as {@link normativeInput}). */
+export function normativeEventInput(range?: DateRange) {
+  return z.object({
+    kind: z.enum(NORMATIVE_EVENT_KINDS, { error: '请选择事项（修订、废止或失效）' }),
+    on: legalDate('日期', range),
+    byDocNo: text('依据文件文号', { max: 60 }).default(''),
+    byTitle: text('依据文件名称', { max: 200 }).default(''),
+    note: text('说明', { max: 500 }).default(''),
+  });
+}
+export const NormativeEventInput = normativeEventInput();
 export type NormativeEventInput = z.input<typeof NormativeEventInput>;
 
 export interface NormativeEntry {
@@ -140,7 +159,10 @@ export async function listNormativeRegister(
   const agency = await requireAgency(ctx.db, agencyId);
   await readAccess(ctx, actor, meta, agency);
   const today = shanghaiDate(ctx.now());
-  const on = asOf !== undefined && isIsoDate(asOf) ? asOf : today;
+  if (asOf === undefined) {
+    return loadEntries(ctx.db, agencyId, today, today);
+  }
+  const on = parseField('asOf', legalDate('查询日期', registerDates(today).validity), asOf);
   return loadEntries(ctx.db, agencyId, on, today);
 }
 
@@ -187,7 +209,7 @@ export async function registerNormativeDocument(
     targetType: 'normative',
     targetId: null,
   });
-  const fields = parseInput(NormativeInput, input);
+  const fields = parseInput(normativeInput(registerDates(shanghaiDate(ctx.now()))), input);
   if ((await findNormativeDocumentByDocNo(ctx.db, agencyId, fields.docNo)) !== undefined) {
     throw new DomainError('CONFLICT', `登记簿中已有文号为“${fields.docNo}”的文件`, {
       issues: [{ path: 'docNo', message: '文号已登记' }],
@@ -251,7 +273,7 @@ export async function recordNormativeEvent(
     targetType: 'normative',
     targetId: documentId,
   });
-  const fields = parseInput(NormativeEventInput, input);
+  const fields = parseInput(normativeEventInput(registerDates(shanghaiDate(ctx.now())).dates), input);
   if (fields.on < doc.issued_on) {
     throw new DomainError(
       'VALIDATION_FAILED',

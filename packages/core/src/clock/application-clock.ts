@@ -678,9 +678,11 @@ function checkSpan(ledger: readonly ClockEvent[]): void {
         continue;
       }
       if (daysBetween(anchor, date) > MAX_WALK_DAYS) {
+        const what =
+          field === 'newDue' ? '延后的答复期限' : field === 'confirmedOn' ? '确认日期' : `“${label(e.type)}”的日期`;
         throw new LedgerError(
           i,
-          `“${label(e.type)}”的日期（${date}）与收到申请之日（${anchor}）相隔超过十年，超出可计算的范围，请核对`,
+          `${what}（${date}）与收到申请之日（${anchor}）相隔超过十年，超出可计算的范围，请核对`,
           field,
         );
       }
