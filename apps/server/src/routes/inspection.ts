@@ -15,8 +15,9 @@ import {
   inspectedAgencies,
   WordingRuleInput,
   ERROR_REPORT_KINDS,
+  legalMonth,
 } from '@xxgk/app';
-import { isYearMonth, WORDING_CATEGORIES, WORDING_RULE_KINDS } from '@xxgk/core';
+import { WORDING_CATEGORIES, WORDING_RULE_KINDS } from '@xxgk/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServerDeps } from '../context.ts';
@@ -200,9 +201,7 @@ const ErrorReportOut = z.object({
   repliedAt: z.string().nullable(),
   repliedBy: z.string(),
 });
-const Month = z.object({
-  month: z.string().refine(isYearMonth, '月份格式应为 YYYY-MM'),
-});
+const Month = z.object({ month: legalMonth('月份') });
 
 /**
  * The 政务公开办's inspection (issue 8): the dashboard and the records behind each figure, the monthly

@@ -1,4 +1,4 @@
-import { can, checkDocumentNumber, DomainError, type Actor } from '@xxgk/core';
+import { can, checkDocumentNumber, DomainError, shanghaiDate, type Actor } from '@xxgk/core';
 import {
   copyItemAttachments,
   deleteItemAttachment,
@@ -25,7 +25,7 @@ import { audit, authorize, denied } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { attachmentKind, ATTACHMENT_TYPES } from '../files/attachment-type.ts';
 import { parseInput } from '../validation.ts';
-import { ItemInput, type ItemFields } from './item-input.ts';
+import { itemDates, itemInput, type ItemFields, type ItemInput } from './item-input.ts';
 import {
   claimOrConflict,
   isEditable,
@@ -86,7 +86,7 @@ export async function createItem(
     targetType: 'item',
     targetId: null,
   });
-  const fields = parseInput(ItemInput, input);
+  const fields = parseInput(itemInput(itemDates(shanghaiDate(ctx.now()))), input);
   await checkColumn(ctx.db, agency, fields.columnId);
   const now = iso(ctx.now());
   const { html, values } = versionValues(fields);
@@ -215,7 +215,7 @@ export async function updateItemDraft(
   { actor, itemId, input, meta }: { actor: Actor; itemId: number; input: ItemInput; meta: RequestMeta },
 ): Promise<ItemDetail> {
   const { item, agency, version } = await editableItem(ctx, actor, meta, itemId, 'item.update');
-  const fields = parseInput(ItemInput, input);
+  const fields = parseInput(itemInput(itemDates(shanghaiDate(ctx.now()))), input);
   await checkColumn(ctx.db, agency, fields.columnId);
   if (item.status !== 'draft' && fields.columnId !== item.column_id) {
     throw new DomainError('VALIDATION_FAILED', '已发布信息的栏目不能在修订中更改，地址必须保持不变', {
