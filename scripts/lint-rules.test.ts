@@ -15,6 +15,19 @@ async function messages(file: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => `${m.ruleId ?? ''}: ${m.message}`);
 }
 
+describe('lint: untrusted files are read in the sandbox', () => {
+  it('refuses the in-process readers in app, server and CLI code, and allows the sandboxed ones', async () => {
+    const inProcess = "import { importReport } from '@xxgk/documents';\nexport const read = importReport;\n";
+    for (const file of ['packages/app/src/reports/check-published-reports.ts', 'apps/cli/src/commands/documents.ts']) {
+      expect(await messages(file, inProcess), file).toEqual([
+        expect.stringMatching(/^no-restricted-imports: .*不受信任的文件须在沙箱中读取/u),
+      ]);
+    }
+    const sandboxed = "import { readReportFile } from '@xxgk/documents';\nexport const read = readReportFile;\n";
+    expect(await messages('packages/app/src/reports/check-published-reports.ts', sandboxed)).toEqual([]);
+  });
+});
+
 describe('lint: one clock', () => {
   it('refuses the wall clock in code and tests', async () => {
     for (const [file, line] of [

@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import { DEFAULT_PARSE_LIMITS, fileRejected } from '@xxgk/documents';
 import { ConfigError } from '@xxgk/server/config';
 import { isDomainError, type ErrorCode } from '@xxgk/core';
 
@@ -73,4 +75,16 @@ export function reportError(error: unknown, io: Io): number {
   }
   io.err(`意外错误 / unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return EXIT.software;
+}
+
+/**
+ * Reads a file named on the command line for parsing, refusing one larger than the parse limit before
+ * it is read into memory (the parse itself runs in @xxgk/documents' sandbox).
+ */
+export function readInputFile(file: string): Buffer {
+  const size = statSync(file).size;
+  if (size > DEFAULT_PARSE_LIMITS.inputBytes) {
+    throw fileRejected('inputBytes', DEFAULT_PARSE_LIMITS, `${(size / 1048576).toFixed(0)} MB`);
+  }
+  return readFileSync(file);
 }

@@ -21,3 +21,7 @@ export * from './import/official-document.ts';
 export * from './letters/letter.ts';
 export * from './render/register-xlsx.ts';
 export * from './render/inspection-report.ts';
+// Untrusted files are read through these: limits, a worker with a heap cap and a time limit.
+export * from './untrusted/limits.ts';
+export * from './untrusted/sandbox.ts';
+export type { SheetRow } from './untrusted/read-sheet.ts';

@@ -1,12 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkReport, hasErrors, type AnnualReport } from '@xxgk/core';
-import { importReport, renderReportDocx, renderReportHtml, renderReportPdf, renderReportXlsx } from '@xxgk/documents';
-import { EXIT, UsageError, type Io } from '../io.ts';
+import { readReportFile, renderReportDocx, renderReportHtml, renderReportPdf, renderReportXlsx } from '@xxgk/documents';
+import { EXIT, readInputFile, UsageError, type Io } from '../io.ts';
 
 /** Reads a report from a published file (DOCX, PDF, HTML, text) or from report-json. */
 async function readAny(file: string): Promise<AnnualReport> {
-  const bytes = readFileSync(file);
+  const bytes = readInputFile(file);
   if (/\.json$/i.test(file)) {
     const report = JSON.parse(bytes.toString('utf8')) as AnnualReport;
     return {
@@ -16,7 +16,7 @@ async function readAny(file: string): Promise<AnnualReport> {
       source: report.source ?? { kind: 'generated', warnings: [] },
     };
   }
-  return importReport(path.basename(file), bytes);
+  return readReportFile(path.basename(file), bytes);
 }
 
 /**

@@ -10,9 +10,9 @@ import {
   type ScanFinding,
   type WordingFile,
 } from '@xxgk/core';
-import { fileText } from '@xxgk/documents';
+import { readFileText } from '@xxgk/documents';
 import { clockFromEnv } from '@xxgk/server/config';
-import { EXIT, UsageError, type Io } from '../io.ts';
+import { EXIT, readInputFile, UsageError, type Io } from '../io.ts';
 
 /**
  * `xxgk scan FILE... [--date YYYY-MM-DD] [--dict FILE] [--json]`: the pre-publication scanner for
@@ -53,14 +53,18 @@ export async function scan(
   for (const file of files) {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      bytes = readInputFile(file);
     } catch (error) {
       unreadable = true;
       io.err(`无法读取 ${file}：${(error as Error).message}`);
       continue;
     }
     const name = path.basename(file);
-    const read = await fileText(bytes, name, /\.(txt|md|csv)$/iu.test(name) || !name.includes('.') ? 'text/plain' : '');
+    const read = await readFileText(
+      bytes,
+      name,
+      /\.(txt|md|csv)$/iu.test(name) || !name.includes('.') ? 'text/plain' : '',
+    );
     if (read.status === 'unreadable' || read.status === 'skipped') {
       unreadable = true;
       io.err(`${file}：${read.message}`);

@@ -1,4 +1,5 @@
 import { DomainError } from '@xxgk/core';
+import { checkUntrustedFile } from '@xxgk/documents';
 import { fileTypeFromBuffer } from 'file-type';
 
 /**
@@ -68,6 +69,10 @@ export async function attachmentKind(fileName: string, bytes: Uint8Array, maxByt
   }
   if (ext !== kind) {
     return refuse(`附件“${fileName}”的扩展名与内容不符：内容是${ATTACHMENT_TYPES[kind].label}，请改为 .${kind}`);
+  }
+  if (kind === 'docx' || kind === 'xlsx' || kind === 'ofd') {
+    // A zip container is looked into before it is kept: a bomb or an XXE part is refused at the door.
+    await checkUntrustedFile(fileName, bytes);
   }
   return kind;
 }

@@ -1,5 +1,5 @@
 import type { AttachmentTextStatus, Executor } from '@xxgk/db';
-import { fileText } from '@xxgk/documents';
+import { readFileText } from '@xxgk/documents';
 import { iso, type AppContext } from '../context.ts';
 
 export interface AttachmentText {
@@ -28,7 +28,7 @@ export async function attachmentText(
   let read: AttachmentText;
   try {
     const bytes = await ctx.files.get(attachment.storage_key);
-    read = await fileText(bytes, attachment.file_name, attachment.media_type);
+    read = await readFileText(bytes, attachment.file_name, attachment.media_type);
   } catch (error) {
     read = {
       status: 'unreadable',

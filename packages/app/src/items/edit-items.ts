@@ -19,7 +19,7 @@ import {
   type Executor,
   type ItemRow,
 } from '@xxgk/db';
-import { officialDocumentDraft } from '@xxgk/documents';
+import { readOfficialDocument } from '@xxgk/documents';
 import { requireAgency } from '../agencies/require-agency.ts';
 import { audit, authorize, denied } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
@@ -151,7 +151,7 @@ export async function createItemFromDocx(
       issues: [{ path: 'file', message: '请上传 .docx 文件' }],
     });
   }
-  const draft = await officialDocumentDraft(bytes);
+  const draft = await readOfficialDocument(bytes);
   const warnings = [...draft.warnings];
   let docNo = draft.docNo;
   if (docNo !== '' && !checkDocumentNumber(docNo).ok) {

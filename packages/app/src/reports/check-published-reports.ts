@@ -1,5 +1,5 @@
 import { checkReport, SYSTEM_SCOPE, type Actor, type AnnualReport, type Finding } from '@xxgk/core';
-import { importReport } from '@xxgk/documents';
+import { readReportFile } from '@xxgk/documents';
 import { authorize } from '../audit.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 
@@ -15,7 +15,7 @@ export async function checkPublishedReport(
   { actor, fileName, bytes, meta }: { actor: Actor; fileName: string; bytes: Uint8Array; meta: RequestMeta },
 ): Promise<AnnualReport> {
   await authorize(ctx, actor, meta, 'report.check', actor.agency.id === 0 ? SYSTEM_SCOPE : actor.agency, ACTION);
-  const report = await importReport(fileName, bytes);
+  const report = await readReportFile(fileName, bytes);
   report.findings = checkReport(report);
   return report;
 }

@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream';
 import { DomainError, fenToYuan, type Actor, type YearlyDecisionCounts } from '@xxgk/core';
 import type { Executor } from '@xxgk/db';
+import { readSheetFile } from '@xxgk/documents';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { requireAgencyAccess } from '../agencies/require-agency.ts';
@@ -209,28 +209,6 @@ export async function decisionCountsTemplate(year: number): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** Text of a CSV as Excel saves it: UTF-8 (with or without BOM), or GB18030 from a Chinese Excel. */
-function decodeCsv(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/u, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) {
-    return '';
-  }
-  if (typeof value === 'object' && 'result' in value) {
-    return String(value.result ?? '');
-  }
-  if (typeof value === 'object' && 'richText' in value) {
-    return value.richText.map((t) => t.text).join('');
-  }
-  return String(value).trim();
-}
-
 /**
  * Imports months from the template (XLSX) or a CSV with the same columns. Every row is checked and
  * every problem named by its row; one bad row and nothing is written. Empty rows are skipped.
@@ -251,22 +229,19 @@ export async function importDecisionCounts(
     permission: 'report.edit',
     action: 'decision_counts.import',
   });
-  const book = new ExcelJS.Workbook();
-  const isCsv = /\.csv$/iu.test(file.fileName);
+  let rows;
   try {
-    if (isCsv) {
-      await book.csv.read(Readable.from([decodeCsv(file.bytes)]));
-    } else {
-      await book.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
+    rows = await readSheetFile(file.fileName, file.bytes);
+  } catch (error) {
+    if (error instanceof DomainError && error.details['limit'] !== undefined) {
+      throw error;
     }
-  } catch {
     throw new DomainError('VALIDATION_FAILED', '无法读取文件：请上传模板格式的 XLSX 或 CSV 文件');
   }
-  const sheet = book.worksheets[0];
-  if (sheet === undefined) {
+  if (rows === null) {
     throw new DomainError('VALIDATION_FAILED', '文件中没有工作表');
   }
-  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText);
+  const header = rows.find((r) => r.number === 1)?.cells ?? [];
   const columns = DECISION_COLUMNS.map((name) => header.findIndex((h) => h.replace(/\s/gu, '') === name));
   const absent = DECISION_COLUMNS.filter((_, i) => columns[i] === -1);
   if (absent.length > 0) {
@@ -275,24 +250,23 @@ export async function importDecisionCounts(
   const months: z.output<typeof DecisionMonthInput>[] = [];
   const issues: { path: string; message: string }[] = [];
   const seen = new Set<string>();
-  sheet.eachRow((row, number) => {
+  for (const { number, cells: values } of rows) {
     if (number === 1) {
-      return;
+      continue;
     }
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
     const cells = columns.map((c) => values[c] ?? '');
     if (cells.every((v) => v === '')) {
-      return;
+      continue;
     }
     if (cells.slice(2).every((v) => v === '')) {
-      return; // a template month not filled in yet
+      continue; // a template month not filled in yet
     }
     const parsed = DecisionMonthInput.safeParse(Object.fromEntries(KEYS.map((k, i) => [k, cells[i]])));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         issues.push({ path: `row${number}`, message: `第${number}行：${issue.message}` });
       }
-      return;
+      continue;
     }
     const key = `${parsed.data.year}-${parsed.data.month}`;
     if (seen.has(key)) {
@@ -300,11 +274,11 @@ export async function importDecisionCounts(
         path: `row${number}`,
         message: `第${number}行：${parsed.data.year}年${parsed.data.month}月重复出现`,
       });
-      return;
+      continue;
     }
     seen.add(key);
     months.push(parsed.data);
-  });
+  }
   if (issues.length > 0) {
     throw new DomainError(
       'VALIDATION_FAILED',

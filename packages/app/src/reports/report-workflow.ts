@@ -13,7 +13,7 @@ import {
   type Finding,
 } from '@xxgk/core';
 import { bumpPortalGeneration, type AgencyRow, type AnnualReportRow, type Executor } from '@xxgk/db';
-import { importReport } from '@xxgk/documents';
+import { readReportFile } from '@xxgk/documents';
 import { z } from 'zod';
 import { requireAgency, requireAgencyAccess } from '../agencies/require-agency.ts';
 import { audit, denied } from '../audit.ts';
@@ -750,7 +750,7 @@ export async function importPublishedReport(
       issues: [{ path: 'publishedOn', message: '发布日期不正确' }],
     });
   }
-  const report = await importReport(file.fileName, file.bytes);
+  const report = await readReportFile(file.fileName, file.bytes);
   if (report.year !== null && report.year !== year) {
     throw new DomainError('VALIDATION_FAILED', `文件是${report.year}年度的报告，不是${year}年度的`);
   }

@@ -43,14 +43,19 @@ async function xlsxText(bytes: Uint8Array): Promise<string> {
 }
 
 /** Reads the text of a file by its name's extension (and media type for text). */
-export async function fileText(bytes: Uint8Array, fileName: string, mediaType = ''): Promise<FileText> {
+export async function fileText(
+  bytes: Uint8Array,
+  fileName: string,
+  mediaType = '',
+  options: { readonly pdfPages?: number } = {},
+): Promise<FileText> {
   const ext = extension(fileName);
   const read = async (): Promise<string | null> => {
     switch (ext) {
       case 'docx':
         return blocksText((await docxToBlocks(bytes)).blocks);
       case 'pdf':
-        return blocksText((await pdfToBlocks(bytes)).blocks);
+        return blocksText((await pdfToBlocks(bytes, options)).blocks);
       case 'xlsx':
         return xlsxText(bytes);
       case 'txt':

@@ -1,5 +1,6 @@
 import type { Block } from './blocks.ts';
 import { parseNumberCell } from './labels.ts';
+import { DEFAULT_PARSE_LIMITS, fileRejected } from '../untrusted/limits.ts';
 
 interface Item {
   readonly str: string;
@@ -19,7 +20,10 @@ interface Item {
  * footers such as `- 3 -` are dropped; a vertical label printed one character per line ends up as
  * stray single characters, which the mapper ignores.
  */
-export async function pdfToBlocks(bytes: Uint8Array): Promise<{ blocks: Block[]; warnings: string[] }> {
+export async function pdfToBlocks(
+  bytes: Uint8Array,
+  options: { readonly pdfPages?: number } = {},
+): Promise<{ blocks: Block[]; warnings: string[] }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -31,6 +35,10 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<{ blocks: Block[];
   const blocks: Block[] = [];
   const warnings: string[] = [];
   try {
+    const maxPages = options.pdfPages ?? DEFAULT_PARSE_LIMITS.pdfPages;
+    if (doc.numPages > maxPages) {
+      throw fileRejected('pdfPages', { ...DEFAULT_PARSE_LIMITS, pdfPages: maxPages }, `共 ${doc.numPages} 页`);
+    }
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();

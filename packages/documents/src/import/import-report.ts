@@ -25,7 +25,11 @@ export function detectKind(fileName: string, bytes: Uint8Array): SourceKind {
  * Reads a published annual report into the report-json shape. Never invents a number: whatever
  * could not be read is null, and every guess is listed in `source.warnings`.
  */
-export async function importReport(fileName: string, bytes: Uint8Array): Promise<AnnualReport> {
+export async function importReport(
+  fileName: string,
+  bytes: Uint8Array,
+  options: { readonly pdfPages?: number } = {},
+): Promise<AnnualReport> {
   const kind = detectKind(fileName, bytes);
   switch (kind) {
     case 'text':
@@ -39,7 +43,7 @@ export async function importReport(fileName: string, bytes: Uint8Array): Promise
       return withFile(report, fileName);
     }
     case 'pdf': {
-      const { blocks, warnings } = await pdfToBlocks(bytes);
+      const { blocks, warnings } = await pdfToBlocks(bytes, options);
       const report = mapReport(blocks, 'pdf');
       report.source.warnings.unshift(...warnings);
       return withFile(report, fileName);
