@@ -13,6 +13,7 @@ import { iso, type AppContext } from './context.ts';
 import { demoUscc } from './demo/demo-data.ts';
 import { monthlyInspectionReport } from './inspection/monthly-report.ts';
 import { listNormativeRegister, registerNormativeDocument } from './normative/normative-register.ts';
+import { importPublishedReport } from './reports/report-workflow.ts';
 import { describeApp, TEST_META, testToday } from './testing.ts';
 
 /*
@@ -270,5 +271,23 @@ describeApp('issue 18: dates at the boundary of the use cases', (t) => {
     });
     expect(await ctx.db.selectFrom('calendar_overrides').select('date').execute()).toEqual([]);
     expect(await appealRecords(ctx.db, handler.agency.id)).toEqual([]);
+  });
+
+  it('refuses an imported report published on a date that is not one, or before 2000, or after today', async () => {
+    const { ctx } = t();
+    const admin = await world(ctx, ['agency_admin']);
+    for (const publishedOn of [...EXTREMES, '2025-02-30', addDays(today, 1)]) {
+      await refusedAt(
+        importPublishedReport(ctx, {
+          actor: admin,
+          agencyId: admin.agency.id,
+          year: 2024,
+          publishedOn,
+          file: { fileName: '报告.docx', bytes: new Uint8Array() },
+          meta,
+        }),
+        'publishedOn',
+      );
+    }
   });
 });

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { requireAgency, requireAgencyAccess } from '../agencies/require-agency.ts';
 import { audit, denied } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
-import { parseInput } from '../validation.ts';
+import { EARLIEST_DATE, legalDate, parseField, parseInput } from '../validation.ts';
 import { computeLiveReport, documentsClause, reportCellRecords, tableParagraphs } from './live-report.ts';
 import { agencyReportDeadline } from './report-reminders.ts';
 
@@ -745,11 +745,8 @@ export async function importPublishedReport(
     permission: 'report.edit',
     action: 'annual_report.import',
   });
-  if (!/^\d{4}-\d{2}-\d{2}$/u.test(publishedOn) || publishedOn > shanghaiDate(ctx.now())) {
-    throw new DomainError('VALIDATION_FAILED', '请填写该报告实际发布的日期（不晚于今天）', {
-      issues: [{ path: 'publishedOn', message: '发布日期不正确' }],
-    });
-  }
+  // The day it was actually published: a real date, not after today (issue 18: no absurd stored dates).
+  parseField('publishedOn', legalDate('发布日期', { min: EARLIEST_DATE, max: shanghaiDate(ctx.now()) }), publishedOn);
   const report = await readReportFile(file.fileName, file.bytes);
   if (report.year !== null && report.year !== year) {
     throw new DomainError('VALIDATION_FAILED', `文件是${report.year}年度的报告，不是${year}年度的`);
