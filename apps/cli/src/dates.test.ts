@@ -40,6 +40,11 @@ describe('xxgk with extreme dates', () => {
       expect((await run(['deadline', '--today', date, '--data', data], ledger)).code).toBe(64);
     }
     expect((await run(['workdays', 'add', addDays(today, -30), '20', '--data', data])).code).toBe(0);
+    for (const date of ['0001-01-01', '1949-09-30', '9999-12-31']) {
+      const scan = await run(['scan', 'no-such-file.txt', '--date', date]);
+      expect(scan.code).toBe(64);
+      expect(scan.err).toContain('--date 应在 1949-10-01 至');
+    }
   });
 
   it('refuses computations the calendar bounds with exit 65, quickly', async () => {

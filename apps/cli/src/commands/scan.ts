@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { EARLIEST_DOCUMENT_DATE, plausibleDates } from '@xxgk/app';
 import {
   BUILT_IN_WORDING,
   compileWording,
@@ -30,9 +31,15 @@ export async function scan(
   if (files.length === 0) {
     throw new UsageError('用法：xxgk scan FILE... [--date YYYY-MM-DD] [--dict FILE] [--json]');
   }
-  const date = flags.date ?? shanghaiDate(clockFromEnv(env)());
+  const today = shanghaiDate(clockFromEnv(env)());
+  const date = flags.date ?? today;
   if (!isIsoDate(date)) {
     throw new UsageError(`--date 应为 YYYY-MM-DD 格式的日期，不是“${date}”`);
+  }
+  // A document's date, as the forms take it (issue 18): from 1949-10-01 through next year.
+  const range = plausibleDates(today, { min: EARLIEST_DOCUMENT_DATE });
+  if (date < range.min || date > range.max) {
+    throw new UsageError(`--date 应在 ${range.min} 至 ${range.max} 之间，不是“${date}”`);
   }
   const dictionaries: WordingFile[] = [...BUILT_IN_WORDING];
   if (flags.dict !== undefined) {
