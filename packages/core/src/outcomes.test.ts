@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_COLUMNS, OUTCOME_CODES, OUTCOMES } from './outcomes.ts';
 
-describe('outcome codes (statute.md §2.4, §1(e))', () => {
+describe('outcome codes (docs/rules.md#table-three, #outcomes)', () => {
   // 三、本年度办理结果 spans 22 rows: these 21 outcomes and （七）总计, which is their sum (R3).
   it('are exactly the 21 outcome rows of table 三, in table order', () => {
     expect(OUTCOMES.map((o) => o.row)).toEqual([

@@ -1,6 +1,6 @@
 /**
  * The outcomes of an application (办理结果): the leaf rows of table 三 of the annual report
- * (国办公开办函〔2021〕30号; statute.md §2.4). 三、本年度办理结果 spans 22 rows: these 21 outcomes and
+ * (国办公开办函〔2021〕30号; docs/rules.md#table-three). 三、本年度办理结果 spans 22 rows: these 21 outcomes and
  * （七）总计, which is their sum. Every decided application gets exactly one of these,
  * so the report's 办理结果 rows are a count of decisions, never a tally made by hand.
  */
@@ -199,7 +199,7 @@ export const APPLICANT_CATEGORY_LABELS: Readonly<Record<ApplicantCategory, strin
 /** Column labels of table 三, in report-json order (the seventh is 总计). */
 export const APPLICATION_COLUMNS = [...APPLICANT_CATEGORIES.map((c) => APPLICANT_CATEGORY_LABELS[c]), '总计'] as const;
 
-/** The printed labels of table 三's other rows (statute.md §2.4). */
+/** The printed labels of table 三's other rows (docs/rules.md#table-three). */
 export const TABLE_THREE_ROW_LABELS = {
   newReceived: '一、本年新收政府信息公开申请数量',
   carriedOver: '二、上年结转政府信息公开申请数量',

@@ -2,7 +2,7 @@ import { addDays, isWeekend } from './calendar/dates.ts';
 import type { CalendarData } from './calendar/working-days.ts';
 
 /**
- * statute.md §6: the weekday holidays and weekend workdays (调休) of 2019–2026 as the State Council's
+ * docs/rules.md#calendar: the weekday holidays and weekend workdays (调休) of 2019–2026 as the State Council's
  * notices set them, for tests. The app's chinese-days calendar is checked against this table, and
  * core's own tests compute deadlines over it.
  */

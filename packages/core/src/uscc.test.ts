@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkUscc, normalizeUscc, usccCheckCharacter } from './uscc.ts';
 
 describe('统一社会信用代码', () => {
-  // Codes printed on published 索引号 (statute.md §4): a 重庆 机关 and a 安徽 机关.
+  // Codes printed on published 索引号 (docs/rules.md#index-number): a 重庆 机关 and a 安徽 机关.
   it.each(['11500000MB1B37366Q', '11341702486344515H'])('accepts the real code %s', (code) => {
     expect(checkUscc(code)).toEqual({ ok: true });
   });

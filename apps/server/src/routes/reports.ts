@@ -8,7 +8,7 @@ import type { ServerDeps } from '../context.ts';
 import { metaOf, requireSession } from '../plugins/session.ts';
 import { errorResponses } from './schemas.ts';
 
-/** The report-json shape (shared/spec/report-json.md), passed through as is. */
+/** The report-json shape (docs/report-json.md), passed through as is. */
 const ReportJson = z.looseObject({ schema: z.string(), year: z.number().nullable(), agency: z.string().nullable() });
 const Checked = z.object({ report: z.unknown(), tablesHtml: z.string() });
 

@@ -5,7 +5,7 @@ import { chineseDaysCalendar } from './chinese-days-data.ts';
 
 const cal = createCalendar(chineseDaysCalendar());
 
-describe('the official calendar, 2019–2026 (statute.md §6)', () => {
+describe('the official calendar, 2019–2026 (docs/rules.md#calendar)', () => {
   it.each(Object.entries(SCHEDULE))(
     '%s has exactly the notice’s holidays and 调休 workdays',
     (y, [holidays, workdays]) => {
@@ -34,7 +34,7 @@ describe('the official calendar, 2019–2026 (statute.md §6)', () => {
     ]);
   });
 
-  // statute.md §1(c) worked examples: start day excluded, chinese-days 1.5.7 calendar.
+  // docs/rules.md#counting worked examples: start day excluded, chinese-days 1.5.7 calendar.
   it.each([
     ['2024-09-27', 20, '2024-10-30'],
     ['2025-01-20', 20, '2025-02-21'],

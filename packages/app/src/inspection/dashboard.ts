@@ -84,7 +84,7 @@ export interface InspectionDashboard {
 
 /**
  * The ranking's score: our own reading, not an official formula (the 19号 checklist's point scheme is
- * not published in full, statute.md §4.3). It starts at 100; a failing agency (单项否决) ranks below
+ * not published in full, docs/rules.md#inspection). It starts at 100; a failing agency (单项否决) ranks below
  * every passing one whatever its score.
  */
 export const SCORING = {

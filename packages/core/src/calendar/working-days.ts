@@ -74,7 +74,7 @@ export function createCalendar(
 export interface CountingOptions {
   /**
    * Default false: the day of receipt is not counted and counting starts the next day
-   * (民法典 第二百零一条, applied by convention; statute.md §1(c) marks this UNCONFIRMED for 政府信息公开,
+   * (民法典 第二百零一条, applied by convention; docs/rules.md#counting marks this UNCONFIRMED for 政府信息公开,
    * so it is a setting).
    */
   readonly countStartDay?: boolean;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG_TEMPLATE, flattenTemplate } from './catalog-template.ts';
 
-describe('the standard catalog (statute.md §4.1, 条例 第二十条)', () => {
+describe('the standard catalog (docs/rules.md#platform, 条例 第二十条)', () => {
   it('has the standard first-level columns in order', () => {
     expect(CATALOG_TEMPLATE.map((c) => c.name)).toEqual([
       '政府信息公开指南',

@@ -1,12 +1,12 @@
 /**
  * 政府信息公开目录: the standard catalog every agency starts from (国办公开办函〔2019〕61号 platform
- * layout as summarised in statute.md §4.1; the 法定主动公开内容 sub-columns follow 条例 第二十条). An agency
+ * layout as summarised in docs/rules.md#platform; the 法定主动公开内容 sub-columns follow 条例 第二十条). An agency
  * edits its own copy as a tree afterwards.
  */
 
 /**
  * How often a column must show new content, for the freshness checks of 国办秘函〔2019〕19号
- * (statute.md §4.3): dynamic columns within 2 weeks, document columns within 6 months; static
+ * (docs/rules.md#inspection): dynamic columns within 2 weeks, document columns within 6 months; static
  * columns hold reference content and are only checked for being blank.
  */
 export const COLUMN_KINDS = ['dynamic', 'document', 'static'] as const;

@@ -31,7 +31,7 @@ export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
 /**
  * Channels whose legal receipt date is a confirmation date, not the day the paper or data arrived:
  * unsigned post (the agency confirms with the applicant that day), internet and fax (双方确认之日).
- * E-mail is treated as an internet channel (DERIVED, statute.md §1(a)).
+ * E-mail is treated as an internet channel (DERIVED, docs/rules.md#receipt).
  */
 export function needsConfirmation(channel: Channel): boolean {
   return channel === 'post_unsigned' || channel === 'online' || channel === 'fax' || channel === 'email';
@@ -71,7 +71,7 @@ export type ClockEvent =
 
 export type ClockEventType = ClockEvent['type'];
 
-/** The rules' numbers. Defaults are the statute's; those statute.md marks UNCONFIRMED are settings. */
+/** The rules' numbers. Defaults are the statute's; those docs/rules.md marks UNCONFIRMED are settings. */
 export interface ClockSettings {
   /** 条例 第三十三条: 20 working days to reply. */
   readonly replyDays: number;
@@ -92,9 +92,9 @@ export interface ClockSettings {
   readonly maxDeferralDays: number;
   /** 国办函〔2020〕109号: pay within 20 working days from the day after the notice. */
   readonly feePaymentDays: number;
-  /** UNCONFIRMED (statute.md §3): whether the reply clock stops while a fee notice is unpaid. Default yes. */
+  /** UNCONFIRMED (docs/rules.md#fee-notice): whether the reply clock stops while a fee notice is unpaid. Default yes. */
   readonly feePausesClock: boolean;
-  /** UNCONFIRMED (statute.md §1(c)): whether the receipt day counts as day 1. Default no (民法典 第二百零一条). */
+  /** UNCONFIRMED (docs/rules.md#counting): whether the receipt day counts as day 1. Default no (民法典 第二百零一条). */
   readonly countReceiptDay: boolean;
 }
 

@@ -11,7 +11,7 @@ describe('国办函〔2020〕109号 第五条 按量计收', () => {
     [101, 72_000],
     [200, 270_000],
     [201, 274_000],
-    [2219, 8_346_000], // the published case: 83,460 元 (statute.md §3)
+    [2219, 8_346_000], // the published case: 83,460 元 (docs/rules.md#fees)
   ])('%i pages cost %i 分', (pages, fen) => {
     expect(pageFee(pages).totalFen).toBe(fen);
   });

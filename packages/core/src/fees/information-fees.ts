@@ -36,7 +36,7 @@ export interface FeeBreakdown {
 
 /**
  * 第五条 按量计收, per application: pages 1–30 free; 31–100 at 10 元/页; 101–200 at 20 元/页; 201 and up at
- * 40 元/页. (2219 pages → 83,460 元, the published case in statute.md §3.)
+ * 40 元/页. (2219 pages → 83,460 元, the published case in docs/rules.md#fees.)
  */
 export const PAGE_TIERS: readonly FeeTier[] = [
   { from: 1, to: 30, rateFen: 0 },

@@ -2,7 +2,7 @@ import { addDays, addMonths } from '../calendar/dates.ts';
 import type { ColumnKind } from '../catalog/catalog-template.ts';
 
 /**
- * Column freshness, counted the way 国办秘函〔2019〕19号 counts it (statute.md §4.3): a dynamic column
+ * Column freshness, counted the way 国办秘函〔2019〕19号 counts it (docs/rules.md#inspection): a dynamic column
  * (动态、要闻、公告类) needs something new within 2 weeks of the check, a document column within
  * 6 months; a column with nothing in it ever is 空白栏目; 5 or more stale or 5 or more blank columns,
  * or a home page with nothing new for 2 weeks, fails the site outright (单项否决).

@@ -1,6 +1,6 @@
 /**
  * Whether an agency would fail an inspection today, and why — the 单项否决 items of 国办秘函〔2019〕19号
- * (statute.md §4.3) the platform can see: stale or blank columns and a home page not updated
+ * (docs/rules.md#inspection) the platform can see: stale or blank columns and a home page not updated
  * (freshness.ts), leaked personal data, and serious wording errors (严重表述错误) still open. One
  * reading for the dashboard and the monthly report alike.
  */

@@ -1,5 +1,5 @@
 /**
- * 发文字号 — GB/T 9704—2012《党政机关公文格式》7.2.5 (statute.md §4.2, CONFIRMED):
+ * 发文字号 — GB/T 9704—2012《党政机关公文格式》7.2.5 (docs/rules.md#document-number, CONFIRMED):
  * 机关代字 + 年份 + 发文顺序号. The year is written in full inside 六角括号 〔〕; the serial has no
  * 第, no leading zeros, and is followed by 号 — e.g. 樟工信字〔2023〕12号.
  */

@@ -1,5 +1,5 @@
 /**
- * 索引号 — there is no single national rule (statute.md §4.2): central bodies use
+ * 索引号 — there is no single national rule (docs/rules.md#index-number): central bodies use
  * `{组织机构代码}/{year}-{5-digit serial}`, newer platforms `{统一社会信用代码}/{year}-{serial}`, and
  * local schemes vary. So the pattern is configured per agency; the default is the newer central form.
  *

@@ -1,10 +1,10 @@
 /**
- * What a disclosed item carries (statute.md §4.2): 索引号, 发文字号, 发布机构, 成文日期, 发布日期,
+ * What a disclosed item carries (docs/rules.md#item-metadata): 索引号, 发文字号, 发布机构, 成文日期, 发布日期,
  * 主题分类, 体裁分类, 关键词, 内容概述, 公开属性 and, for documents, 有效性. 条例 第十二条 makes
  * 索引、名称、内容概述、生成日期 the statutory minimum of a catalog entry.
  */
 
-/** 公开属性 (statute.md §4.2, 目录编制 data items). 不予公开 items are never shown to the public. */
+/** 公开属性 (docs/rules.md#item-metadata, 目录编制 data items). 不予公开 items are never shown to the public. */
 export const DISCLOSURE_KINDS = ['active', 'on_request', 'withheld'] as const;
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
 export const DISCLOSURE_LABELS: Readonly<Record<DisclosureKind, string>> = {
@@ -14,7 +14,7 @@ export const DISCLOSURE_LABELS: Readonly<Record<DisclosureKind, string>> = {
 };
 
 /**
- * 主题分类: the State Council's subject classification used on gov.cn item headers (statute.md §4.2
+ * 主题分类: the State Council's subject classification used on gov.cn item headers (docs/rules.md#item-metadata
  * names the field; the list is the one in use on gov.cn's 政策文件库 — configurable later per city).
  */
 export const TOPICS = [
@@ -77,5 +77,5 @@ export const VALIDITY_LABELS: Readonly<Record<ValidityKind, string>> = {
   none: '—',
 };
 
-/** 内容概述 is at most 100 characters (statute.md §4.2, 目录编制 data items). */
+/** 内容概述 is at most 100 characters (docs/rules.md#item-metadata, 目录编制 data items). */
 export const SUMMARY_MAX = 100;

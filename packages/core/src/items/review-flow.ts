@@ -1,11 +1,11 @@
 import type { Role } from '../roles.ts';
 
 /**
- * 三审三校 (statute.md §5): 初审 → 复审 → 终审, each by a person holding that role in the agency,
+ * 三审三校 (docs/rules.md#review): 初审 → 复审 → 终审, each by a person holding that role in the agency,
  * "分级审核、先审后发"; a 保密审查 opinion (条例 第十七条) must be on record for the version before
  * 终审 can pass. Any reviewer may send the item back to its author with comments.
  *
- * Who does each step varies by place (statute.md §5 table); the roles here are the defaults.
+ * Who does each step varies by place (docs/rules.md#review); the roles here are the defaults.
  * Separation of duties: one person approves at most one of the three steps of a version
  * ("谁审核谁负责") — configurable per deployment with {@link ReviewPolicy.distinctReviewers}.
  */

@@ -31,7 +31,7 @@ describe('cross-checks on a report that reconciles', () => {
   });
 });
 
-describe('each rule catches its own break (statute.md §2.8)', () => {
+describe('each rule catches its own break (docs/rules.md#cross-checks)', () => {
   it('R1: 一+二 = 三（七）+四, per column (the rule printed in table 三)', () => {
     const r = good();
     r.applications!.newReceived = [5, 1, 0, 0, 0, 0, 6];
@@ -204,7 +204,7 @@ describe('each rule catches its own break (statute.md §2.8)', () => {
   });
 });
 
-describe('the counting rule (statute.md §2.7) makes R1–R3 hold by construction', () => {
+describe('the counting rule (docs/rules.md#report-counting) makes R1–R3 hold by construction', () => {
   const record = fc.record({
     applicant: fc.constantFrom(...APPLICANT_CATEGORIES),
     received: fc.integer({ min: 0, max: 3 * 365 }),

@@ -13,7 +13,7 @@ import { r11 } from './rules/r11-structure.ts';
 import { r12 } from './rules/r12-published-on-time.ts';
 import type { Rule, RuleContext } from './rules/rule.ts';
 
-/** The cross-checks (勾稽关系) of statute.md §2.8, in order. */
+/** The cross-checks (勾稽关系) of docs/rules.md#cross-checks, in order. */
 export const RULES: readonly { id: string; rule: Rule }[] = [
   { id: 'R1', rule: r1 },
   { id: 'R2', rule: r2 },

@@ -30,7 +30,7 @@ function addTree(into: unknown, from: unknown): void {
 /**
  * A government's tables as the sum of its own and its departments' and towns' reports (a people's
  * government's report covers the work of the departments under it — the practice of published 政府
- * reports; DERIVED, statute.md has no rule text for it): every cell added, blanks as 0, the fee amount
+ * reports; DERIVED, no rule text for it: docs/rules.md#report-counting): every cell added, blanks as 0, the fee amount
  * in 万元 kept to six decimals. Sections and findings are the caller's.
  */
 export function sumReports(year: number, agency: string, reports: readonly AnnualReport[]): AnnualReport {

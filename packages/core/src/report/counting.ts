@@ -11,7 +11,7 @@ export interface ApplicationRecord {
 }
 
 /**
- * The counting rule for table 三 (DERIVED, statute.md §2.7 — no official text was found; it is the
+ * The counting rule for table 三 (DERIVED, docs/rules.md#report-counting — no official text was found; it is the
  * convention that makes R1 hold by construction):
  * - 一、本年新收: applications whose legal receipt date falls in the year;
  * - 二、上年结转: received before the year and not decided before it;
@@ -68,7 +68,7 @@ export interface AppealRecord {
 const APPEAL_COLUMN = { upheld: 0, corrected: 1, other: 2 } as const;
 
 /**
- * Table 四 from case records. Counting rule (DERIVED; statute.md §2.8 R10 — no official text): a case
+ * Table 四 from case records. Counting rule (DERIVED; docs/rules.md#report-counting — no official text): a case
  * is counted in a year when it was filed in that year, or filed earlier and still pending at the
  * year's start; it is counted under its result if concluded within the year, else under 尚未审结.
  */

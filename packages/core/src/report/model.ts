@@ -1,7 +1,7 @@
 import { OUTCOMES, type OutcomeCode } from '../outcomes.ts';
 
 /**
- * The annual report as data: the `xxgk-annual-report/1` JSON shape of shared/spec/report-json.md.
+ * The annual report as data: the `xxgk-annual-report/1` JSON shape of docs/report-json.md.
  * The generator computes it, the importer reads it, the checker judges it, the portal publishes it.
  */
 export const REPORT_SCHEMA = 'xxgk-annual-report/1';
@@ -99,7 +99,7 @@ export interface AnnualReport {
   agency: string | null;
   sections: ReportSection[];
   active: ActiveDisclosure | null;
-  /** Format 2019's table 二, kept with that format's labels (report-json.md). */
+  /** Format 2019's table 二, kept with that format's labels (docs/report-json.md#active2019). */
   active2019?: unknown;
   applications: Applications | null;
   appeals: Appeals | null;
@@ -107,7 +107,7 @@ export interface AnnualReport {
   source: { kind: 'docx' | 'pdf' | 'html' | 'text' | 'generated'; warnings: string[]; [key: string]: unknown };
 }
 
-/** The six part titles in the template's wording (statute.md §2.2); the generator writes these. */
+/** The six part titles in the template's wording (docs/rules.md#report-sections); the generator writes these. */
 export const SECTION_TITLES = [
   '一、总体情况',
   '二、主动公开政府信息情况',

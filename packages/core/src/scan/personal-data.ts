@@ -1,7 +1,7 @@
 import { checkResidentId } from '../applications/resident-id.ts';
 
 /**
- * Personal data in text about to be published (issue 8 §1; statute.md §4.3: an inspection fails a
+ * Personal data in text about to be published (issue 8 §1; docs/rules.md#inspection: an inspection fails a
  * site outright for leaked personal data). Finds 居民身份证 numbers (valid check digit: severe; an
  * 18-character number with a wrong check digit is still someone's mistyped number: a warning),
  * mobile numbers, bank card numbers (Luhn), and e-mail addresses, each with its place and the

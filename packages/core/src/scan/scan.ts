@@ -329,7 +329,7 @@ export function linksIn(html: string): string[] {
  * 索引号 problems over an agency's numbered items (published and withdrawn: a withdrawn item keeps its
  * number): the same number twice (severe: an index number identifies one item), and numbers in a
  * period's sequence that no item holds (a warning the inspection asks about). Numbers end in
- * `-{serial}` (statute.md §4.2).
+ * `-{serial}` (docs/rules.md#index-number).
  */
 export function checkIndexNumbers(
   items: readonly { readonly id: number; readonly indexNo: string }[],

@@ -5,7 +5,7 @@ import typos from './wording/typos.json' with { type: 'json' };
 import type { ScanSeverity } from './personal-data.ts';
 
 /**
- * 错敏 wording (issue 8 §1; statute.md §4.3: 严重表述错误 fails a site outright). The dictionary is
+ * 错敏 wording (issue 8 §1; docs/rules.md#inspection: 严重表述错误 fails a site outright). The dictionary is
  * data — the JSON files beside this one (see wording/README.md) and a city's own rules — and this
  * module only compiles and applies it. Date-aware: a former name is right in an item published
  * before the change, a leader's post only during the term of office.

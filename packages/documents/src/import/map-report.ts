@@ -13,7 +13,7 @@ import {
 import type { Block, SourceKind } from './blocks.ts';
 import { matchLabel, normalizeLabel, parseNumberCell } from './labels.ts';
 
-/** The six part titles by keyword, as they are written in either wording (statute.md §2.2). */
+/** The six part titles by keyword, as they are written in either wording (docs/rules.md#report-sections). */
 const SECTION_KEYWORDS: readonly (readonly string[])[] = [
   ['总体情况'],
   ['主动公开'],

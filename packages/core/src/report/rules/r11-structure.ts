@@ -2,7 +2,7 @@ import { SECTION_TITLES, type Finding } from '../model.ts';
 import type { Rule } from './rule.ts';
 
 /**
- * The six parts (条例 第五十条; statute.md §2.2): the template wording (SECTION_TITLES) and, besides it,
+ * The six parts (条例 第五十条; docs/rules.md#report-sections): the template wording (SECTION_TITLES) and, besides it,
  * the statutory wording some reports use.
  */
 const OTHER_WORDINGS: Readonly<Record<number, readonly string[]>> = {

@@ -2,7 +2,7 @@ import { n } from '../model.ts';
 import { COLUMN_NAMES, type Rule } from './rule.ts';
 
 /**
- * R5 (cross-year; practitioners check it, official status UNCONFIRMED — statute.md §2.8, hence a
+ * R5 (cross-year; practitioners check it, official status UNCONFIRMED — docs/rules.md#cross-checks, hence a
  * warning): this year's 二、上年结转 = last year's 四、结转下年度继续办理, column by column.
  */
 export const r5: Rule = (report, { previous }) => {

@@ -60,7 +60,7 @@ function clause(text: string, index: number, length: number): string {
 }
 
 /**
- * R6 (practitioners check it; statute.md §2.8): numbers quoted in 一、总体情况 — “受理政府信息公开申请17件”,
+ * R6 (practitioners check it; docs/rules.md#cross-checks): numbers quoted in 一、总体情况 — “受理政府信息公开申请17件”,
  * “行政复议2件” — must equal the tables. A warning: a sentence may describe a narrower scope than the
  * table, so a person has to look.
  */

@@ -2,7 +2,7 @@ import { n, type Finding } from '../model.ts';
 import type { Rule } from './rule.ts';
 
 /**
- * R8 (cross-year, practitioners' check; statute.md §2.8 — a warning, since a revision or a document
+ * R8 (cross-year, practitioners' check; docs/rules.md#cross-checks — a warning, since a revision or a document
  * made and repealed in the same year can break it honestly): for 规章 and 行政规范性文件,
  * 现行有效件数(本年) = 现行有效件数(上年) + 本年制发件数 − 本年废止件数.
  */

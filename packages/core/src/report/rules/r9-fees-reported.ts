@@ -2,7 +2,7 @@ import { n, TOTAL_COLUMN } from '../model.ts';
 import type { Rule } from './rule.ts';
 
 /**
- * R9 (DERIVED from 国办函〔2020〕109号 and the practice of section 六, statute.md §2.7): when table 三
+ * R9 (DERIVED from 国办函〔2020〕109号 and the practice of section 六, docs/rules.md#filling): when table 三
  * counts applications ended for unpaid fees （六）2, section 六 must speak of the 信息处理费 (the fee
  * notices and what was collected).
  */

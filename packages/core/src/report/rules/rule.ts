@@ -14,7 +14,7 @@ export interface RuleContext {
   readonly level?: ReportLevel | undefined;
 }
 
-/** One cross-check (勾稽关系) of statute.md §2.8: pure, returns findings (empty when it holds). */
+/** One cross-check (勾稽关系) of docs/rules.md#cross-checks: pure, returns findings (empty when it holds). */
 export type Rule = (report: AnnualReport, context: RuleContext) => Finding[];
 
 /** The columns of table 三 as messages name them. */
