@@ -66,6 +66,21 @@ const LITERAL_DATES = [
   { selector: `TemplateElement[value.raw=${DATE_PATTERN}]`, message: DATE_MESSAGE },
 ];
 
+/** A package-import fence: the named @xxgk packages (and their subpaths) may not be imported here. */
+function fence(names, message) {
+  return { group: names.flatMap((n) => [`@xxgk/${n}`, `@xxgk/${n}/*`]), message };
+}
+const DB_FENCE = '@xxgk/db 只能依赖 @xxgk/core / db may import core only (core ← db ← app ← server, cli).';
+const DOCUMENTS_FENCE = '@xxgk/documents 只能依赖 @xxgk/core：字节进，字节出 / documents may import core only.';
+const APP_FENCE = '@xxgk/app 不得依赖服务端或命令行 / app must not import the server or the CLI.';
+const SERVER_FENCE = '服务端不得依赖命令行 / the server must not import the CLI.';
+const UNTRUSTED_READERS = {
+  name: '@xxgk/documents',
+  importNames: ['importReport', 'fileText', 'officialDocumentDraft', 'docxToBlocks', 'pdfToBlocks'],
+  message:
+    '不受信任的文件须在沙箱中读取：请用 readReportFile、readFileText、readOfficialDocument、readSheetFile / read untrusted files in the sandbox.',
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'e2e/artifacts/**', 'data/**', '**/*.d.ts'] },
   js.configs.recommended,
@@ -103,26 +118,51 @@ export default tseslint.config(
     files: ['e2e/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', ...HOUSE_SYNTAX, ...WALL_CLOCK, ...LITERAL_DATES] },
   },
+  // The directions the house promises (ARCHITECTURE.md): core ← db ← app ← {server, cli}; documents
+  // bytes in, bytes out over core. A wrong-way import fails here instead of slipping in.
+  {
+    files: ['packages/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [fence(['app', 'documents', 'server', 'cli'], DB_FENCE)] }],
+    },
+  },
+  {
+    files: ['packages/documents/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [fence(['db', 'app', 'server', 'cli'], DOCUMENTS_FENCE)] }],
+    },
+  },
+  {
+    files: ['packages/app/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [fence(['server', 'cli'], APP_FENCE)] }] },
+  },
+  {
+    files: ['apps/server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [fence(['cli'], SERVER_FENCE)] }] },
+  },
   {
     // Files from outside are read in @xxgk/documents' sandbox (limits, a worker with a heap cap and a
     // time limit: issue 18); the in-process readers are for our own output and tests.
-    files: ['packages/app/src/**/*.ts', 'apps/server/src/**/*.ts', 'apps/cli/src/**/*.ts'],
+    files: ['packages/app/src/**/*.ts'],
     ignores: ['**/*.test.ts', '**/testing.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [
-            {
-              name: '@xxgk/documents',
-              importNames: ['importReport', 'fileText', 'officialDocumentDraft', 'docxToBlocks', 'pdfToBlocks'],
-              message:
-                '不受信任的文件须在沙箱中读取：请用 readReportFile、readFileText、readOfficialDocument、readSheetFile / read untrusted files in the sandbox.',
-            },
-          ],
-        },
+        { paths: [UNTRUSTED_READERS], patterns: [fence(['server', 'cli'], APP_FENCE)] },
       ],
     },
+  },
+  {
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [UNTRUSTED_READERS], patterns: [fence(['cli'], SERVER_FENCE)] }],
+    },
+  },
+  {
+    files: ['apps/cli/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [UNTRUSTED_READERS] }] },
   },
   {
     files: ['packages/core/**/*.ts'],

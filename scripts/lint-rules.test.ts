@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 /**
  * The house's lint fences bite: each rule in eslint.config.js is shown an offending line in a file
@@ -9,11 +9,41 @@ import { describe, expect, it } from 'vitest';
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const eslint = new ESLint({ cwd: ROOT });
+// The first lint of a package loads its TypeScript project: slow on a busy two-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 async function messages(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
   return (result?.messages ?? []).map((m) => `${m.ruleId ?? ''}: ${m.message}`);
 }
+
+describe('lint: the layers point one way (core ← db ← app ← server, cli; documents over core)', () => {
+  it.each([
+    ['packages/db/src/items.ts', '@xxgk/app', /db 只能依赖 @xxgk\/core/u],
+    ['packages/db/src/items.ts', '@xxgk/documents', /db 只能依赖 @xxgk\/core/u],
+    ['packages/documents/src/render/html.ts', '@xxgk/db', /documents 只能依赖 @xxgk\/core/u],
+    ['packages/documents/src/render/html.ts', '@xxgk/app/context', /documents 只能依赖 @xxgk\/core/u],
+    ['packages/app/src/context.ts', '@xxgk/server/config', /app 不得依赖服务端或命令行/u],
+    ['packages/app/src/users/create-user.ts', '@xxgk/cli', /app 不得依赖服务端或命令行/u],
+    ['apps/server/src/server.ts', '@xxgk/cli', /服务端不得依赖命令行/u],
+    ['packages/core/src/index.ts', '@xxgk/db', /core 只能是纯函数/u],
+    ['apps/admin/src/api.ts', '@xxgk/server', /管理端只能引用 @xxgk\/core/u],
+  ])('%s may not import %s', async (file, module, message) => {
+    const found = await messages(file, `import * as m from '${module}';\nexport { m };\n`);
+    expect(found).toEqual([expect.stringMatching(/^no-restricted-imports: /u)]);
+    expect(found[0]).toMatch(message);
+  });
+
+  it('lets each layer import the one below it', async () => {
+    for (const [file, module] of [
+      ['packages/db/src/items.ts', '@xxgk/core'],
+      ['packages/app/src/context.ts', '@xxgk/db'],
+      ['apps/server/src/server.ts', '@xxgk/app'],
+    ] as const) {
+      expect(await messages(file, `import * as m from '${module}';\nexport { m };\n`), file).toEqual([]);
+    }
+  });
+});
 
 describe('lint: untrusted files are read in the sandbox', () => {
   it('refuses the in-process readers in app, server and CLI code, and allows the sandboxed ones', async () => {
