@@ -36,7 +36,13 @@ describe('loadConfig', () => {
     const key = 'ab'.repeat(32);
     expect(() =>
       loadConfig(
-        { NODE_ENV: 'production', XXGK_SESSION_SECRET: 'x'.repeat(40), XXGK_DATA_KEY: key, XXGK_NOW: '2027-01-04' },
+        {
+          NODE_ENV: 'production',
+          XXGK_SESSION_SECRET: 'x'.repeat(40),
+          XXGK_DATA_KEY: key,
+          XXGK_PUBLIC_URL: 'https://xxgk.example.gov.cn',
+          XXGK_NOW: '2027-01-04',
+        },
         { dataDir: tmp() },
       ),
     ).toThrow(/生产环境不得设置 XXGK_NOW/u);
@@ -59,11 +65,23 @@ describe('loadConfig', () => {
   it('requires a session secret in production and turns on Secure cookies there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' }, { dataDir: tmp() })).toThrow(/XXGK_SESSION_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production' }, { dataDir: tmp() })).toThrow(/XXGK_DATA_KEY/);
+    expect(() => loadConfig({ NODE_ENV: 'production' }, { dataDir: tmp() })).toThrow(
+      /生产环境必须设置 XXGK_PUBLIC_URL/u,
+    );
+    expect(() => loadConfig({ XXGK_PUBLIC_URL: 'evil.example/x' }, { dataDir: tmp() })).toThrow(
+      /XXGK_PUBLIC_URL 应为 http:\/\/ 或 https:\/\/ 开头的网址/u,
+    );
     const key = 'ab'.repeat(32);
     const config = loadConfig(
-      { NODE_ENV: 'production', XXGK_SESSION_SECRET: 'x'.repeat(40), XXGK_DATA_KEY: key },
+      {
+        NODE_ENV: 'production',
+        XXGK_SESSION_SECRET: 'x'.repeat(40),
+        XXGK_DATA_KEY: key,
+        XXGK_PUBLIC_URL: 'https://xxgk.example.gov.cn/',
+      },
       { dataDir: tmp() },
     );
+    expect(config.publicUrl).toBe('https://xxgk.example.gov.cn');
     expect(config.cookieSecure).toBe(true);
     expect(config.dataKey.toString('hex')).toBe(key);
   });

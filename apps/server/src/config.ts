@@ -192,6 +192,17 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
   }
   const mailFrom = r.string('XXGK_MAIL_FROM', '政府信息公开平台 <noreply@localhost>');
   const publicUrl = r.optional('XXGK_PUBLIC_URL');
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/u.test(publicUrl)) {
+    r.problems.push(
+      `XXGK_PUBLIC_URL 应为 http:// 或 https:// 开头的网址，如 https://xxgk.example.gov.cn / must be an http(s) URL (got "${publicUrl}")`,
+    );
+  }
+  if (production && publicUrl === undefined) {
+    // Feeds, the sitemap and e-mails carry absolute links: they must not come from a request's Host.
+    r.problems.push(
+      '生产环境必须设置 XXGK_PUBLIC_URL（公众访问本平台的地址）/ XXGK_PUBLIC_URL is required when NODE_ENV=production',
+    );
+  }
   const retention = r.int('XXGK_PERSONAL_DATA_RETENTION_YEARS', 0, 0, 100);
   const errorReportWorkingDays = r.int('XXGK_ERROR_REPORT_WORKING_DAYS', 5, 1, 60);
   const checkExternalLinks = r.bool('XXGK_CHECK_EXTERNAL_LINKS', false);

@@ -24,6 +24,7 @@ import { homePage } from './home.ts';
 import { columnPage, itemPage, searchPage, withdrawnPage } from './items.ts';
 import { reportList, reportPage, reportPath, type PublishedEntry } from './reports.ts';
 import { VIEW_COOKIE, VIEW_OPTIONS, viewOf, withView } from './layout.ts';
+import { sameSitePath } from './same-site-path.ts';
 import { loadSite } from './site.ts';
 
 const HTML = 'text/html; charset=utf-8';
@@ -83,8 +84,13 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
     return { site: s, agency, ...shown, versions };
   }
 
-  function origin(request: FastifyRequest): string {
-    return `${request.protocol}://${request.host}`;
+  /**
+   * Absolute links (feeds, the sitemap, /open/reports.json) are built from the configured public
+   * address, never from the request's Host header: one request with `Host: evil.example` must not
+   * make every reader's feed point elsewhere (issue 18 §4).
+   */
+  function origin(): string {
+    return deps.config.publicUrl;
   }
 
   async function serve(
@@ -195,10 +201,7 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
           page: 1,
           pageSize: 20,
         });
-        return ok(
-          columnFeed(origin(request), found.agency, found.column, items.rows),
-          'application/atom+xml; charset=utf-8',
-        );
+        return ok(columnFeed(origin(), found.agency, found.column, items.rows), 'application/atom+xml; charset=utf-8');
       }),
     );
 
@@ -305,7 +308,7 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
 
     app.get('/open/reports.json', { schema: { hide: true } }, (request, reply) =>
       serve(request, reply, async () => {
-        const base = origin(request);
+        const base = origin();
         const reports = (await listPublishedReports(ctx.db)).map((r) => ({
           agency: r.agency_name,
           agencyId: r.agency_id,
@@ -335,7 +338,7 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
           )
         ).flat();
         return ok(
-          sitemap(origin(request), s.agencies, columns, await listPublishedItemStamps(ctx.db)),
+          sitemap(origin(), s.agencies, columns, await listPublishedItemStamps(ctx.db)),
           'application/xml; charset=utf-8',
         );
       }),
@@ -353,8 +356,7 @@ export function portalRoutes(deps: ServerDeps): FastifyPluginAsync {
           chosen.delete(option);
         }
       }
-      const back = query['back'] ?? '/';
-      const safeBack = back.startsWith('/') && !back.startsWith('//') && !back.includes('\\') ? back : '/';
+      const safeBack = sameSitePath(query['back']);
       return reply
         .setCookie(VIEW_COOKIE, [...chosen].join(','), {
           path: '/',
