@@ -296,6 +296,26 @@ describeDialects('issue 18: every date-taking route under extreme and malformed 
       { ...options, examples: EXTREMES.map((d) => [d] as [string]) },
     );
 
+    // 年度: an annual report's year (2008 through the current year), in a path and a query.
+    const thisYear = Number(today.slice(0, 4));
+    const years = ['0', '-1', '2007', '2008', String(thisYear), String(thisYear + 1), '9999', '1e9', 'abc', ''];
+    const anyYear = fc.oneof(fc.constantFrom(...years), fc.integer({ min: -1_000_000, max: 1_000_000 }).map(String));
+    await fc.assert(
+      fc.asyncProperty(anyYear, async (year) => {
+        const plausible = /^\d+$/u.test(year) && Number(year) >= 2008 && Number(year) <= thisYear;
+        for (const url of [
+          `/api/agencies/${agencyId}/reports/${encodeURIComponent(year)}/live`,
+          `/api/agencies/${agencyId}/normative/counts?year=${encodeURIComponent(year)}`,
+        ]) {
+          const response = await answered(`GET ${url}`, () => t.app.inject({ url, headers: agencyAdmin }));
+          if (!plausible) {
+            expect(response.statusCode, `GET ${url}`).toBeGreaterThanOrEqual(400);
+          }
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, examples: years.map((y) => [y] as [string]) },
+    );
+
     // 门户申请表: dates slipped into the form, and in the ID number's birth date; the receipt date is
     // the server's today whatever the form says.
     let address = 0;

@@ -1,4 +1,4 @@
-import { addDays, DomainError, isIsoDate, isYearMonth, MAX_WALK_DAYS, yearOf } from '@xxgk/core';
+import { addDays, DomainError, isIsoDate, isYearMonth, MAX_WALK_DAYS, shanghaiDate, yearOf } from '@xxgk/core';
 import { z } from 'zod';
 
 // Zod's own messages in Chinese for whatever a schema does not word itself.
@@ -103,6 +103,30 @@ export function optionalLegalDate(label: string, range?: DateRange) {
   return (
     range === undefined ? schema : schema.refine((v) => v === '' || inRange(v, range), rangeMessage(label, range))
   ).default('');
+}
+
+/**
+ * The first year with an annual report: 2008, the 条例 (国务院令第492号) having taken effect on
+ * 2008-05-01 (the 2019 revision's 第四十九条 and 第五十条 keep the yearly report).
+ */
+export const FIRST_REPORT_YEAR = 2008;
+
+/**
+ * An annual report's year, from {@link FIRST_REPORT_YEAR} through the current year as the injected
+ * clock says when the value is parsed (a year's report is previewed during it and made after it; a
+ * later year is a typing error). For route schemas, which are built once: the clock is asked per parse.
+ */
+export function reportYear(now: () => Date) {
+  return z.coerce
+    .number({ error: '年度应为数字' })
+    .int('年度应为整数')
+    .min(FIRST_REPORT_YEAR, `年度不能早于${FIRST_REPORT_YEAR}年`)
+    .superRefine((year, issues) => {
+      const last = yearOf(shanghaiDate(now()));
+      if (year > last) {
+        issues.addIssue({ code: 'custom', message: `年度不能晚于${last}年` });
+      }
+    });
 }
 
 /** A month field, `YYYY-MM`, within the months of `range` (a monthly report, a chart's month). */

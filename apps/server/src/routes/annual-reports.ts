@@ -9,6 +9,7 @@ import {
   reopenReport,
   reportCell,
   reportStatuses,
+  reportYear,
   ReviewInput,
   reviewReport,
   saveDecisionMonth,
@@ -26,14 +27,12 @@ import { metaOf, requireSession } from '../plugins/session.ts';
 import { errorResponses } from './schemas.ts';
 
 const TAG = ['年度报告'];
-const YearParams = z.object({
-  id: z.coerce.number().int().positive(),
-  year: z.coerce.number().int().min(2008).max(2100),
-});
-const Year = z.object({ year: z.coerce.number().int().min(2008).max(2100) });
-
 export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   const { ctx } = deps;
+  // 2008 through the current year by the server's clock (issue 18: every date-like input bounded).
+  const year = reportYear(() => ctx.now());
+  const YearParams = z.object({ id: z.coerce.number().int().positive(), year });
+  const Year = z.object({ year });
   return async (app) => {
     await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
 

@@ -6,6 +6,7 @@ import {
   getNormativeYearCounts,
   recordNormativeEvent,
   registerNormativeDocument,
+  reportYear,
 } from '@xxgk/app';
 import { NORMATIVE_EVENT_KINDS, NORMATIVE_KINDS } from '@xxgk/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -117,7 +118,7 @@ export function normativeRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           tags: TAG,
           summary: '年度报告表二：本年制发、本年废止、现行有效件数',
           params: IdParams,
-          querystring: z.object({ year: z.coerce.number().int().min(2008).max(2100) }),
+          querystring: z.object({ year: reportYear(() => ctx.now()) }),
           response: { 200: z.object({ regulations: Tally, normativeDocuments: Tally }), ...errorResponses },
         },
       },
