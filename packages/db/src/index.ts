@@ -11,3 +11,4 @@ export * from './catalog.ts';
 export * from './items.ts';
 export * from './normative.ts';
 export * from './applications.ts';
+export * from './job-runs.ts';
