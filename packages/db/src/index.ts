@@ -12,3 +12,5 @@ export * from './items.ts';
 export * from './normative.ts';
 export * from './applications.ts';
 export * from './job-runs.ts';
+export * from './job-runs.ts';
+export * from './mail-outbox.ts';

@@ -1,4 +1,4 @@
-import type { Executor } from '@xxgk/db';
+import { insertMailOnce, listPendingMail, markMailFailed, markMailSent, type Executor } from '@xxgk/db';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { iso, type AppContext } from '../context.ts';
 
@@ -46,20 +46,16 @@ export async function queueMail(ex: Executor, ctx: AppContext, mail: QueuedMail)
   if (ctx.mail === undefined || mail.to.trim() === '') {
     return;
   }
-  await ex
-    .insertInto('mail_outbox')
-    .values({
-      to_address: mail.to,
-      subject: mail.subject,
-      body: mail.text,
-      kind: mail.kind,
-      application_id: mail.applicationId,
-      dedupe_key: mail.dedupeKey,
-      created_at: iso(ctx.now()),
-      sent_at: null,
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute();
+  await insertMailOnce(ex, {
+    to_address: mail.to,
+    subject: mail.subject,
+    body: mail.text,
+    kind: mail.kind,
+    application_id: mail.applicationId,
+    dedupe_key: mail.dedupeKey,
+    created_at: iso(ctx.now()),
+    sent_at: null,
+  });
 }
 
 /** A message that failed this many times is left for a person to look at (last_error says why). */
@@ -70,33 +66,18 @@ export async function deliverQueuedMail(ctx: AppContext, batch = 50): Promise<nu
   if (ctx.mail === undefined) {
     return 0;
   }
-  const pending = await ctx.db
-    .selectFrom('mail_outbox')
-    .selectAll()
-    .where('sent_at', 'is', null)
-    .where('attempts', '<', MAX_MAIL_ATTEMPTS)
-    .orderBy('id')
-    .limit(batch)
-    .execute();
+  const pending = await listPendingMail(ctx.db, { maxAttempts: MAX_MAIL_ATTEMPTS, limit: batch });
   let sent = 0;
   for (const mail of pending) {
     try {
       await ctx.mail.mailer.send({ to: mail.to_address, subject: mail.subject, text: mail.body });
-      await ctx.db
-        .updateTable('mail_outbox')
-        .set({ sent_at: iso(ctx.now()), attempts: mail.attempts + 1, last_error: '' })
-        .where('id', '=', mail.id)
-        .execute();
+      await markMailSent(ctx.db, mail.id, { at: iso(ctx.now()), attempts: mail.attempts + 1 });
       sent += 1;
     } catch (error) {
-      await ctx.db
-        .updateTable('mail_outbox')
-        .set({
-          attempts: mail.attempts + 1,
-          last_error: error instanceof Error ? error.message.slice(0, 500) : String(error),
-        })
-        .where('id', '=', mail.id)
-        .execute();
+      await markMailFailed(ctx.db, mail.id, {
+        attempts: mail.attempts + 1,
+        error: error instanceof Error ? error.message.slice(0, 500) : String(error),
+      });
     }
   }
   return sent;
