@@ -14,3 +14,6 @@ export * from './applications.ts';
 export * from './job-runs.ts';
 export * from './job-runs.ts';
 export * from './mail-outbox.ts';
+export * from './job-runs.ts';
+export * from './mail-outbox.ts';
+export * from './wording-rules.ts';

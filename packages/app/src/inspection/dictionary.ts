@@ -1,5 +1,5 @@
 import { BUILT_IN_WORDING, compileWording, type WordingDictionary, type WordingRule } from '@xxgk/core';
-import type { Executor, WordingRuleRow } from '@xxgk/db';
+import { listWordingRuleRows, type Executor, type WordingRuleRow } from '@xxgk/db';
 
 export function toWordingRule(row: WordingRuleRow): WordingRule {
   return {
@@ -16,6 +16,6 @@ export function toWordingRule(row: WordingRuleRow): WordingRule {
 
 /** The shipped dictionary and the city's own rules, compiled together. */
 export async function cityWording(ex: Executor): Promise<WordingDictionary> {
-  const rows = await ex.selectFrom('wording_rules').selectAll().orderBy('id').execute();
+  const rows = await listWordingRuleRows(ex);
   return compileWording([...BUILT_IN_WORDING, { name: '本市词库', rules: rows.map(toWordingRule) }]);
 }

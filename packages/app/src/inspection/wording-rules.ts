@@ -8,7 +8,13 @@ import {
   type Actor,
   type WordingRule,
 } from '@xxgk/core';
-import type { WordingRuleRow } from '@xxgk/db';
+import {
+  deleteWordingRule,
+  findWordingRule,
+  insertWordingRule,
+  listWordingRuleRows,
+  type WordingRuleRow,
+} from '@xxgk/db';
 import { z } from 'zod';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
@@ -60,7 +66,7 @@ export async function listWordingRules(
   { actor, meta }: { actor: Actor; meta: RequestMeta },
 ): Promise<WordingRuleView[]> {
   await mayManage(ctx, actor, meta, 'wording.list');
-  const rows = await ctx.db.selectFrom('wording_rules').selectAll().orderBy('id', 'desc').execute();
+  const rows = await listWordingRuleRows(ctx.db, 'desc');
   return [
     ...rows.map(view),
     ...BUILT_IN_WORDING.flatMap((file) =>
@@ -93,22 +99,18 @@ export async function addWordingRule(
     throw new DomainError('VALIDATION_FAILED', problems.join('；'));
   }
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('wording_rules')
-      .values({
-        kind: rule.kind,
-        text: v.text,
-        replacement: v.replacement,
-        category: rule.category,
-        severity: v.severity,
-        starts_on: v.startsOn,
-        ends_on: v.endsOn,
-        note: v.note,
-        created_by: actor.displayName,
-        created_at: iso(ctx.now()),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertWordingRule(trx, {
+      kind: rule.kind,
+      text: v.text,
+      replacement: v.replacement,
+      category: rule.category,
+      severity: v.severity,
+      starts_on: v.startsOn,
+      ends_on: v.endsOn,
+      note: v.note,
+      created_by: actor.displayName,
+      created_at: iso(ctx.now()),
+    });
     await audit(trx, ctx, actor, meta, {
       action: 'wording.add',
       agencyId: null,
@@ -127,11 +129,11 @@ export async function removeWordingRule(
 ): Promise<void> {
   await mayManage(ctx, actor, meta, 'wording.remove');
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('wording_rules').selectAll().where('id', '=', ruleId).executeTakeFirst();
+    const row = await findWordingRule(trx, ruleId);
     if (row === undefined) {
       throw new DomainError('NOT_FOUND', `词库规则（编号 ${ruleId}）不存在`);
     }
-    await trx.deleteFrom('wording_rules').where('id', '=', ruleId).execute();
+    await deleteWordingRule(trx, ruleId);
     await audit(trx, ctx, actor, meta, {
       action: 'wording.remove',
       agencyId: null,
