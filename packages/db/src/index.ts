@@ -17,3 +17,7 @@ export * from './mail-outbox.ts';
 export * from './job-runs.ts';
 export * from './mail-outbox.ts';
 export * from './wording-rules.ts';
+export * from './job-runs.ts';
+export * from './mail-outbox.ts';
+export * from './wording-rules.ts';
+export * from './error-reports.ts';

@@ -1,6 +1,17 @@
 import { randomInt } from 'node:crypto';
 import { addWorkingDays, can, DomainError, formatTrackingCode, shanghaiDate, type Actor } from '@xxgk/core';
-import type { ErrorReportRow, ErrorReportStatus } from '@xxgk/db';
+import {
+  findAgency,
+  findErrorReport,
+  findErrorReportByCode,
+  findItem,
+  insertErrorReport,
+  listAgencies,
+  listAgencyErrorReports,
+  markErrorReportReplied,
+  type ErrorReportRow,
+  type ErrorReportStatus,
+} from '@xxgk/db';
 import { z } from 'zod';
 import { audit, authorize } from '../audit.ts';
 import { requireAgency } from '../agencies/require-agency.ts';
@@ -93,28 +104,20 @@ function toView(row: ErrorReportRow, agencyName: string, today: string): ErrorRe
 async function pageAgency(ctx: AppContext, pageUrl: string): Promise<{ agencyId: number; itemId: number | null }> {
   const item = /^\/items\/(\d+)/u.exec(pageUrl);
   if (item !== null) {
-    const row = await ctx.db
-      .selectFrom('items')
-      .select(['id', 'agency_id'])
-      .where('id', '=', Number(item[1]))
-      .executeTakeFirst();
+    const row = await findItem(ctx.db, Number(item[1]));
     if (row !== undefined) {
       return { agencyId: row.agency_id, itemId: row.id };
     }
   }
   const agency = /^\/agencies\/(\d+)/u.exec(pageUrl);
   if (agency !== null) {
-    const row = await ctx.db.selectFrom('agencies').select('id').where('id', '=', Number(agency[1])).executeTakeFirst();
+    const row = await findAgency(ctx.db, Number(agency[1]));
     if (row !== undefined) {
       return { agencyId: row.id, itemId: null };
     }
   }
-  const root = await ctx.db
-    .selectFrom('agencies')
-    .select('id')
-    .where('parent_id', 'is', null)
-    .orderBy('id')
-    .executeTakeFirst();
+  // The first root by id, as the tree's top.
+  const root = (await listAgencies(ctx.db)).filter((a) => a.parent_id === null).sort((a, b) => a.id - b.id)[0];
   if (root === undefined) {
     throw new DomainError('NOT_FOUND', '站点尚未设置机关');
   }
@@ -137,36 +140,32 @@ export async function submitErrorReport(
     Array.from({ length: 8 }, () => randomInt(0, 31)),
   )}`;
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('error_reports')
-      .values({
-        code,
-        agency_id: agency.id,
-        item_id: itemId,
-        page_url: v.pageUrl,
-        page_title: v.pageTitle,
-        kind: v.kind,
-        description: v.description,
-        contact_name: v.contactName,
-        contact: v.contact,
-        status: 'open',
-        received_at: iso(ctx.now()),
-        due_on: dueOn,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const reportId = await insertErrorReport(trx, {
+      code,
+      agency_id: agency.id,
+      item_id: itemId,
+      page_url: v.pageUrl,
+      page_title: v.pageTitle,
+      kind: v.kind,
+      description: v.description,
+      contact_name: v.contactName,
+      contact: v.contact,
+      status: 'open',
+      received_at: iso(ctx.now()),
+      due_on: dueOn,
+    });
     await audit(trx, ctx, null, meta, {
       action: 'error_report.submit',
       agencyId: agency.id,
       targetType: 'error_report',
-      targetId: row.id,
+      targetId: reportId,
       note: `${ERROR_REPORT_KIND_LABELS[v.kind]}：${v.pageUrl}，查询码 ${code}`,
     });
     for (const u of (await usersWithPermission(trx, agency, 'feedback.handle')).filter((x) => x.email !== '')) {
       await queueMail(trx, ctx, {
         kind: 'error_report',
         applicationId: null,
-        dedupeKey: `error-report:${row.id}:${u.id}`,
+        dedupeKey: `error-report:${reportId}:${u.id}`,
         to: u.email,
         subject: `【我要纠错】${agency.name}网页“${v.pageTitle || v.pageUrl}”收到纠错，请于 ${dueOn} 前答复`,
         text: [
@@ -202,11 +201,7 @@ export async function lookupErrorReport(
     | 'agencyName'
   >
 > {
-  const row = await ctx.db
-    .selectFrom('error_reports')
-    .selectAll()
-    .where('code', '=', code.trim().toUpperCase())
-    .executeTakeFirst();
+  const row = await findErrorReportByCode(ctx.db, code.trim().toUpperCase());
   if (row === undefined) {
     throw new DomainError('NOT_FOUND', '查询码不正确，请核对后再查');
   }
@@ -232,7 +227,7 @@ export async function listErrorReports(
   ctx: AppContext,
   { actor, meta, status }: { actor: Actor; meta: RequestMeta; status?: ErrorReportStatus },
 ): Promise<ErrorReportView[]> {
-  const agencies = await ctx.db.selectFrom('agencies').selectAll().execute();
+  const agencies = await listAgencies(ctx.db);
   const visible = agencies.filter((a) => can(actor, 'feedback.handle', a) || can(actor, 'inspection.read', a));
   if (visible.length === 0) {
     await authorize(ctx, actor, meta, 'feedback.handle', actor.agency, {
@@ -242,16 +237,12 @@ export async function listErrorReports(
     });
   }
   const names = new Map(visible.map((a) => [a.id, a.name]));
-  let query = ctx.db
-    .selectFrom('error_reports')
-    .selectAll()
-    .where('agency_id', 'in', [...names.keys(), -1])
-    .orderBy('received_at', 'desc');
-  if (status !== undefined) {
-    query = query.where('status', '=', status);
-  }
+  const rows = await listAgencyErrorReports(ctx.db, {
+    agencyIds: [...names.keys()],
+    ...(status === undefined ? {} : { status }),
+  });
   const today = shanghaiDate(ctx.now());
-  return (await query.execute()).map((r) => toView(r, names.get(r.agency_id) ?? '', today));
+  return rows.map((r) => toView(r, names.get(r.agency_id) ?? '', today));
 }
 
 export const ErrorReportReplyInput = z.object({ reply: text('答复', { min: 2, max: 2000 }) });
@@ -263,7 +254,7 @@ export async function replyErrorReport(
   { actor, reportId, input, meta }: { actor: Actor; reportId: number; input: ErrorReportReplyInput; meta: RequestMeta },
 ): Promise<ErrorReportView> {
   const { reply } = parseInput(ErrorReportReplyInput, input);
-  const row = await ctx.db.selectFrom('error_reports').selectAll().where('id', '=', reportId).executeTakeFirst();
+  const row = await findErrorReport(ctx.db, reportId);
   if (row === undefined) {
     throw new DomainError('NOT_FOUND', `纠错（编号 ${reportId}）不存在`);
   }
@@ -278,12 +269,7 @@ export async function replyErrorReport(
   }
   const at = iso(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('error_reports')
-      .set({ status: 'replied', reply, replied_at: at, replied_by: actor.displayName })
-      .where('id', '=', reportId)
-      .where('status', '=', 'open')
-      .execute();
+    await markErrorReportReplied(trx, reportId, { reply, at, by: actor.displayName });
     await audit(trx, ctx, actor, meta, {
       action: 'error_report.reply',
       agencyId: agency.id,
@@ -305,11 +291,10 @@ export async function replyErrorReport(
         ].join('\n'),
       });
     }
-    const updated = await trx
-      .selectFrom('error_reports')
-      .selectAll()
-      .where('id', '=', reportId)
-      .executeTakeFirstOrThrow();
+    const updated = await findErrorReport(trx, reportId);
+    if (updated === undefined) {
+      throw new Error(`error report ${reportId} vanished while being answered`);
+    }
     return toView(updated, agency.name, shanghaiDate(ctx.now()));
   });
 }
