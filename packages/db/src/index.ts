@@ -21,3 +21,8 @@ export * from './job-runs.ts';
 export * from './mail-outbox.ts';
 export * from './wording-rules.ts';
 export * from './error-reports.ts';
+export * from './job-runs.ts';
+export * from './mail-outbox.ts';
+export * from './wording-rules.ts';
+export * from './error-reports.ts';
+export * from './inspection.ts';

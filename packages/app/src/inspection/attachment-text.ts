@@ -1,4 +1,4 @@
-import type { AttachmentTextStatus, Executor } from '@xxgk/db';
+import { findAttachmentText, insertAttachmentText, type AttachmentTextStatus, type Executor } from '@xxgk/db';
 import { readFileText } from '@xxgk/documents';
 import { iso, type AppContext } from '../context.ts';
 
@@ -17,11 +17,7 @@ export async function attachmentText(
   ex: Executor,
   attachment: { readonly storage_key: string; readonly file_name: string; readonly media_type: string },
 ): Promise<AttachmentText> {
-  const kept = await ex
-    .selectFrom('attachment_texts')
-    .selectAll()
-    .where('storage_key', '=', attachment.storage_key)
-    .executeTakeFirst();
+  const kept = await findAttachmentText(ex, attachment.storage_key);
   if (kept !== undefined) {
     return { status: kept.status, text: kept.text, message: kept.message };
   }
@@ -36,10 +32,6 @@ export async function attachmentText(
       message: `附件文件缺失：${error instanceof Error ? error.message.slice(0, 80) : String(error)}`,
     };
   }
-  await ex
-    .insertInto('attachment_texts')
-    .values({ storage_key: attachment.storage_key, ...read, read_at: iso(ctx.now()) })
-    .onConflict((oc) => oc.column('storage_key').doNothing())
-    .execute();
+  await insertAttachmentText(ex, { storage_key: attachment.storage_key, ...read, read_at: iso(ctx.now()) });
   return read;
 }

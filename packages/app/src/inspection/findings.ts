@@ -1,5 +1,16 @@
 import { checkIndexNumbers, DomainError, shanghaiDate, type Actor, type ScanFinding } from '@xxgk/core';
-import type { Executor } from '@xxgk/db';
+import {
+  dismissScanFindings,
+  insertScanDismissal,
+  listAgencies,
+  listItemAttachments,
+  listNumberedItems,
+  listOpenItemFindings,
+  listPublishedVersionsToScan,
+  listScanFindings,
+  type Executor,
+  type ScanFindingListRow,
+} from '@xxgk/db';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
@@ -31,13 +42,7 @@ export async function dismissFinding(
   const { item, agency } = await itemForActor(ctx, actor, meta, itemId, 'scan.dismiss', 'scan.dismiss');
   // Only a finding this item has now: its working version's checks, or the nightly scan's open ones.
   const current = (await checkWorkingVersion(ctx, item, agency)).findings;
-  const stored = await ctx.db
-    .selectFrom('scan_findings')
-    .selectAll()
-    .where('item_id', '=', item.id)
-    .where('fixed_at', 'is', null)
-    .where('dismissed_at', 'is', null)
-    .execute();
+  const stored = await listOpenItemFindings(ctx.db, item.id);
   const finding =
     current.find((f) => f.fingerprint === fingerprint) ??
     stored.map(toScanFinding).find((f) => f.fingerprint === fingerprint);
@@ -46,28 +51,18 @@ export async function dismissFinding(
   }
   const at = iso(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('scan_dismissals')
-      .values({
-        agency_id: agency.id,
-        fingerprint,
-        check_code: finding.check,
-        text: finding.text === '' ? finding.message : finding.text,
-        reason,
-        item_id: item.id,
-        user_id: actor.userId === 0 ? null : actor.userId,
-        user_name: actor.displayName,
-        at,
-      })
-      .onConflict((oc) => oc.columns(['agency_id', 'fingerprint']).doNothing())
-      .execute();
-    await trx
-      .updateTable('scan_findings')
-      .set({ dismissed_at: at })
-      .where('agency_id', '=', agency.id)
-      .where('fingerprint', '=', fingerprint)
-      .where('fixed_at', 'is', null)
-      .execute();
+    await insertScanDismissal(trx, {
+      agency_id: agency.id,
+      fingerprint,
+      check_code: finding.check,
+      text: finding.text === '' ? finding.message : finding.text,
+      reason,
+      item_id: item.id,
+      user_id: actor.userId === 0 ? null : actor.userId,
+      user_name: actor.displayName,
+      at,
+    });
+    await dismissScanFindings(trx, { agencyId: agency.id, fingerprint, at });
     await audit(trx, ctx, actor, meta, {
       action: 'scan.dismiss',
       agencyId: agency.id,
@@ -84,34 +79,9 @@ export async function dismissFinding(
 export async function scanFindingsOf(
   ex: Executor,
   agencyIds: readonly number[],
-  { foundBefore }: { foundBefore?: string } = {},
-) {
-  let query = ex
-    .selectFrom('scan_findings as f')
-    .leftJoin('items as i', 'i.id', 'f.item_id')
-    .leftJoin('item_versions as v', (j) =>
-      j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'),
-    )
-    .select([
-      'f.id',
-      'f.agency_id',
-      'f.item_id',
-      'v.title',
-      'f.field',
-      'f.check_code',
-      'f.severity',
-      'f.excerpt',
-      'f.message',
-      'f.suggestion',
-      'f.found_at',
-      'f.fixed_at',
-      'f.dismissed_at',
-    ])
-    .where('f.agency_id', 'in', [...agencyIds, -1]);
-  if (foundBefore !== undefined) {
-    query = query.where('f.found_at', '<', foundBefore);
-  }
-  return query.orderBy('f.id').execute();
+  options: { foundBefore?: string } = {},
+): Promise<ScanFindingListRow[]> {
+  return listScanFindings(ex, agencyIds, options);
 }
 
 export interface ScanRunSummary {
@@ -134,7 +104,8 @@ export async function scanPublished(
   const dictionary = await cityWording(ctx.db);
   const at = iso(ctx.now());
   const today = shanghaiDate(ctx.now());
-  let agencies = await ctx.db.selectFrom('agencies').select('id').orderBy('id').execute();
+  // In id order, the order findings have always been recorded in.
+  let agencies = (await listAgencies(ctx.db)).sort((a, b) => a.id - b.id);
   if (options.agencyIds !== undefined) {
     const wanted = new Set(options.agencyIds);
     agencies = agencies.filter((a) => wanted.has(a.id));
@@ -159,29 +130,11 @@ export async function scanPublished(
   let open = 0;
   for (const { id: agencyId } of agencies) {
     const dismissed = await dismissedFingerprints(ctx.db, agencyId);
-    const published = await ctx.db
-      .selectFrom('items as i')
-      .innerJoin('item_versions as v', (j) =>
-        j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'),
-      )
-      .selectAll('v')
-      .select(['i.index_no', 'i.published_at', 'i.revised_at'])
-      .where('i.agency_id', '=', agencyId)
-      .where('i.status', '=', 'published')
-      .where('i.published_at', '<=', at)
-      .orderBy('i.id')
-      .execute();
+    const published = await listPublishedVersionsToScan(ctx.db, agencyId, at);
     const now: { itemId: number | null; finding: ScanFinding }[] = [];
     for (const row of published) {
       items += 1;
-      const attachments = await ctx.db
-        .selectFrom('item_attachments')
-        .selectAll()
-        .where('item_id', '=', row.item_id)
-        .where('version', '=', row.version)
-        .orderBy('sort_order')
-        .orderBy('id')
-        .execute();
+      const attachments = await listItemAttachments(ctx.db, row.item_id, row.version);
       const publishedOn = shanghaiDate(new Date(row.revised_at ?? row.published_at ?? at));
       const findings = await scanItemVersion(
         ctx,
@@ -206,16 +159,9 @@ export async function scanPublished(
       );
     }
     // Withdrawn items keep their numbers (never reused): they account for the gaps they leave.
-    const numbered = await ctx.db
-      .selectFrom('items')
-      .select(['id', 'index_no'])
-      .where('agency_id', '=', agencyId)
-      .where('index_no', 'is not', null)
-      .where('published_at', '<=', at)
-      .orderBy('id')
-      .execute();
+    const numbered = await listNumberedItems(ctx.db, agencyId, at);
     now.push(
-      ...checkIndexNumbers(numbered.map((r) => ({ id: r.id, indexNo: r.index_no! }))).filter(
+      ...checkIndexNumbers(numbered.map((r) => ({ id: r.id, indexNo: r.index_no }))).filter(
         (f) => !dismissed.has(f.finding.fingerprint),
       ),
     );

@@ -1,5 +1,14 @@
 import { shanghaiDate, type ScanFinding } from '@xxgk/core';
-import type { Executor, ScanFindingRow } from '@xxgk/db';
+import {
+  findPublishedVersionToScan,
+  insertScanFinding,
+  listItemAttachments,
+  listOpenScanFindingKeys,
+  markScanFindingsFixed,
+  markScanFindingsSeen,
+  type Executor,
+  type ScanFindingRow,
+} from '@xxgk/db';
 import { iso, type AppContext } from '../context.ts';
 import { cityWording } from './dictionary.ts';
 import { dismissedFingerprints, scanItemVersion } from './scan-item.ts';
@@ -16,16 +25,7 @@ export async function recordScan(
   /** Only this item's findings are compared (a single item rescanned); else the whole agency's. */
   onlyItemId?: number,
 ): Promise<{ found: number; fixed: number }> {
-  let query = trx
-    .selectFrom('scan_findings')
-    .select(['id', 'item_id', 'fingerprint'])
-    .where('agency_id', '=', agencyId)
-    .where('fixed_at', 'is', null)
-    .where('dismissed_at', 'is', null);
-  if (onlyItemId !== undefined) {
-    query = query.where('item_id', '=', onlyItemId);
-  }
-  const openRows = await query.execute();
+  const openRows = await listOpenScanFindingKeys(trx, agencyId, onlyItemId);
   const key = (itemId: number | null, fingerprint: string) => `${itemId ?? 0}|${fingerprint}`;
   const existing = new Map(openRows.map((r) => [key(r.item_id, r.fingerprint), r.id]));
   const seen = new Set<number>();
@@ -37,44 +37,27 @@ export async function recordScan(
       continue;
     }
     found += 1;
-    const inserted = await trx
-      .insertInto('scan_findings')
-      .values({
-        agency_id: agencyId,
-        item_id: itemId,
-        field: finding.field,
-        check_code: finding.check,
-        severity: finding.severity,
-        text: finding.text,
-        excerpt: finding.excerpt,
-        line: finding.line ?? null,
-        message: finding.message,
-        suggestion: finding.suggestion ?? '',
-        fingerprint: finding.fingerprint,
-        found_at: at,
-        seen_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    existing.set(key(itemId, finding.fingerprint), inserted.id);
-    seen.add(inserted.id);
+    const insertedId = await insertScanFinding(trx, {
+      agency_id: agencyId,
+      item_id: itemId,
+      field: finding.field,
+      check_code: finding.check,
+      severity: finding.severity,
+      text: finding.text,
+      excerpt: finding.excerpt,
+      line: finding.line ?? null,
+      message: finding.message,
+      suggestion: finding.suggestion ?? '',
+      fingerprint: finding.fingerprint,
+      found_at: at,
+      seen_at: at,
+    });
+    existing.set(key(itemId, finding.fingerprint), insertedId);
+    seen.add(insertedId);
   }
-  const stillThere = [...seen];
-  for (let i = 0; i < stillThere.length; i += 500) {
-    await trx
-      .updateTable('scan_findings')
-      .set({ seen_at: at })
-      .where('id', 'in', stillThere.slice(i, i + 500))
-      .execute();
-  }
+  await markScanFindingsSeen(trx, [...seen], at);
   const gone = openRows.filter((r) => !seen.has(r.id)).map((r) => r.id);
-  for (let i = 0; i < gone.length; i += 500) {
-    await trx
-      .updateTable('scan_findings')
-      .set({ fixed_at: at })
-      .where('id', 'in', gone.slice(i, i + 500))
-      .execute();
-  }
+  await markScanFindingsFixed(trx, gone, at);
   return { found, fixed: gone.length };
 }
 
@@ -84,25 +67,12 @@ export async function recordScan(
  * are derived data, and reading attachments should not hold the item's lock.
  */
 export async function rescanItem(ctx: AppContext, itemId: number): Promise<void> {
-  const row = await ctx.db
-    .selectFrom('items as i')
-    .innerJoin('item_versions as v', (j) =>
-      j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'),
-    )
-    .selectAll('v')
-    .select(['i.agency_id', 'i.status', 'i.published_at', 'i.revised_at'])
-    .where('i.id', '=', itemId)
-    .executeTakeFirst();
+  const row = await findPublishedVersionToScan(ctx.db, itemId);
   if (row === undefined || row.status !== 'published') {
     return;
   }
   const at = iso(ctx.now());
-  const attachments = await ctx.db
-    .selectFrom('item_attachments')
-    .selectAll()
-    .where('item_id', '=', itemId)
-    .where('version', '=', row.version)
-    .execute();
+  const attachments = await listItemAttachments(ctx.db, itemId, row.version);
   const findings = await scanItemVersion(
     ctx,
     ctx.db,

@@ -1,5 +1,12 @@
 import { checkForm, checkLinks, linksIn, scanText, type ScanFinding, type WordingDictionary } from '@xxgk/core';
-import type { Executor, ItemAttachmentRow, ItemVersionRow } from '@xxgk/db';
+import {
+  findItem,
+  findItemAttachment,
+  listDismissedFingerprints,
+  type Executor,
+  type ItemAttachmentRow,
+  type ItemVersionRow,
+} from '@xxgk/db';
 import type { AppContext } from '../context.ts';
 import { attachmentText } from './attachment-text.ts';
 
@@ -31,24 +38,15 @@ async function deadPortalLinks(ex: Executor, hrefs: readonly string[]): Promise<
     if (m === null || (/^https?:/u.test(href) && !/^https?:\/\/(?:localhost|127\.0\.0\.1)[:/]/u.test(href))) {
       continue;
     }
-    const item = await ex
-      .selectFrom('items')
-      .select(['status', 'published_version'])
-      .where('id', '=', Number(m[1]))
-      .executeTakeFirst();
+    const item = await findItem(ex, Number(m[1]));
     if (item === undefined || item.status !== 'published') {
       dead.add(href);
       continue;
     }
     if (m[2] !== undefined) {
-      const attachment = await ex
-        .selectFrom('item_attachments')
-        .select('id')
-        .where('id', '=', Number(m[2]))
-        .where('item_id', '=', Number(m[1]))
-        .where('version', '=', item.published_version ?? -1)
-        .executeTakeFirst();
-      if (attachment === undefined) {
+      // Only the published version's attachments are on the portal.
+      const attachment = await findItemAttachment(ex, Number(m[2]));
+      if (attachment?.item_id !== item.id || attachment.version !== item.published_version) {
         dead.add(href);
       }
     }
@@ -113,6 +111,5 @@ export async function scanItemVersion(
 
 /** The fingerprints an agency has dismissed as false positives. */
 export async function dismissedFingerprints(ex: Executor, agencyId: number): Promise<Set<string>> {
-  const rows = await ex.selectFrom('scan_dismissals').select('fingerprint').where('agency_id', '=', agencyId).execute();
-  return new Set(rows.map((r) => r.fingerprint));
+  return new Set(await listDismissedFingerprints(ex, agencyId));
 }
