@@ -13,7 +13,17 @@ import {
   type Verdict,
   type WorkCalendar,
 } from '@xxgk/core';
-import type { AgencyRow } from '@xxgk/db';
+import {
+  dashboardFacts,
+  listAgencies,
+  listAgencyErrorReports,
+  listApplicationsWithDueDate,
+  listColumnTree,
+  listPublishedBetween,
+  listScanFindings,
+  type AgencyRow,
+  type Executor,
+} from '@xxgk/db';
 import { requireAgencyAccess } from '../agencies/require-agency.ts';
 import { authorize } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
@@ -21,7 +31,6 @@ import type { AppContext, RequestMeta } from '../context.ts';
 import { agencyReportDeadline } from '../reports/report-reminders.ts';
 import { REPORT_STATUS_LABELS } from '../reports/report-workflow.ts';
 import { agencyFreshness, type AgencyFreshness } from './freshness.ts';
-import { scanFindingsOf } from './findings.ts';
 import { legalMonth, parseField, plausibleDates } from '../validation.ts';
 
 /**
@@ -124,9 +133,7 @@ function lastMonths(today: string, n: number): string[] {
 
 /** The agencies the actor oversees (inspection.read), the actor's own first. */
 export async function inspectedAgencies(ctx: AppContext, actor: Actor, meta: RequestMeta): Promise<AgencyRow[]> {
-  const agencies = (
-    await ctx.db.selectFrom('agencies').selectAll().orderBy('sort_order').orderBy('id').execute()
-  ).filter((a) => can(actor, 'inspection.read', a));
+  const agencies = (await listAgencies(ctx.db)).filter((a) => can(actor, 'inspection.read', a));
   if (agencies.length === 0) {
     await authorize(ctx, actor, meta, 'inspection.read', actor.agency, {
       action: 'inspection.read',
@@ -149,48 +156,21 @@ export async function inspectionDashboard(
   const freshness = await agencyFreshness(ctx.db, agencies, today);
   const calendar = await loadCalendar(ctx.db);
 
-  const findingRows = await ctx.db
-    .selectFrom('scan_findings')
-    .select(['agency_id', 'check_code', 'severity', 'fixed_at', 'dismissed_at'])
-    .where('agency_id', 'in', [...ids, -1])
-    .execute();
   const monthAgo = shanghaiDayStart(addDays(today, -30));
-
-  const applications = await ctx.db
-    .selectFrom('applications')
-    .select(['agency_id', 'received_on', 'due_on', 'decided_on', 'clock_status'])
-    .where('agency_id', 'in', [...ids, -1])
-    .where((eb) =>
-      eb.or([
-        eb('received_on', '>=', `${year}-01-01`),
-        eb('decided_on', '>=', `${year}-01-01`),
-        eb('decided_on', 'is', null),
-      ]),
-    )
-    .execute();
-
-  const reports = await ctx.db
-    .selectFrom('annual_reports')
-    .select(['agency_id', 'status'])
-    .where('year', '=', year - 1)
-    .where('agency_id', 'in', [...ids, -1])
-    .execute();
-
-  const errorReports = await ctx.db
-    .selectFrom('error_reports')
-    .select(['agency_id', 'status', 'due_on'])
-    .where('agency_id', 'in', [...ids, -1])
-    .execute();
-
+  const {
+    findings: findingRows,
+    applications,
+    reports,
+    errorReports,
+    items,
+  } = await dashboardFacts(ctx.db, {
+    agencyIds: ids,
+    since: `${year}-01-01`,
+    reportYear: year - 1,
+    publishedFrom: shanghaiDayStart(`${months[0]}-01`),
+  });
   // Items per month by top-level column: the column's root ancestor.
-  const rootName = await rootColumnNames(ctx, ids);
-  const items = await ctx.db
-    .selectFrom('items')
-    .select(['agency_id', 'column_id', 'published_at'])
-    .where('agency_id', 'in', [...ids, -1])
-    .where('status', 'in', ['published', 'withdrawn'])
-    .where('published_at', '>=', shanghaiDayStart(`${months[0]}-01`))
-    .execute();
+  const rootName = await rootColumnNames(ctx.db, ids);
 
   const out: AgencyInspection[] = agencies.map((agency) => {
     const f = freshness.find((x) => x.agencyId === agency.id)!;
@@ -288,12 +268,8 @@ export async function inspectionDashboard(
 export type DrillKind = 'columns' | 'findings' | 'applications' | 'error_reports';
 
 /** The root column of each of these agencies' columns, by column id. */
-async function rootColumnNames(ctx: AppContext, agencyIds: readonly number[]): Promise<(columnId: number) => string> {
-  const columns = await ctx.db
-    .selectFrom('catalog_columns')
-    .select(['id', 'parent_id', 'name'])
-    .where('agency_id', 'in', [...agencyIds, -1])
-    .execute();
+async function rootColumnNames(ex: Executor, agencyIds: readonly number[]): Promise<(columnId: number) => string> {
+  const columns = await listColumnTree(ex, agencyIds);
   const byId = new Map(columns.map((c) => [c.id, c]));
   return (id) => {
     let c = byId.get(id);
@@ -318,19 +294,8 @@ export async function publishedInMonth(
   const [y, m] = month.split('-').map(Number) as [number, number];
   const from = shanghaiDayStart(`${month}-01`);
   const to = shanghaiDayStart(addMonths(`${month}-01`, 1));
-  const rootOf = await rootColumnNames(ctx, [...names.keys()]);
-  const rows = await ctx.db
-    .selectFrom('items as i')
-    .innerJoin('item_versions as v', (j) =>
-      j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'),
-    )
-    .select(['i.id', 'i.agency_id', 'i.column_id', 'i.index_no', 'i.published_at', 'i.status', 'v.title'])
-    .where('i.agency_id', 'in', [...names.keys(), -1])
-    .where('i.status', 'in', ['published', 'withdrawn'])
-    .where('i.published_at', '>=', from)
-    .where('i.published_at', '<', to)
-    .orderBy('i.published_at')
-    .execute();
+  const rootOf = await rootColumnNames(ctx.db, [...names.keys()]);
+  const rows = await listPublishedBetween(ctx.db, { agencyIds: [...names.keys()], from, to });
   return {
     title: `${y}年${m}月发布的信息：${column}`,
     rows: rows
@@ -376,7 +341,7 @@ export async function inspectionRecords(
     }
     case 'findings': {
       // Open ones first (severe before warnings), then those fixed or dismissed.
-      const rows = (await scanFindingsOf(ctx.db, [agency.id])).sort(
+      const rows = (await listScanFindings(ctx.db, [agency.id])).sort(
         (a, b) =>
           Number(a.fixed_at !== null || a.dismissed_at !== null) -
             Number(b.fixed_at !== null || b.dismissed_at !== null) ||
@@ -401,13 +366,7 @@ export async function inspectionRecords(
       };
     }
     case 'applications': {
-      const rows = await ctx.db
-        .selectFrom('applications')
-        .select(['id', 'tracking_code', 'info_title', 'received_on', 'due_on', 'decided_on', 'clock_status'])
-        .where('agency_id', '=', agency.id)
-        .where('due_on', 'is not', null)
-        .orderBy('due_on')
-        .execute();
+      const rows = await listApplicationsWithDueDate(ctx.db, agency.id);
       const closed = new Set<string>(CLOSED_CLOCK_STATUSES);
       return {
         title: `${agency.name}：超期和逾期答复的申请`,
@@ -429,12 +388,7 @@ export async function inspectionRecords(
       };
     }
     case 'error_reports': {
-      const rows = await ctx.db
-        .selectFrom('error_reports')
-        .select(['id', 'code', 'page_title', 'page_url', 'description', 'received_at', 'due_on', 'status'])
-        .where('agency_id', '=', agency.id)
-        .orderBy('received_at', 'desc')
-        .execute();
+      const rows = await listAgencyErrorReports(ctx.db, { agencyIds: [agency.id] });
       return {
         title: `${agency.name}：网民纠错`,
         rows: rows.map((r) => ({
@@ -469,15 +423,10 @@ export async function agencyInspection(
   });
   const today = shanghaiDate(ctx.now());
   const [freshness] = await agencyFreshness(ctx.db, [agency], today);
-  const findings = (await scanFindingsOf(ctx.db, [agency.id])).filter(
+  const findings = (await listScanFindings(ctx.db, [agency.id])).filter(
     (f) => f.fixed_at === null && f.dismissed_at === null,
   );
-  const errors = await ctx.db
-    .selectFrom('error_reports')
-    .select(['due_on'])
-    .where('agency_id', '=', agency.id)
-    .where('status', '=', 'open')
-    .execute();
+  const errors = await listAgencyErrorReports(ctx.db, { agencyIds: [agency.id], status: 'open' });
   return {
     agencyName: agency.name,
     verdict: inspectionVerdict(

@@ -7,9 +7,6 @@ import {
   listNumberedItems,
   listOpenItemFindings,
   listPublishedVersionsToScan,
-  listScanFindings,
-  type Executor,
-  type ScanFindingListRow,
 } from '@xxgk/db';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
@@ -73,15 +70,6 @@ export async function dismissFinding(
     });
   });
   return { dismissed: finding };
-}
-
-/** The nightly scan's findings of these agencies, with the title of the item each is in, oldest first. */
-export async function scanFindingsOf(
-  ex: Executor,
-  agencyIds: readonly number[],
-  options: { foundBefore?: string } = {},
-): Promise<ScanFindingListRow[]> {
-  return listScanFindings(ex, agencyIds, options);
 }
 
 export interface ScanRunSummary {

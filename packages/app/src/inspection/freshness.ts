@@ -8,7 +8,7 @@ import {
   type ColumnKind,
   type FreshnessStatus,
 } from '@xxgk/core';
-import type { AgencyRow, Executor } from '@xxgk/db';
+import { columnFreshnessFacts, listAgencies, type AgencyRow, type Executor } from '@xxgk/db';
 import type { AppContext } from '../context.ts';
 import { agencyReportDeadline } from '../reports/report-reminders.ts';
 import { ranToday, recordJobRun } from '../jobs/job-runs.ts';
@@ -55,38 +55,10 @@ export async function agencyFreshness(
   if (agencies.length === 0) {
     return [];
   }
-  const ids = agencies.map((a) => a.id);
-  const columns = await ex
-    .selectFrom('catalog_columns')
-    .select(['id', 'agency_id', 'parent_id', 'code', 'name', 'kind', 'sort_order'])
-    .where('agency_id', 'in', ids)
-    .orderBy('agency_id')
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
-  const stats = await ex
-    .selectFrom('items')
-    .select((eb) => [
-      'column_id',
-      eb.fn.max('published_at').as('last'),
-      eb.cast<number>(eb.fn.countAll(), 'integer').as('n'),
-    ])
-    .where('agency_id', 'in', ids)
-    .where('status', '=', 'published')
-    .groupBy('column_id')
-    .execute();
-  const reports = await ex
-    .selectFrom('annual_report_versions as v')
-    .innerJoin('annual_reports as r', 'r.id', 'v.report_id')
-    .select((eb) => [
-      'r.agency_id',
-      eb.fn.max('v.published_on').as('last'),
-      eb.fn.max('r.year').as('year'),
-      eb.cast<number>(eb.fn.countAll(), 'integer').as('n'),
-    ])
-    .where('r.agency_id', 'in', ids)
-    .groupBy('r.agency_id')
-    .execute();
+  const { columns, stats, reports } = await columnFreshnessFacts(
+    ex,
+    agencies.map((a) => a.id),
+  );
   const byColumn = new Map(stats.map((s) => [s.column_id, s]));
   const reportsOf = new Map(reports.map((r) => [r.agency_id, r]));
   const parents = new Set(columns.map((c) => c.parent_id).filter((p): p is number => p !== null));
@@ -190,7 +162,7 @@ export async function queueFreshnessWarnings(ctx: AppContext): Promise<number> {
     return 0;
   }
   const today = shanghaiDate(ctx.now());
-  const agencies = await ctx.db.selectFrom('agencies').selectAll().orderBy('id').execute();
+  const agencies = (await listAgencies(ctx.db)).sort((a, b) => a.id - b.id);
   const all = await agencyFreshness(ctx.db, agencies, today);
   let queued = 0;
   for (const f of all) {

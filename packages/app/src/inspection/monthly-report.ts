@@ -13,6 +13,7 @@ import {
   shanghaiDayStart,
   type Actor,
 } from '@xxgk/core';
+import { findAgency, monthlyInspectionFacts } from '@xxgk/db';
 import {
   renderInspectionDocx,
   renderInspectionXlsx,
@@ -22,7 +23,6 @@ import {
 import { audit } from '../audit.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 import { inspectedAgencies } from './dashboard.ts';
-import { scanFindingsOf } from './findings.ts';
 import { agencyFreshness } from './freshness.ts';
 import { legalMonth, parseField, plausibleDates } from '../validation.ts';
 
@@ -49,29 +49,14 @@ export async function monthlyInspectionReport(
   // Instants bounded by Beijing days, as the dashboard's months are.
   const from = shanghaiDayStart(`${month}-01`);
   const to = shanghaiDayStart(addDays(asOf, 1));
-  const ids = [...agencies.map((a) => a.id), -1];
   const freshness = await agencyFreshness(ctx.db, agencies, asOf);
-
-  const published = await ctx.db
-    .selectFrom('items')
-    .select(['agency_id'])
-    .where('agency_id', 'in', ids)
-    .where('published_at', '>=', from)
-    .where('published_at', '<', to)
-    .execute();
-  const findings = await scanFindingsOf(ctx.db, ids, { foundBefore: to });
+  const { published, findings, applications, errorReports } = await monthlyInspectionFacts(ctx.db, {
+    agencyIds: agencies.map((a) => a.id),
+    from,
+    to,
+  });
   const openAt = (f: { fixed_at: string | null; dismissed_at: string | null }) =>
     (f.fixed_at === null || f.fixed_at >= to) && (f.dismissed_at === null || f.dismissed_at >= to);
-  const applications = await ctx.db
-    .selectFrom('applications')
-    .select(['agency_id', 'received_on', 'due_on', 'decided_on', 'clock_status'])
-    .where('agency_id', 'in', ids)
-    .execute();
-  const errorReports = await ctx.db
-    .selectFrom('error_reports')
-    .select(['agency_id', 'due_on', 'replied_at', 'status'])
-    .where('agency_id', 'in', ids)
-    .execute();
   const closed = new Set<string>(CLOSED_CLOCK_STATUSES);
 
   const rows: InspectionAgencyRow[] = [];
@@ -171,9 +156,7 @@ export async function monthlyInspectionReport(
       });
     }
   }
-  const issuer =
-    (await ctx.db.selectFrom('agencies').select('name').where('id', '=', actor.agency.id).executeTakeFirst())?.name ??
-    '';
+  const issuer = (await findAgency(ctx.db, actor.agency.id))?.name ?? '';
   const monthLabel = `${y}年${m}月`;
   const failing = rows.filter((r) => r.verdict === '不合格');
   const total = (key: 'published' | 'severe' | 'warning' | 'fixed' | 'applicationsReceived' | 'applicationsOverdue') =>
