@@ -13,7 +13,7 @@ import { iso, type AppContext } from './context.ts';
 import { demoUscc } from './demo/demo-data.ts';
 import { monthlyInspectionReport } from './inspection/monthly-report.ts';
 import { listNormativeRegister, registerNormativeDocument } from './normative/normative-register.ts';
-import { importPublishedReport } from './reports/report-workflow.ts';
+import { importPublishedReport } from './reports/import-published-report.ts';
 import { describeApp, TEST_META, testToday } from './testing.ts';
 
 /*

@@ -16,7 +16,9 @@ import { renderLetterDocx } from '@xxgk/documents';
 import { findAgency, findApplicationByTrackingCode, listApplicationEvents, type HandlingEventType } from '@xxgk/db';
 import { requireAgency } from '../agencies/require-agency.ts';
 import type { AppContext } from '../context.ts';
-import { letterContent, letterTemplate, letterValues } from './letters.ts';
+import { letterContent } from './letter-content.ts';
+import { letterTemplate } from './letter-template.ts';
+import { letterValues } from './letter-values.ts';
 import { deadlineForView, deadlineOf } from './ledger.ts';
 
 /** What the status page tells an applicant, in plain Chinese; nothing about anyone else. */

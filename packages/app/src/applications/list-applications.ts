@@ -33,7 +33,7 @@ import { listApplicationAppeals, type Appeal } from './appeals.ts';
 import { eventLabel } from './application-status.ts';
 import { findLikelyDuplicates, type DuplicateFindings } from './duplicates.ts';
 import { deadlineForView } from './ledger.ts';
-import { lettersAvailable } from './letters.ts';
+import { lettersAvailable } from './letters-available.ts';
 import { requireApplication } from './require-application.ts';
 import { usersWithPermission } from '../users/users-with-permission.ts';
 

@@ -16,7 +16,7 @@ import {
 import { findUserByUsername, listApplicationEvents } from '@xxgk/db';
 import { saveAppeal } from '../applications/appeals.ts';
 import { toClockEvents } from '../applications/ledger.ts';
-import { issueLetter } from '../applications/letters.ts';
+import { issueLetter } from '../applications/issue-letter.ts';
 import { recordHandlingStep, type HandlingInput } from '../applications/record-event.ts';
 import { registerApplication } from '../applications/submit-application.ts';
 import { actorOf } from '../auth/actor.ts';

@@ -6,13 +6,11 @@ import { NO_REQUEST, systemActor, type AppContext } from '../context.ts';
 import { writeDecisionMonths } from '../reports/decision-counts.ts';
 import { computeLiveReport } from '../reports/live-report.ts';
 import { agencyReportDeadline } from '../reports/report-reminders.ts';
-import {
-  getReportDraft,
-  importPublishedReport,
-  reviewReport,
-  saveReportDraft,
-  submitReport,
-} from '../reports/report-workflow.ts';
+import { getReportDraft } from '../reports/get-report-draft.ts';
+import { importPublishedReport } from '../reports/import-published-report.ts';
+import { reviewReport } from '../reports/review-report.ts';
+import { saveReportDraft } from '../reports/save-report-draft.ts';
+import { submitReport } from '../reports/submit-report.ts';
 import { DEMO_AGENCIES } from './demo-data.ts';
 
 /** How busy each demo agency is in a month: 行政许可, 行政处罚, 行政强制 decisions and 收费 in 元. */

@@ -29,7 +29,7 @@ import { authorize } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 import { agencyReportDeadline } from '../reports/report-reminders.ts';
-import { REPORT_STATUS_LABELS } from '../reports/report-workflow.ts';
+import { REPORT_STATUS_LABELS } from '../reports/report-status-labels.ts';
 import { agencyFreshness, type AgencyFreshness } from './freshness.ts';
 import { legalMonth, parseField, plausibleDates } from '../validation.ts';
 

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { itemForActor } from '../items/item-view.ts';
-import { checkWorkingVersion } from '../items/review-items.ts';
+import { checkWorkingVersion } from '../items/check-working-version.ts';
 import { ranToday, recordJobRun } from '../jobs/job-runs.ts';
 import { parseInput, text } from '../validation.ts';
 import { cityWording } from './dictionary.ts';

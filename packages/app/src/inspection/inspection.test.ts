@@ -7,7 +7,11 @@ import { createItem, startRevision, updateItemDraft } from '../items/edit-items.
 import type { ItemInput } from '../items/item-input.ts';
 import { getItem } from '../items/item-view.ts';
 import { listItems } from '../items/list-items.ts';
-import { approveItem, previewChecks, recordSecrecyReview, submitItem, withdrawItem } from '../items/review-items.ts';
+import { approveItem } from '../items/approve-item.ts';
+import { previewChecks } from '../items/preview-checks.ts';
+import { recordSecrecyReview } from '../items/record-secrecy-review.ts';
+import { submitItem } from '../items/submit-item.ts';
+import { withdrawItem } from '../items/withdraw-item.ts';
 import { describeApp, TEST_META as meta, type AppTestContext } from '../testing.ts';
 import { listErrorReports, lookupErrorReport, replyErrorReport, submitErrorReport } from './error-reports.ts';
 import { dismissFinding, scanPublished } from './findings.ts';

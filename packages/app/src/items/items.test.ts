@@ -8,14 +8,12 @@ import { describeApp, TEST_META, type AppTestContext } from '../testing.ts';
 import { addItemAttachment, createItem, createItemFromDocx, startRevision, updateItemDraft } from './edit-items.ts';
 import type { ItemInput } from './item-input.ts';
 import { getItem } from './item-view.ts';
-import {
-  approveItem,
-  publishDueItems,
-  recordSecrecyReview,
-  sendBackItem,
-  submitItem,
-  withdrawItem,
-} from './review-items.ts';
+import { approveItem } from './approve-item.ts';
+import { publishDueItems } from './publish-due-items.ts';
+import { recordSecrecyReview } from './record-secrecy-review.ts';
+import { sendBackItem } from './send-back-item.ts';
+import { submitItem } from './submit-item.ts';
+import { withdrawItem } from './withdraw-item.ts';
 
 const meta = TEST_META;
 

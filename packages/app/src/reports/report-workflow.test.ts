@@ -5,18 +5,16 @@ import { seedDemoDecisionCounts, seedDemoReports } from '../demo/seed-demo-repor
 import { requireAgency } from '../agencies/require-agency.ts';
 import { describeApp, TEST_META } from '../testing.ts';
 import { computeLiveReport, saveSectionTemplate } from './live-report.ts';
-import {
-  findingKey,
-  getReportDraft,
-  importPublishedReport,
-  listPublishedReports,
-  publishedReport,
-  reopenReport,
-  reportCell,
-  reviewReport,
-  saveReportDraft,
-  submitReport,
-} from './report-workflow.ts';
+import { findingKey } from './finding-key.ts';
+import { getReportDraft } from './get-report-draft.ts';
+import { importPublishedReport } from './import-published-report.ts';
+import { listPublishedReports } from './list-published-reports.ts';
+import { publishedReport } from './published-report.ts';
+import { reopenReport } from './reopen-report.ts';
+import { reportCell } from './report-cell.ts';
+import { reviewReport } from './review-report.ts';
+import { saveReportDraft } from './save-report-draft.ts';
+import { submitReport } from './submit-report.ts';
 
 const meta = TEST_META;
 
