@@ -13,6 +13,7 @@ import { iso, type AppContext } from './context.ts';
 import { demoUscc } from './demo/demo-data.ts';
 import { monthlyInspectionReport } from './inspection/monthly-report.ts';
 import { listNormativeRegister, registerNormativeDocument } from './normative/normative-register.ts';
+import { saveDecisionMonth } from './reports/decision-counts.ts';
 import { importPublishedReport } from './reports/import-published-report.ts';
 import { describeApp, TEST_META, testToday } from './testing.ts';
 
@@ -273,7 +274,7 @@ describeApp('issue 18: dates at the boundary of the use cases', (t) => {
     expect(await appealRecords(ctx.db, handler.agency.id)).toEqual([]);
   });
 
-  it('refuses an imported report published on a date that is not one, or before 2000, or after today', async () => {
+  it('refuses an imported report published on a date that is not one, or before 2000, or after today; and monthly figures for a year not yet begun', async () => {
     const { ctx } = t();
     const admin = await world(ctx, ['agency_admin']);
     for (const publishedOn of [...EXTREMES, '2025-02-30', addDays(today, 1)]) {
@@ -287,6 +288,18 @@ describeApp('issue 18: dates at the boundary of the use cases', (t) => {
           meta,
         }),
         'publishedOn',
+      );
+    }
+    const thisYear = Number(today.slice(0, 4));
+    for (const year of [2007, thisYear + 1, 2100, 9999]) {
+      await refusedAt(
+        saveDecisionMonth(ctx, {
+          actor: admin,
+          agencyId: admin.agency.id,
+          input: { year, month: 1, licensing: 1, penalties: 0, coercion: 0, feesYuan: '0' },
+          meta,
+        }),
+        'year',
       );
     }
   });

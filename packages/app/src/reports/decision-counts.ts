@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { requireAgencyAccess } from '../agencies/require-agency.ts';
 import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
-import { parseInput } from '../validation.ts';
+import { parseInput, reportYear } from '../validation.ts';
 
 const count = (label: string) =>
   z.coerce
@@ -25,16 +25,22 @@ const yuan = z
     return Number(whole) * 100 + Number(part.padEnd(2, '0'));
   });
 
-/** One month's figures as staff enter them. */
-export const DecisionMonthInput = z.object({
-  year: z.coerce.number({ error: '年份应为数字' }).int().min(2008, '年份不正确').max(2100, '年份不正确'),
-  month: z.coerce.number({ error: '月份应为数字' }).int().min(1, '月份应为1—12').max(12, '月份应为1—12'),
-  licensing: count('行政许可'),
-  penalties: count('行政处罚'),
-  coercion: count('行政强制'),
-  feesYuan: z.union([z.number().transform(String), z.string()]).pipe(yuan),
-});
-export type DecisionMonthInput = z.input<typeof DecisionMonthInput>;
+/**
+ * One month's figures as staff enter them, for a year from 2008 through the current one by the
+ * clock `now` (issue 18: no figures for 2100 stored by a slip of the keyboard).
+ */
+function decisionMonthInput(now: () => Date) {
+  return z.object({
+    year: reportYear(now),
+    month: z.coerce.number({ error: '月份应为数字' }).int().min(1, '月份应为1—12').max(12, '月份应为1—12'),
+    licensing: count('行政许可'),
+    penalties: count('行政处罚'),
+    coercion: count('行政强制'),
+    feesYuan: z.union([z.number().transform(String), z.string()]).pipe(yuan),
+  });
+}
+export type DecisionMonthInput = z.input<ReturnType<typeof decisionMonthInput>>;
+type DecisionMonthFields = z.output<ReturnType<typeof decisionMonthInput>>;
 
 export interface DecisionMonth {
   readonly month: number;
@@ -118,7 +124,7 @@ export async function writeDecisionMonths(
   actor: Actor,
   meta: RequestMeta,
   agencyId: number,
-  months: readonly z.output<typeof DecisionMonthInput>[],
+  months: readonly DecisionMonthFields[],
   source: 'manual' | 'import',
 ): Promise<void> {
   const now = iso(ctx.now());
@@ -171,7 +177,10 @@ export async function saveDecisionMonth(
   ctx: AppContext,
   { actor, agencyId, input, meta }: { actor: Actor; agencyId: number; input: unknown; meta: RequestMeta },
 ): Promise<DecisionMonth[]> {
-  const month = parseInput(DecisionMonthInput, input);
+  const month = parseInput(
+    decisionMonthInput(() => ctx.now()),
+    input,
+  );
   const agency = await requireAgencyAccess(ctx, {
     actor,
     meta,
@@ -247,7 +256,8 @@ export async function importDecisionCounts(
   if (absent.length > 0) {
     throw new DomainError('VALIDATION_FAILED', `表头缺少：${absent.join('、')}（请使用下载的模板）`);
   }
-  const months: z.output<typeof DecisionMonthInput>[] = [];
+  const schema = decisionMonthInput(() => ctx.now());
+  const months: DecisionMonthFields[] = [];
   const issues: { path: string; message: string }[] = [];
   const seen = new Set<string>();
   for (const { number, cells: values } of rows) {
@@ -261,7 +271,7 @@ export async function importDecisionCounts(
     if (cells.slice(2).every((v) => v === '')) {
       continue; // a template month not filled in yet
     }
-    const parsed = DecisionMonthInput.safeParse(Object.fromEntries(KEYS.map((k, i) => [k, cells[i]])));
+    const parsed = schema.safeParse(Object.fromEntries(KEYS.map((k, i) => [k, cells[i]])));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         issues.push({ path: `row${number}`, message: `第${number}行：${issue.message}` });
