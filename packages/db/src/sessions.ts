@@ -17,13 +17,24 @@ export async function endSession(ex: Executor, id: string, at: string): Promise<
   await ex.updateTable('sessions').set({ ended_at: at }).where('id', '=', id).where('ended_at', 'is', null).execute();
 }
 
-/** Ends every open session of a user: after a password reset, disabling or a role change. */
-export async function endSessionsOfUser(ex: Executor, userId: number, at: string): Promise<number> {
-  const result = await ex
+/**
+ * Ends every open session of a user: after a password reset, disabling or a role change; `except`
+ * keeps one open (the session a user changed their own password in).
+ */
+export async function endSessionsOfUser(
+  ex: Executor,
+  userId: number,
+  at: string,
+  options: { except?: string } = {},
+): Promise<number> {
+  let query = ex
     .updateTable('sessions')
     .set({ ended_at: at })
     .where('user_id', '=', userId)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
+    .where('ended_at', 'is', null);
+  if (options.except !== undefined) {
+    query = query.where('id', '!=', options.except);
+  }
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -99,7 +99,12 @@ export function authRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const session = requireSession(request);
-        await changeOwnPassword(deps.ctx, { actor: session.actor, input: request.body, meta: metaOf(request) });
+        await changeOwnPassword(deps.ctx, {
+          actor: session.actor,
+          input: request.body,
+          sessionId: session.sessionId,
+          meta: metaOf(request),
+        });
         return reply.code(204).send(null);
       },
     );

@@ -1,5 +1,5 @@
 import { DomainError, type Actor } from '@xxgk/core';
-import { findUserById, updateUser } from '@xxgk/db';
+import { endSessionsOfUser, findUserById, updateUser } from '@xxgk/db';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
@@ -13,10 +13,22 @@ export const ChangeOwnPasswordInput = z.object({
 });
 export type ChangeOwnPasswordInput = z.input<typeof ChangeOwnPasswordInput>;
 
-/** A user changes their own password, proving they know the current one. Other sessions stay open. */
+export interface ChangeOwnPasswordOptions {
+  readonly actor: Actor;
+  readonly input: ChangeOwnPasswordInput;
+  /** The session the change is made in: it stays open, every other session of the user ends. */
+  readonly sessionId: string;
+  readonly meta: RequestMeta;
+}
+
+/**
+ * A user changes their own password, proving they know the current one. Every other session of the
+ * user ends (someone who learnt the old password and logged in with it is logged out), this one stays;
+ * the audit line says how many ended (OWASP ASVS 3.3.3).
+ */
 export async function changeOwnPassword(
   ctx: AppContext,
-  { actor, input, meta }: { actor: Actor; input: ChangeOwnPasswordInput; meta: RequestMeta },
+  { actor, input, sessionId, meta }: ChangeOwnPasswordOptions,
 ): Promise<void> {
   const { currentPassword, newPassword } = parseInput(ChangeOwnPasswordInput, input);
   const user = await findUserById(ctx.db, actor.userId);
@@ -38,11 +50,13 @@ export async function changeOwnPassword(
   const now = iso(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, { password_hash: hash, password_changed_at: now, must_change_password: 0 }, now);
+    const ended = await endSessionsOfUser(trx, user.id, now, { except: sessionId });
     await audit(trx, ctx, actor, meta, {
       action: 'user.change_password',
       agencyId: user.agency_id,
       targetType: 'user',
       targetId: user.id,
+      note: `修改密码，结束其他 ${ended} 个会话`,
     });
   });
 }
