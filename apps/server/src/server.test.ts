@@ -33,7 +33,7 @@ describeDialects('HTTP', (database) => {
     expect(response.statusCode).toBe(401);
     expect(response.json().error).toMatchObject({
       code: 'INVALID_CREDENTIALS',
-      message: '用户名或密码错误，再错4次账号将被锁定15分钟',
+      message: '用户名或密码错误',
     });
     expect(response.headers['set-cookie']).toBeUndefined();
   });

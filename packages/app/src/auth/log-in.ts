@@ -30,9 +30,10 @@ const MINUTE = 60_000;
  * Checks a username and password and opens a session.
  *
  * Refuses, in order: an address with too many recent failures (TOO_MANY_ATTEMPTS), a locked account
- * (ACCOUNT_LOCKED, with the time it unlocks), a wrong username or password (INVALID_CREDENTIALS, the
- * same message for both, after the same hashing work), a disabled account (ACCOUNT_DISABLED, only told
- * to someone who knew the password). The `maxFailedLogins`-th wrong password in a row locks the account
+ * (ACCOUNT_LOCKED, with the time it unlocks), a wrong username or password (INVALID_CREDENTIALS: the
+ * same code, message and details for both, after the same hashing work, and no count of the attempts
+ * left, which only a real account has — issue 18), a disabled account (ACCOUNT_DISABLED, only told to
+ * someone who knew the password). The `maxFailedLogins`-th wrong password in a row locks the account
  * for `lockoutMinutes`. Every attempt is recorded and audited.
  */
 export async function logIn(ctx: AppContext, input: LogInInput, meta: RequestMeta): Promise<LogInResult> {
@@ -61,7 +62,7 @@ export async function logIn(ctx: AppContext, input: LogInInput, meta: RequestMet
         note: `用户名不存在：${username}`,
       });
     });
-    throw new DomainError('INVALID_CREDENTIALS', '用户名或密码错误');
+    throw wrongCredentials();
   }
 
   if (user.locked_until !== null && user.locked_until > at) {
@@ -102,10 +103,8 @@ export async function logIn(ctx: AppContext, input: LogInInput, meta: RequestMet
         details: { lockedUntil },
       });
     }
-    const left = s.maxFailedLogins - failures;
-    throw new DomainError('INVALID_CREDENTIALS', `用户名或密码错误，再错${left}次账号将被锁定${s.lockoutMinutes}分钟`, {
-      details: { attemptsLeft: left },
-    });
+    // The very answer an unknown username gets: a countdown would tell that this account exists.
+    throw wrongCredentials();
   }
 
   if (user.status === 'disabled') {
@@ -149,6 +148,11 @@ export async function logIn(ctx: AppContext, input: LogInInput, meta: RequestMet
     return who;
   });
   return { token, csrfToken, expiresAt, actor, mustChangePassword: user.must_change_password === 1 };
+}
+
+/** The one answer to a wrong username or a wrong password. */
+function wrongCredentials(): DomainError {
+  return new DomainError('INVALID_CREDENTIALS', '用户名或密码错误');
 }
 
 /** An instant as 北京时间 wall-clock text, for messages. */
