@@ -16,6 +16,7 @@ export const ERROR_TABLE: Readonly<Record<ErrorCode, { status: number; title: st
   TOO_MANY_ATTEMPTS: { status: 429, title: '请求过于频繁，请稍后再试' },
   SESSION_EXPIRED: { status: 401, title: '登录已超时，请重新登录' },
   CSRF_REJECTED: { status: 403, title: '请求来源校验失败，请刷新页面后重试' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: '不支持的提交格式' },
   WEAK_PASSWORD: { status: 400, title: '密码不符合安全要求' },
   INVALID_USCC: { status: 400, title: '统一社会信用代码无效' },
   AGENCY_CYCLE: { status: 409, title: '机关层级关系无效' },

@@ -112,7 +112,7 @@ describeDialects('HTTP', (database) => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: 'username=editor&password=Shili%402026',
     });
-    expect(response.statusCode).toBe(403);
+    expect(response.statusCode).toBe(415);
   });
 
   it('explains invalid input field by field in Chinese', async () => {

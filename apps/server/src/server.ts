@@ -21,6 +21,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ServerDeps } from './context.ts';
 import { ERROR_TABLE, type ErrorBody } from './errors.ts';
+import { registerRequestGuards } from './plugins/request-guards.ts';
 import { registerSession } from './plugins/session.ts';
 import { applyRoutes } from './portal/apply-routes.ts';
 import { portalRoutes } from './portal/routes.ts';
@@ -129,6 +130,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
     return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage());
   });
 
+  registerRequestGuards(app);
   await registerSession(app, deps);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -226,6 +228,9 @@ function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyR
     }));
     const message = issues.map((i) => (i.path ? `${i.path}：${i.message}` : i.message)).join('；');
     return reply.code(400).send(errorBody(request, 'VALIDATION_FAILED', message, issues));
+  }
+  if (error.statusCode === 415) {
+    return reply.code(415).send(errorBody(request, 'UNSUPPORTED_MEDIA_TYPE', ERROR_TABLE.UNSUPPORTED_MEDIA_TYPE.title));
   }
   if (error.statusCode === 429) {
     return reply.code(429).send(errorBody(request, 'TOO_MANY_ATTEMPTS', ERROR_TABLE.TOO_MANY_ATTEMPTS.title));

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'TOO_MANY_ATTEMPTS',
   'SESSION_EXPIRED',
   'CSRF_REJECTED',
+  /** A request body in a format the endpoint does not take (the API takes JSON, uploads multipart). */
+  'UNSUPPORTED_MEDIA_TYPE',
   'WEAK_PASSWORD',
   'INVALID_USCC',
   'AGENCY_CYCLE',

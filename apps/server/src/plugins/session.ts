@@ -3,6 +3,7 @@ import { resolveSession, type ResolvedSession } from '@xxgk/app';
 import { DomainError, isDomainError } from '@xxgk/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerDeps } from '../context.ts';
+import { isApiRequest, routePath } from './request-guards.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -56,7 +57,9 @@ function tokensEqual(a: string, b: string): boolean {
  * Resolves the session cookie on every request and guards state-changing ones:
  * - every POST/PUT/PATCH/DELETE must come from this origin (Origin / Sec-Fetch-Site);
  * - under /api/, every one but the login itself must carry the session's CSRF token in
- *   the X-CSRF-Token header, and the login must be JSON (which a cross-site form cannot send).
+ *   the X-CSRF-Token header, and the login must be JSON (which a cross-site form cannot send; the
+ *   request guards, plugins/request-guards.ts, refuse any other body on the API).
+ * Both decide on the route a request reached, however its path was spelt.
  * Public portal forms carry their own token (added by the issues that add those forms).
  */
 export async function registerSession(app: FastifyInstance, deps: ServerDeps): Promise<void> {
@@ -65,7 +68,7 @@ export async function registerSession(app: FastifyInstance, deps: ServerDeps): P
 
   app.addHook('onRequest', async (request) => {
     // Only the API acts on sessions; the portal and static files need no database round trip.
-    if (!request.url.startsWith('/api/')) {
+    if (!isApiRequest(request)) {
       return;
     }
     const raw = request.cookies[sessionCookieName(deps)];
@@ -95,14 +98,13 @@ export async function registerSession(app: FastifyInstance, deps: ServerDeps): P
     if (!sameOrigin(request)) {
       throw new DomainError('CSRF_REJECTED', '请求来源校验失败：不接受来自其他网站的提交');
     }
-    const url = request.url.split('?')[0] ?? '';
-    if (!url.startsWith('/api/')) {
+    // The route reached, not the URL as spelt: `/%61pi/…` is the API too (issue 18).
+    const route = routePath(request);
+    if (!route.startsWith('/api/')) {
       return;
     }
-    if (url === '/api/auth/login') {
-      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-        throw new DomainError('CSRF_REJECTED', '登录请求格式无效');
-      }
+    if (route === '/api/auth/login') {
+      // No token yet; the request guards took it as JSON only, which a cross-site form cannot send.
       return;
     }
     if (request.session === undefined) {

@@ -3,6 +3,7 @@ import { applicationReceipt, applyOnline, lookupApplication, type UploadedFile }
 import { isDomainError, lastFour } from '@xxgk/core';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerDeps } from '../context.ts';
+import { refuseNul } from '../plugins/request-guards.ts';
 import { metaOf } from '../plugins/session.ts';
 import { applyPage, receiptPage, statusPage, type FormValues } from './apply.ts';
 import { VIEW_COOKIE, viewOf, withView } from './layout.ts';
@@ -72,6 +73,8 @@ export function applyRoutes(deps: ServerDeps): FastifyPluginAsync {
         const errors = { identityFile: `文件过大：不能超过 ${Math.round(ctx.maxUploadBytes / 1048576)} MB` };
         return send(request, reply, 400, applyPage(siteName, agencies, values, errors));
       }
+      // Multipart fields are read here, after the request guards' hook: checked for U+0000 the same way.
+      refuseNul(values);
       // A field people never see: a form that fills it in was filled by a program.
       if ((values['website'] ?? '') !== '') {
         request.log.warn({ ip: request.ip }, 'application form honeypot filled');

@@ -31,6 +31,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServerDeps } from '../context.ts';
+import { refuseNul } from '../plugins/request-guards.ts';
 import { metaOf, requireSession } from '../plugins/session.ts';
 import { errorResponses, IdParams } from './schemas.ts';
 
@@ -157,6 +158,8 @@ async function oneFile(request: FastifyRequest, maxBytes: number) {
       fields[name] = String(field.value);
     }
   }
+  // Multipart fields are read here, after the request guards' hook: checked for U+0000 the same way.
+  refuseNul(fields);
   return { fileName: file.filename, bytes, fields };
 }
 
