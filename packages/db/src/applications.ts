@@ -1,6 +1,7 @@
 import { CLOSED_CLOCK_STATUSES } from '@xxgk/core';
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from './connection.ts';
+import { updateLocked } from './lock-version.ts';
 import type {
   ApplicationEventRow,
   ApplicationEventTable,
@@ -35,14 +36,7 @@ export async function updateApplication(
 
 /** As claimItem: refuses a change made from a stale read of the application. */
 export async function claimApplication(ex: Executor, seen: ApplicationRow): Promise<boolean> {
-  const row = await ex
-    .updateTable('applications')
-    .set({ lock_version: seen.lock_version + 1 })
-    .where('id', '=', seen.id)
-    .where('lock_version', '=', seen.lock_version)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await updateLocked(ex, 'applications', seen)) !== undefined;
 }
 
 export async function insertApplicationEvent(
@@ -148,12 +142,15 @@ export async function listAgencyApplications(
   return { rows, total: total.n };
 }
 
-/** How many applications were submitted from this address since `since` (read from the audit log). */
+/** How many applications were submitted online (anonymously) from this address since `since`, read from the audit log. */
 export async function countApplicationsFromAddress(ex: Executor, ip: string, since: string): Promise<number> {
   const row = await ex
     .selectFrom('audit_log')
     .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
     .where('action', '=', 'application.create')
+    // The applicant online is anonymous; staff registering counter or post applications from the same
+    // office address are not the public form's concern (issue 18).
+    .where('actor_user_id', 'is', null)
     .where('ip', '=', ip)
     .where('at', '>=', since)
     .executeTakeFirstOrThrow();
