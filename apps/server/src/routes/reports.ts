@@ -6,10 +6,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServerDeps } from '../context.ts';
 import { metaOf, requireSession } from '../plugins/session.ts';
+import { asAnnualReport, ReportJson } from './report-json.ts';
 import { errorResponses } from './schemas.ts';
 
-/** The report-json shape (docs/report-json.md), passed through as is. */
-const ReportJson = z.looseObject({ schema: z.string(), year: z.number().nullable(), agency: z.string().nullable() });
 const Checked = z.object({ report: z.unknown(), tablesHtml: z.string() });
 
 const MAX_BYTES = 30 * 1024 * 1024;
@@ -77,11 +76,12 @@ export function reportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const session = requireSession(request);
-        const report = request.body.report as unknown as AnnualReport;
+        const report = asAnnualReport(request.body.report);
+        const previous = request.body.previous;
         const findings = await recheckReport(deps.ctx, {
           actor: session.actor,
           report,
-          previous: request.body.previous as unknown as AnnualReport | undefined,
+          previous: previous === undefined ? undefined : asAnnualReport(previous),
           meta: metaOf(request),
         });
         return checked({ ...report, findings });
@@ -101,7 +101,7 @@ export function reportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
         const session = requireSession(request);
         // The same permission as checking; re-running the rules keeps the export honest.
         const reports: AnnualReport[] = [];
-        for (const r of request.body.reports as unknown as AnnualReport[]) {
+        for (const r of request.body.reports.map(asAnnualReport)) {
           reports.push({
             ...r,
             findings: await recheckReport(deps.ctx, { actor: session.actor, report: r, meta: metaOf(request) }),
