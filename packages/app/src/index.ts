@@ -31,6 +31,7 @@ export * from './files/file-store.ts';
 export * from './agencies/agency-seal.ts';
 export * from './privacy/personal-data.ts';
 export * from './files/attachment-type.ts';
+export * from './files/file-name.ts';
 export * from './search/segment.ts';
 export * from './items/sanitize.ts';
 export * from './items/item-input.ts';

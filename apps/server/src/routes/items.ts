@@ -2,6 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import {
   addItemAttachment,
   ApproveInput,
+  cleanFileName,
   createItem,
   createItemFromDocx,
   diffItemVersion,
@@ -149,8 +150,10 @@ async function oneFile(request: FastifyRequest, maxBytes: number) {
   if (file === undefined) {
     throw new DomainError('VALIDATION_FAILED', '请选择文件', { issues: [{ path: 'file', message: '请选择文件' }] });
   }
+  // Item attachments and Word imports keep this name: without bidi or invisible characters (issue 18).
+  const fileName = cleanFileName(file.filename);
   const bytes = await file.toBuffer().catch(() => {
-    throw new DomainError('VALIDATION_FAILED', `文件“${file.filename}”过大：不能超过 ${maxBytes / 1048576} MB`);
+    throw new DomainError('VALIDATION_FAILED', `文件“${fileName}”过大：不能超过 ${maxBytes / 1048576} MB`);
   });
   const fields: Record<string, string> = {};
   for (const [name, field] of Object.entries(file.fields)) {
@@ -160,7 +163,7 @@ async function oneFile(request: FastifyRequest, maxBytes: number) {
   }
   // Multipart fields are read here, after the request guards' hook: checked for U+0000 the same way.
   refuseNul(fields);
-  return { fileName: file.filename, bytes, fields };
+  return { fileName, bytes, fields };
 }
 
 export function itemRoutes(deps: ServerDeps): FastifyPluginAsyncZod {

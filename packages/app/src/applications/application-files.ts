@@ -4,6 +4,7 @@ import { insertApplicationFile, listApplicationFiles, type ApplicationFileRow } 
 import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { attachmentKind, ATTACHMENT_TYPES } from '../files/attachment-type.ts';
+import { cleanFileName } from '../files/file-name.ts';
 import { requireApplication } from './require-application.ts';
 import type { UploadedFile } from './submit-application.ts';
 
@@ -46,14 +47,16 @@ export async function addApplicationFile(
   if (application.archived_on !== null) {
     throw new DomainError('CONFLICT', '该申请已归档，不能再添加文件');
   }
-  const type = await attachmentKind(file.fileName, file.bytes, ctx.maxUploadBytes);
+  // The name as stored and shown, before anything reads its extension (no bidi or invisible characters).
+  const fileName = cleanFileName(file.fileName);
+  const type = await attachmentKind(fileName, file.bytes, ctx.maxUploadBytes);
   const stored = await putSealed(ctx, file.bytes);
   const now = iso(ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
     const row = await insertApplicationFile(trx, {
       application_id: application.id,
       kind,
-      file_name: file.fileName.replace(/[\\/]/gu, '_').slice(0, 200),
+      file_name: fileName,
       media_type: ATTACHMENT_TYPES[type].mediaType,
       size: file.bytes.length,
       sha256: stored.sha256,

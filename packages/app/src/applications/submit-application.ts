@@ -26,6 +26,7 @@ import { requireAgency } from '../agencies/require-agency.ts';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { attachmentKind, ATTACHMENT_TYPES, type AttachmentKind } from '../files/attachment-type.ts';
+import { cleanFileName } from '../files/file-name.ts';
 import { applicationDates, legalDate, optionalLegalDate, parseInput, type DateRange } from '../validation.ts';
 import { ApplicationInput, type ApplicationFields } from './application-input.ts';
 import { putSealed } from './application-files.ts';
@@ -89,7 +90,9 @@ async function create(
     | { kind: 'identity' | 'scan'; name: string; type: AttachmentKind; size: number; key: string; sha256: string }
     | undefined;
   if (file !== undefined) {
-    const type = await attachmentKind(file.upload.fileName, file.upload.bytes, ctx.maxUploadBytes);
+    // The name as stored and shown, before anything reads its extension (no bidi or invisible characters).
+    const name = cleanFileName(file.upload.fileName);
+    const type = await attachmentKind(name, file.upload.bytes, ctx.maxUploadBytes);
     if (file.kind === 'identity' && !['pdf', 'jpg', 'png', 'ofd'].includes(type)) {
       throw new DomainError('VALIDATION_FAILED', '身份证明请上传 PDF、JPG 或 PNG 文件', {
         issues: [{ path: 'identityFile', message: '身份证明应为 PDF、JPG 或 PNG' }],
@@ -97,7 +100,7 @@ async function create(
     }
     stored = {
       kind: file.kind,
-      name: file.upload.fileName.replace(/[\\/]/gu, '_').slice(0, 200),
+      name,
       type,
       size: file.upload.bytes.length,
       ...(await putSealed(ctx, file.upload.bytes)),
