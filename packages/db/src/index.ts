@@ -11,6 +11,7 @@ export * from './catalog.ts';
 export * from './items.ts';
 export * from './normative.ts';
 export * from './applications.ts';
+export * from './lock-version.ts';
 export * from './job-runs.ts';
 export * from './mail-outbox.ts';
 export * from './wording-rules.ts';

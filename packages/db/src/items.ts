@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { DialectName, Executor } from './connection.ts';
+import { updateLocked } from './lock-version.ts';
 import type {
   ItemAttachmentRow,
   ItemAttachmentTable,
@@ -26,14 +27,7 @@ export async function findItem(ex: Executor, id: number): Promise<ItemRow | unde
  * publishing) at the same moment cannot both act on the same state. Returns false when stale.
  */
 export async function claimItem(ex: Executor, seen: ItemRow): Promise<boolean> {
-  const row = await ex
-    .updateTable('items')
-    .set({ lock_version: seen.lock_version + 1 })
-    .where('id', '=', seen.id)
-    .where('lock_version', '=', seen.lock_version)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await updateLocked(ex, 'items', seen)) !== undefined;
 }
 
 export async function updateItem(
