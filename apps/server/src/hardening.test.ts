@@ -252,6 +252,30 @@ describeDialects('HTTP hardening (issue 18, Low)', (database) => {
     expect(xlsx.statusCode).toBe(400);
   });
 
+  it('previews a letter template naming {constructor} or {__proto__}: an unknown field, not a 500', async () => {
+    const { app, login } = await httpTest(database());
+    const s = await login('handler');
+    const agencyId = await agencyOf(app, s);
+    const preview = await app.inject({
+      method: 'POST',
+      url: `/api/agencies/${agencyId}/letter-templates/receipt/preview`,
+      headers: headersOf(s),
+      payload: {
+        title: '受理回执{constructor}',
+        body: '{申请人}：\n您于{申请日期}提出的申请已收到，{toString}{__proto__}{hasOwnProperty}答复期限为{答复期限}。',
+      },
+    });
+    expect(preview.statusCode).toBe(200);
+    const { problems, title, paragraphs } = preview.json() as {
+      problems: string[];
+      title: string;
+      paragraphs: string[];
+    };
+    expect(problems).toEqual(['模板中有不认识的字段：{constructor}、{toString}、{__proto__}、{hasOwnProperty}']);
+    expect(title).toBe('受理回执');
+    expect(paragraphs[1]).toBe('您于2026年11月30日提出的申请已收到，答复期限为2026年12月28日。');
+  });
+
   it('strips bidi and other invisible controls from uploaded file names, wherever a name is taken', async () => {
     const { app, login } = await httpTest(database());
     const editor = await login('editor');

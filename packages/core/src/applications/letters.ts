@@ -316,12 +316,22 @@ export function templateProblems(kind: LetterKind, template: { title: string; bo
   return problems;
 }
 
+/**
+ * The value of a field, looked up among the values' own properties only: a placeholder is text an agency
+ * typed, and `{constructor}` or `{__proto__}` must read as an unknown (empty) field, not as what every
+ * object inherits (issue 18). {@link templateProblems} names such a field as unknown.
+ */
+function fieldValue(values: Readonly<Record<string, string>>, name: string): string {
+  const value: unknown = Object.hasOwn(values, name) ? values[name] : undefined;
+  return typeof value === 'string' ? value.trim() : '';
+}
+
 /** The fields a template uses whose values are empty: the letter cannot be issued until they are filled. */
 export function emptyLetterFields(
   template: { title: string; body: string },
   values: Readonly<Record<string, string>>,
 ): string[] {
-  return placeholdersOf(`${template.title}\n${template.body}`).filter((name) => (values[name] ?? '').trim() === '');
+  return placeholdersOf(`${template.title}\n${template.body}`).filter((name) => fieldValue(values, name) === '');
 }
 
 /** The letter's title and paragraphs with the fields filled in. */
@@ -329,7 +339,7 @@ export function fillLetter(
   template: { title: string; body: string },
   values: Readonly<Record<string, string>>,
 ): { title: string; paragraphs: string[] } {
-  const fill = (text: string) => text.replace(PLACEHOLDER, (_, name: string) => (values[name] ?? '').trim());
+  const fill = (text: string) => text.replace(PLACEHOLDER, (_, name: string) => fieldValue(values, name));
   return {
     title: fill(template.title),
     paragraphs: fill(template.body)
