@@ -18,12 +18,12 @@ export async function updateLocked<T extends LockedTable>(
   ex: Executor,
   table: T,
   seen: { readonly id: number; readonly lock_version: number },
-  patch: LockedPatch<T> = {},
+  patch?: LockedPatch<T>,
 ): Promise<number | undefined> {
   // Kysely cannot narrow a generic table name; the three tables share `id` and `lock_version`.
   const row = await ex
     .updateTable(table as LockedTable)
-    .set({ ...(patch as LockedPatch<LockedTable>), lock_version: seen.lock_version + 1 })
+    .set({ ...(patch as LockedPatch<LockedTable> | undefined), lock_version: seen.lock_version + 1 })
     .where('id', '=', seen.id)
     .where('lock_version', '=', seen.lock_version)
     .returning('lock_version')
