@@ -102,9 +102,8 @@ function describe(limit: ParseLimitName, limits: ParseLimits): string {
  */
 export function fileRejected(limit: ParseLimitName, limits: ParseLimits, detail = ''): DomainError {
   const what = describe(limit, limits);
-  return new DomainError(
-    'VALIDATION_FAILED',
-    `文件超出安全读取限制，未读取：${what}${detail === '' ? '' : `（${detail}）`}`,
-    { details: { limit } },
-  );
+  const why = detail === '' ? '' : `（${detail}）`;
+  // A damaged container broke no limit: say so plainly.
+  const message = limit === 'corrupt' ? `${what}，未读取${why}` : `文件超出安全读取限制，未读取：${what}${why}`;
+  return new DomainError('VALIDATION_FAILED', message, { details: { limit } });
 }

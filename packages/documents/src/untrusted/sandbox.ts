@@ -202,13 +202,14 @@ export async function runInSandbox<K extends ParseJob['kind']>(
     if (error instanceof DomainError) {
       throw error;
     }
-    // A parser's own complaint (a damaged file): the user's mistake, not the server's.
+    // A parser's own complaint (a damaged file): the user's mistake, not the server's. The parser's
+    // words mean nothing to the user; they go to the log with the error's cause and details.
     const what = 'fileName' in job ? `“${job.fileName}”` : '该文件';
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      `无法读取${what}（文件已损坏或格式不符）：${error instanceof Error ? error.message.slice(0, 120) : String(error)}`,
-      { cause: error },
-    );
+    const why = job.kind === 'report' ? '文件已损坏或不是年度报告' : '文件已损坏或格式不符';
+    throw new DomainError('VALIDATION_FAILED', `无法读取${what}：${why}`, {
+      cause: error,
+      details: { parser: error instanceof Error ? error.message.slice(0, 200) : String(error) },
+    });
   }
 }
 

@@ -65,6 +65,8 @@ describe('untrusted files are read within limits, in a worker', () => {
     const report = await readReportFile('hongzequ-2023.pdf', pdf);
     expect(report).toMatchObject({ agency: '洪泽区人民政府', year: 2023 });
     const damaged = await refusal(readReportFile('broken.docx', Buffer.from('PK\u0003\u0004 not really a zip')));
-    expect(damaged.message).toMatch(/^文件超出安全读取限制，未读取：文件已损坏|^无法读取/u);
+    expect(damaged).toEqual({ limit: 'corrupt', message: '文件已损坏，未读取（找不到 zip 目录）' });
+    const notPdf = await refusal(readReportFile('broken.pdf', Buffer.from('%PDF-1.4 not really')));
+    expect(notPdf).toEqual({ limit: undefined, message: '无法读取“broken.pdf”：文件已损坏或不是年度报告' });
   });
 });
