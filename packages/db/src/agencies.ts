@@ -40,6 +40,11 @@ export async function listAgencies(ex: Executor, options: { underPath?: string }
   return query.orderBy('sort_order').orderBy('id').execute();
 }
 
+/** The agencies directly under this one (a government's departments and towns), in display order. */
+export async function listChildAgencies(ex: Executor, parentId: number): Promise<AgencyRow[]> {
+  return ex.selectFrom('agencies').selectAll().where('parent_id', '=', parentId).orderBy('sort_order').execute();
+}
+
 export async function countAgencies(ex: Executor): Promise<number> {
   const row = await ex
     .selectFrom('agencies')

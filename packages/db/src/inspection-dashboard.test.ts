@@ -1,19 +1,8 @@
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-  type CompiledQuery,
-  type Dialect,
-} from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { compiledSqlSnapshot } from './compiled-sql.ts';
 import { insertAgency } from './agencies.ts';
 import { insertCatalogColumn } from './catalog.ts';
-import type { DialectName, Executor } from './connection.ts';
+import type { Executor } from './connection.ts';
 import { insertErrorReport } from './error-reports.ts';
 import { insertScanFinding } from './inspection.ts';
 import {
@@ -24,54 +13,7 @@ import {
   monthlyInspectionFacts,
 } from './inspection-dashboard.ts';
 import { insertItem } from './items.ts';
-import type { Schema } from './schema.ts';
 import { describeDialects, DIALECTS } from './testing.ts';
-
-const COMPILERS: Readonly<Record<DialectName, Dialect>> = {
-  sqlite: {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new SqliteIntrospector(db),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
-  },
-  postgres: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-};
-
-/**
- * The SQL a repository function sends, compiled for the dialect without a database: the dummy driver
- * answers every query with no rows, and the log keeps each compiled query ({ sql, parameters }) in
- * the order it was sent.
- */
-async function compiledBy(dialect: DialectName, run: (ex: Executor) => Promise<unknown>): Promise<string> {
-  const sent: CompiledQuery[] = [];
-  const db = new Kysely<Schema>({
-    dialect: COMPILERS[dialect],
-    log: (event) => {
-      if (event.level === 'query') {
-        sent.push(event.query);
-      }
-    },
-  });
-  try {
-    await run(db);
-  } finally {
-    await db.destroy();
-  }
-  return sent.map((q) => `${q.sql};\n-- parameters: ${JSON.stringify(q.parameters)}\n`).join('\n');
-}
-
-async function snapshot(dialect: DialectName, sections: Record<string, (ex: Executor) => Promise<unknown>>) {
-  const parts: string[] = [];
-  for (const [name, run] of Object.entries(sections)) {
-    parts.push(`-- ${name}\n\n${await compiledBy(dialect, run)}`);
-  }
-  return parts.join('\n');
-}
 
 const AGENCIES = [3, 7];
 // Parameters only: what matters is where each lands in the SQL.
@@ -81,7 +23,7 @@ const MONTH_END = '2026-04-01T00:00:00+08:00';
 
 describe.each(DIALECTS)('inspection aggregates SQL [%s]', (dialect) => {
   it('the dashboard: column freshness, the figures, the column tree and a month’s chart bar', async () => {
-    const sql = await snapshot(dialect, {
+    const sql = await compiledSqlSnapshot(dialect, {
       columnFreshnessFacts: (ex) => columnFreshnessFacts(ex, AGENCIES),
       dashboardFacts: (ex) =>
         dashboardFacts(ex, { agencyIds: AGENCIES, since: YEAR_START, reportYear: 2025, publishedFrom: MONTH_START }),
@@ -92,7 +34,7 @@ describe.each(DIALECTS)('inspection aggregates SQL [%s]', (dialect) => {
   });
 
   it('the monthly inspection report', async () => {
-    const sql = await snapshot(dialect, {
+    const sql = await compiledSqlSnapshot(dialect, {
       monthlyInspectionFacts: (ex) =>
         monthlyInspectionFacts(ex, { agencyIds: AGENCIES, from: MONTH_START, to: MONTH_END }),
     });

@@ -1,5 +1,5 @@
 import { sumReports, type AnnualReport } from '@xxgk/core';
-import type { AgencyRow, Executor } from '@xxgk/db';
+import { listChildAgencies, type AgencyRow, type Executor } from '@xxgk/db';
 import { computeLiveReport, documentsClause, tableParagraphs } from './live-report.ts';
 import { publishedReport } from './published-report.ts';
 
@@ -21,12 +21,7 @@ export async function consolidatedReport(
   options: { computedForMissing?: boolean } = {},
 ): Promise<{ report: AnnualReport; consolidation: Consolidation }> {
   const own = await computeLiveReport(ex, agency, year);
-  const children = await ex
-    .selectFrom('agencies')
-    .selectAll()
-    .where('parent_id', '=', agency.id)
-    .orderBy('sort_order')
-    .execute();
+  const children = await listChildAgencies(ex, agency.id);
   const included: Consolidation['included'] = [];
   const missing: Consolidation['missing'] = [];
   const parts: AnnualReport[] = [own];

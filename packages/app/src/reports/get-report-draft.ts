@@ -1,5 +1,5 @@
 import { can, type Actor, type AnnualReport } from '@xxgk/core';
-import type { AnnualReportRow } from '@xxgk/db';
+import { listAnnualReportVersions, type AnnualReportRow } from '@xxgk/db';
 import { requireAgencyAccess } from '../agencies/require-agency.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 import { type Sections, findReport, assemble } from './report-rows.ts';
@@ -48,15 +48,7 @@ export async function getReportDraft(
       }
     : await assemble(ctx.db, agency, year, row === undefined ? null : (JSON.parse(row.sections) as Sections));
   const last = await publishedReport(ctx.db, agency.id, year - 1);
-  const versions =
-    row === undefined
-      ? []
-      : await ctx.db
-          .selectFrom('annual_report_versions')
-          .selectAll()
-          .where('report_id', '=', row.id)
-          .orderBy('version', 'desc')
-          .execute();
+  const versions = row === undefined ? [] : await listAnnualReportVersions(ctx.db, row.id);
   return {
     agencyId: agency.id,
     year,

@@ -1,5 +1,5 @@
 import { DomainError, shanghaiDate, type Actor } from '@xxgk/core';
-import { bumpPortalGeneration } from '@xxgk/db';
+import { bumpPortalGeneration, insertAnnualReport, insertAnnualReportVersion } from '@xxgk/db';
 import { readReportFile } from '@xxgk/documents';
 import { requireAgencyAccess } from '../agencies/require-agency.ts';
 import { audit } from '../audit.ts';
@@ -58,37 +58,30 @@ export async function importPublishedReport(
     if ((await findReport(trx, agency.id, year)) !== undefined) {
       throw new DomainError('CONFLICT', `${year}年度已有报告，不能再导入`);
     }
-    const row = await trx
-      .insertInto('annual_reports')
-      .values({
-        agency_id: agency.id,
-        year,
-        status: 'published',
-        sections: JSON.stringify(Object.fromEntries(report.sections.map((s) => [String(s.number), s.text ?? '']))),
-        report_json: JSON.stringify(report),
-        submitted_by: null,
-        submitted_at: null,
-        reviewed_by: null,
-        reviewed_at: null,
-        published_version: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('annual_report_versions')
-      .values({
-        report_id: row.id,
-        version: 1,
-        report_json: JSON.stringify(report),
-        published_on: publishedOn,
-        approved_by: actor.displayName,
-        reason: '',
-        changes: `从已发布的文件导入（${file.fileName}）`,
-        created_at: now,
-      })
-      .execute();
+    const row = await insertAnnualReport(trx, {
+      agency_id: agency.id,
+      year,
+      status: 'published',
+      sections: JSON.stringify(Object.fromEntries(report.sections.map((s) => [String(s.number), s.text ?? '']))),
+      report_json: JSON.stringify(report),
+      submitted_by: null,
+      submitted_at: null,
+      reviewed_by: null,
+      reviewed_at: null,
+      published_version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertAnnualReportVersion(trx, {
+      report_id: row.id,
+      version: 1,
+      report_json: JSON.stringify(report),
+      published_on: publishedOn,
+      approved_by: actor.displayName,
+      reason: '',
+      changes: `从已发布的文件导入（${file.fileName}）`,
+      created_at: now,
+    });
     await bumpPortalGeneration(trx);
     await audit(trx, ctx, actor, meta, {
       action: 'annual_report.import',

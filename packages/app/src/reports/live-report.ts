@@ -24,7 +24,17 @@ import {
   type NormativeDocumentRecord,
   type OutcomeCode,
 } from '@xxgk/core';
-import type { AgencyRow, Executor } from '@xxgk/db';
+import {
+  findReportTemplate,
+  listAgencyAppeals,
+  listAgencyColumnTree,
+  listApplicationRecordRows,
+  listFeeEventsOfYear,
+  listItemsPublishedAround,
+  upsertReportTemplate,
+  type AgencyRow,
+  type Executor,
+} from '@xxgk/db';
 import { requireAgency, requireAgencyAccess } from '../agencies/require-agency.ts';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
@@ -46,13 +56,8 @@ export interface LiveRecords {
 
 export async function loadLiveRecords(ex: Executor, agencyId: number): Promise<LiveRecords> {
   const [applications, appeals, normative] = await Promise.all([
-    ex
-      .selectFrom('applications')
-      .select(['id', 'tracking_code', 'info_title', 'applicant_kind', 'received_on', 'outcome_code', 'decided_on'])
-      .where('agency_id', '=', agencyId)
-      .orderBy('id')
-      .execute(),
-    ex.selectFrom('application_appeals').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute(),
+    listApplicationRecordRows(ex, agencyId),
+    listAgencyAppeals(ex, agencyId),
     normativeCountingRecords(ex, agencyId),
   ]);
   return {
@@ -88,19 +93,8 @@ async function publishedByColumn(
   year: number,
 ): Promise<{ name: string; count: number }[]> {
   const [items, columns] = await Promise.all([
-    ex
-      .selectFrom('items')
-      .select(['column_id', 'published_at'])
-      .where('agency_id', '=', agencyId)
-      .where('published_at', 'is not', null)
-      .where('published_at', '>=', `${year - 1}-12-31`)
-      .where('published_at', '<', `${year + 1}-01-02`)
-      .execute(),
-    ex
-      .selectFrom('catalog_columns')
-      .select(['id', 'parent_id', 'name', 'sort_order'])
-      .where('agency_id', '=', agencyId)
-      .execute(),
+    listItemsPublishedAround(ex, agencyId, year),
+    listAgencyColumnTree(ex, agencyId),
   ]);
   const byId = new Map(columns.map((c) => [c.id, c]));
   const top = (id: number): number => {
@@ -160,15 +154,7 @@ export function tableParagraphs(report: AnnualReport): [string, string] {
 
 /** Section 六's paragraph on 信息处理费, from the fee notices and payments of the year. */
 async function feeParagraph(ex: Executor, agencyId: number, year: number): Promise<string> {
-  const events = await ex
-    .selectFrom('application_events')
-    .innerJoin('applications', 'applications.id', 'application_events.application_id')
-    .select(['application_events.type', 'application_events.payload', 'application_events.application_id'])
-    .where('applications.agency_id', '=', agencyId)
-    .where('application_events.type', 'in', ['fee_notice_sent', 'fee_paid'])
-    .where('application_events.on_date', '>=', `${year}-01-01`)
-    .where('application_events.on_date', '<=', `${year}-12-31`)
-    .execute();
+  const events = await listFeeEventsOfYear(ex, agencyId, year);
   const notices = events.filter((e) => e.type === 'fee_notice_sent');
   if (notices.length === 0) {
     return `本年度未收取政府信息公开信息处理费。`;
@@ -192,13 +178,7 @@ export const DEFAULT_SECTION_TEMPLATES: Readonly<Record<5 | 6, string>> = {
 
 /** The agency's starting text for section 5 or 6 (its own, or the default). */
 export async function sectionTemplate(ex: Executor, agencyId: number, section: 5 | 6): Promise<string> {
-  const row = await ex
-    .selectFrom('report_templates')
-    .select('body')
-    .where('agency_id', '=', agencyId)
-    .where('section', '=', section)
-    .executeTakeFirst();
-  return row?.body ?? DEFAULT_SECTION_TEMPLATES[section];
+  return (await findReportTemplate(ex, agencyId, section)) ?? DEFAULT_SECTION_TEMPLATES[section];
 }
 
 /**
@@ -233,15 +213,13 @@ export async function saveSectionTemplate(
   });
   const now = iso(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('report_templates')
-      .values({ agency_id: agency.id, section, body: text, updated_by: actor.displayName, updated_at: now })
-      .onConflict((oc) =>
-        oc
-          .columns(['agency_id', 'section'])
-          .doUpdateSet({ body: text, updated_by: actor.displayName, updated_at: now }),
-      )
-      .execute();
+    await upsertReportTemplate(trx, {
+      agency_id: agency.id,
+      section,
+      body: text,
+      updated_by: actor.displayName,
+      updated_at: now,
+    });
     await audit(trx, ctx, actor, meta, {
       action: 'report_template.save',
       agencyId: agency.id,

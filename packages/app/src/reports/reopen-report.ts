@@ -1,4 +1,5 @@
 import { DomainError, type Actor } from '@xxgk/core';
+import { reopenAnnualReport } from '@xxgk/db';
 import { requireAgencyAccess } from '../agencies/require-agency.ts';
 import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
@@ -34,17 +35,7 @@ export async function reopenReport(
     throw new DomainError('CONFLICT', '只有已发布的报告需要重新打开');
   }
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('annual_reports')
-      .set({
-        status: 'draft',
-        reopen_reason: text.slice(0, 2000),
-        review_comment: '',
-        updated_at: iso(ctx.now()),
-        lock_version: row.lock_version + 1,
-      })
-      .where('id', '=', row.id)
-      .execute();
+    await reopenAnnualReport(trx, row, { reopen_reason: text.slice(0, 2000), updated_at: iso(ctx.now()) });
     await audit(trx, ctx, actor, meta, {
       action: 'annual_report.reopen',
       agencyId: agency.id,

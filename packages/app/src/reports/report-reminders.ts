@@ -1,4 +1,5 @@
 import { chineseDate, reportDeadline, shanghaiDate } from '@xxgk/core';
+import { listAgencies, listAgencyIdsPublishedFor } from '@xxgk/db';
 import type { AppContext } from '../context.ts';
 import { queueMail } from '../notifications/mail.ts';
 import { usersWithPermission } from '../users/users-with-permission.ts';
@@ -22,17 +23,8 @@ export async function queueReportReminders(ctx: AppContext): Promise<number> {
   }
   const today = shanghaiDate(ctx.now());
   const year = Number(today.slice(0, 4)) - 1;
-  const agencies = await ctx.db.selectFrom('agencies').selectAll().execute();
-  const published = new Set(
-    (
-      await ctx.db
-        .selectFrom('annual_reports')
-        .select('agency_id')
-        .where('year', '=', year)
-        .where('published_version', '>', 0)
-        .execute()
-    ).map((r) => r.agency_id),
-  );
+  const agencies = await listAgencies(ctx.db);
+  const published = new Set(await listAgencyIdsPublishedFor(ctx.db, year));
   let queued = 0;
   for (const agency of agencies) {
     if (published.has(agency.id)) {

@@ -5,14 +5,17 @@
  */
 
 import { checkReport, DomainError, type AnnualReport } from '@xxgk/core';
-import type { AgencyRow, AnnualReportRow, Executor } from '@xxgk/db';
+import { findAnnualReport, type AgencyRow, type AnnualReportRow, type Executor } from '@xxgk/db';
 import { computeLiveReport } from './live-report.ts';
 import { type Consolidation, consolidatedReport } from './consolidated-report.ts';
 import { publishedReport } from './published-report.ts';
 
-/** Refuses (and so rolls back) a change made from a stale read of the report. */
-export function claimed(result: { numUpdatedRows: bigint }): void {
-  if (Number(result.numUpdatedRows) !== 1) {
+/**
+ * Refuses (and so rolls back) a change made from a stale read of the report: `lockVersion` is what
+ * updateAnnualReportLocked answered (undefined when someone else changed the report first).
+ */
+export function claimed(lockVersion: number | undefined): void {
+  if (lockVersion === undefined) {
     throw new DomainError('CONFLICT', '报告刚被他人处理，请刷新后再操作');
   }
 }
@@ -20,12 +23,7 @@ export function claimed(result: { numUpdatedRows: bigint }): void {
 export type Sections = Record<string, string>;
 
 export async function findReport(ex: Executor, agencyId: number, year: number): Promise<AnnualReportRow | undefined> {
-  return ex
-    .selectFrom('annual_reports')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .executeTakeFirst();
+  return findAnnualReport(ex, agencyId, year);
 }
 
 /** The report's tables: the agency's own registers, or for a people's government the consolidation. */

@@ -1,4 +1,5 @@
 import { can, type Actor, type AnnualReport } from '@xxgk/core';
+import { listAgencies, listAnnualReportsOfYear } from '@xxgk/db';
 import type { AppContext } from '../context.ts';
 import { agencyReportDeadline } from './report-reminders.ts';
 import { type Sections, assemble } from './report-rows.ts';
@@ -20,10 +21,8 @@ export async function reportStatuses(
     warnings: number;
   }[]
 > {
-  const agencies = (await ctx.db.selectFrom('agencies').selectAll().orderBy('sort_order').execute()).filter((a) =>
-    can(actor, 'report.review', a),
-  );
-  const rows = await ctx.db.selectFrom('annual_reports').selectAll().where('year', '=', year).execute();
+  const agencies = (await listAgencies(ctx.db)).filter((a) => can(actor, 'report.review', a));
+  const rows = await listAnnualReportsOfYear(ctx.db, year);
   const out = [];
   for (const a of agencies) {
     const r = rows.find((x) => x.agency_id === a.id);

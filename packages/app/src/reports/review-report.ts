@@ -1,5 +1,10 @@
 import { cellLabel, DomainError, SECTION_TITLES, shanghaiDate, type Actor, type AnnualReport } from '@xxgk/core';
-import { bumpPortalGeneration } from '@xxgk/db';
+import {
+  bumpPortalGeneration,
+  findLatestAnnualReportVersion,
+  insertAnnualReportVersion,
+  updateAnnualReportLocked,
+} from '@xxgk/db';
 import { z } from 'zod';
 import { requireAgencyAccess } from '../agencies/require-agency.ts';
 import { audit, denied } from '../audit.ts';
@@ -100,50 +105,27 @@ export async function reviewReport(
       reviewed_at: now,
       review_comment: v.comment,
       updated_at: now,
-      lock_version: row.lock_version + 1,
     };
     if (v.decision === 'return') {
-      claimed(
-        await trx
-          .updateTable('annual_reports')
-          .set({ ...base, status: 'returned' })
-          .where('id', '=', row.id)
-          .where('lock_version', '=', row.lock_version)
-          .executeTakeFirst(),
-      );
+      claimed(await updateAnnualReportLocked(trx, row, { ...base, status: 'returned' }));
     } else {
       const report = JSON.parse(row.report_json as string) as AnnualReport;
-      const previous = await trx
-        .selectFrom('annual_report_versions')
-        .selectAll()
-        .where('report_id', '=', row.id)
-        .orderBy('version', 'desc')
-        .executeTakeFirst();
+      const previous = await findLatestAnnualReportVersion(trx, row.id);
       const version = row.published_version + 1;
-      await trx
-        .insertInto('annual_report_versions')
-        .values({
-          report_id: row.id,
-          version,
-          report_json: row.report_json as string,
-          published_on: shanghaiDate(ctx.now()),
-          approved_by: actor.displayName,
-          reason: row.reopen_reason,
-          changes: reportChanges(
-            previous === undefined ? undefined : (JSON.parse(previous.report_json) as AnnualReport),
-            report,
-          ),
-          created_at: now,
-        })
-        .execute();
-      claimed(
-        await trx
-          .updateTable('annual_reports')
-          .set({ ...base, status: 'published', published_version: version })
-          .where('id', '=', row.id)
-          .where('lock_version', '=', row.lock_version)
-          .executeTakeFirst(),
-      );
+      await insertAnnualReportVersion(trx, {
+        report_id: row.id,
+        version,
+        report_json: row.report_json as string,
+        published_on: shanghaiDate(ctx.now()),
+        approved_by: actor.displayName,
+        reason: row.reopen_reason,
+        changes: reportChanges(
+          previous === undefined ? undefined : (JSON.parse(previous.report_json) as AnnualReport),
+          report,
+        ),
+        created_at: now,
+      });
+      claimed(await updateAnnualReportLocked(trx, row, { ...base, status: 'published', published_version: version }));
       await bumpPortalGeneration(trx);
     }
     await audit(trx, ctx, actor, meta, {

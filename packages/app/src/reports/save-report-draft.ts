@@ -1,4 +1,5 @@
 import { DomainError, type Actor } from '@xxgk/core';
+import { insertAnnualReport, updateAnnualReportLocked } from '@xxgk/db';
 import { z } from 'zod';
 import { requireAgencyAccess } from '../agencies/require-agency.ts';
 import { audit } from '../audit.ts';
@@ -52,25 +53,21 @@ export async function saveReportDraft(
       throw new DomainError('CONFLICT', '报告已被他人修改，请刷新后再编辑（您的修改未保存）');
     }
     if (row === undefined) {
-      const created = await trx
-        .insertInto('annual_reports')
-        .values({
-          agency_id: agency.id,
-          year,
-          status: 'draft',
-          sections: JSON.stringify(v.sections),
-          explanations: JSON.stringify(v.explanations),
-          report_json: null,
-          submitted_by: null,
-          submitted_at: null,
-          reviewed_by: null,
-          reviewed_at: null,
-          created_at: now,
-          updated_at: now,
-          lock_version: 1,
-        })
-        .returning('lock_version')
-        .executeTakeFirstOrThrow();
+      const created = await insertAnnualReport(trx, {
+        agency_id: agency.id,
+        year,
+        status: 'draft',
+        sections: JSON.stringify(v.sections),
+        explanations: JSON.stringify(v.explanations),
+        report_json: null,
+        submitted_by: null,
+        submitted_at: null,
+        reviewed_by: null,
+        reviewed_at: null,
+        created_at: now,
+        updated_at: now,
+        lock_version: 1,
+      });
       await audit(trx, ctx, actor, meta, {
         action: 'annual_report.save',
         agencyId: agency.id,
@@ -80,19 +77,12 @@ export async function saveReportDraft(
       });
       return { lockVersion: created.lock_version, savedAt: now };
     }
-    const updated = await trx
-      .updateTable('annual_reports')
-      .set({
-        sections: JSON.stringify(v.sections),
-        explanations: JSON.stringify(v.explanations),
-        updated_at: now,
-        lock_version: row.lock_version + 1,
-      })
-      .where('id', '=', row.id)
-      .where('lock_version', '=', row.lock_version)
-      .returning('lock_version')
-      .executeTakeFirst();
-    if (updated === undefined) {
+    const lockVersion = await updateAnnualReportLocked(trx, row, {
+      sections: JSON.stringify(v.sections),
+      explanations: JSON.stringify(v.explanations),
+      updated_at: now,
+    });
+    if (lockVersion === undefined) {
       throw new DomainError('CONFLICT', '报告已被他人修改，请刷新后再编辑（您的修改未保存）');
     }
     await audit(trx, ctx, actor, meta, {
@@ -102,6 +92,6 @@ export async function saveReportDraft(
       targetId: year,
       note: `${year}年度报告：保存草稿`,
     });
-    return { lockVersion: updated.lock_version, savedAt: now };
+    return { lockVersion, savedAt: now };
   });
 }

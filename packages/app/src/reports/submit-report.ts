@@ -1,4 +1,5 @@
 import { DomainError, hasErrors, type Actor } from '@xxgk/core';
+import { updateAnnualReportLocked } from '@xxgk/db';
 import { requireAgencyAccess } from '../agencies/require-agency.ts';
 import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
@@ -71,20 +72,15 @@ export async function submitReport(
   }
   const now = iso(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
-    const done = await trx
-      .updateTable('annual_reports')
-      .set({
+    claimed(
+      await updateAnnualReportLocked(trx, row, {
         status: 'submitted',
         report_json: JSON.stringify(report),
         submitted_by: actor.userId === 0 ? null : actor.userId,
         submitted_at: now,
         updated_at: now,
-        lock_version: row.lock_version + 1,
-      })
-      .where('id', '=', row.id)
-      .where('lock_version', '=', row.lock_version)
-      .executeTakeFirst();
-    claimed(done);
+      }),
+    );
     await audit(trx, ctx, actor, meta, {
       action: 'annual_report.submit',
       agencyId: agency.id,

@@ -1,0 +1,29 @@
+-- listApplicationRecordRows
+
+select "id", "tracking_code", "info_title", "applicant_kind", "received_on", "outcome_code", "decided_on" from "applications" where "agency_id" = ? order by "id";
+-- parameters: [7]
+
+-- listAgencyAppeals
+
+select * from "application_appeals" where "agency_id" = ? order by "id";
+-- parameters: [7]
+
+-- listItemsPublishedAround
+
+select "column_id", "published_at" from "items" where "agency_id" = ? and "published_at" is not null and "published_at" >= ? and "published_at" < ?;
+-- parameters: [7,"2024-12-31","2026-01-02"]
+
+-- listAgencyColumnTree
+
+select "id", "parent_id", "name", "sort_order" from "catalog_columns" where "agency_id" = ?;
+-- parameters: [7]
+
+-- listFeeEventsOfYear
+
+select "application_events"."type", "application_events"."payload", "application_events"."application_id" from "application_events" inner join "applications" on "applications"."id" = "application_events"."application_id" where "applications"."agency_id" = ? and "application_events"."type" in (?, ?) and "application_events"."on_date" >= ? and "application_events"."on_date" <= ?;
+-- parameters: [7,"fee_notice_sent","fee_paid","2025-01-01","2025-12-31"]
+
+-- findReportTemplate
+
+select "body" from "report_templates" where "agency_id" = ? and "section" = ?;
+-- parameters: [7,5]
