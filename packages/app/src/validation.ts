@@ -82,6 +82,28 @@ export function applicationDates(today: string): DateRange {
 }
 
 /**
+ * Wraps a schema factory so that it builds once per argument (a date range as of today): the use
+ * cases ask for their schema on every call, and building a zod schema costs far more than parsing
+ * with it (a handling step's union took milliseconds, enough to slow the demo's seeding). The cache
+ * holds the few ranges of the last days.
+ */
+export function builtOnce<A, S>(build: (arg?: A) => S): (arg?: A) => S {
+  const cache = new Map<string, S>();
+  return (arg) => {
+    const key = JSON.stringify(arg ?? null);
+    let schema = cache.get(key);
+    if (schema === undefined) {
+      if (cache.size >= 8) {
+        cache.clear();
+      }
+      schema = build(arg);
+      cache.set(key, schema);
+    }
+    return schema;
+  };
+}
+
+/**
  * A legal date field (STYLE.md §12): `YYYY-MM-DD`, a real day, and — given a range — within it; the
  * messages name the field. Without a range only the form is checked: that is the schema a route
  * shows and checks before the use case, which knows today, checks the range.

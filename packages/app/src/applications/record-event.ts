@@ -34,7 +34,7 @@ import { requireAgency } from '../agencies/require-agency.ts';
 import { audit, denied } from '../audit.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import { iso, NO_REQUEST, systemActor, type AppContext, type RequestMeta } from '../context.ts';
-import { legalDate, parseInput, plausibleDates, text, type DateRange } from '../validation.ts';
+import { builtOnce, legalDate, parseInput, plausibleDates, text, type DateRange } from '../validation.ts';
 import { eventLabel, isPublicEvent } from './application-status.ts';
 import { notifyApplicant } from './notify.ts';
 import { requireApplication } from './require-application.ts';
@@ -52,7 +52,7 @@ const outcome = z.enum(OUTCOME_CODES as [OutcomeCode, ...OutcomeCode[]], {
  * dates as of today); without, only their form is checked (the route's schema). A deferred due date
  * is further held to the rulebook's limit (ClockSettings.maxDeferralDays) when the ledger is computed.
  */
-export function handlingInput(range?: DateRange) {
+export const handlingInput = builtOnce((range?: DateRange) => {
   const day = legalDate('日期', range);
   return z.discriminatedUnion(
     'type',
@@ -122,7 +122,7 @@ export function handlingInput(range?: DateRange) {
     ],
     { error: '请选择办理事项' },
   );
-}
+});
 export const HandlingInput = handlingInput();
 export type HandlingInput = z.input<typeof HandlingInput>;
 type Step = z.output<typeof HandlingInput>;

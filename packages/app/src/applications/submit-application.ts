@@ -27,7 +27,14 @@ import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { attachmentKind, ATTACHMENT_TYPES, type AttachmentKind } from '../files/attachment-type.ts';
 import { cleanFileName } from '../files/file-name.ts';
-import { applicationDates, legalDate, optionalLegalDate, parseInput, type DateRange } from '../validation.ts';
+import {
+  applicationDates,
+  builtOnce,
+  legalDate,
+  optionalLegalDate,
+  parseInput,
+  type DateRange,
+} from '../validation.ts';
 import { ApplicationInput, type ApplicationFields } from './application-input.ts';
 import { putSealed } from './application-files.ts';
 import { cacheDeadline, deadlineOf } from './ledger.ts';
@@ -216,14 +223,14 @@ export async function applyOnline(
  * (registerApplication passes {@link applicationDates} as of today); without, only their form is
  * checked (the route's schema).
  */
-export function intakeInput(range?: DateRange) {
+export const intakeInput = builtOnce((range?: DateRange) => {
   return z.object({
     channel: z.enum(CHANNELS, { error: '请选择收到申请的渠道' }),
     receivedOn: legalDate('收到日期', range),
     /** For unsigned post, internet, fax and e-mail: the day both sides confirmed; '' while not yet confirmed. */
     confirmedOn: optionalLegalDate('确认日期', range),
   });
-}
+});
 export const IntakeInput = intakeInput();
 export type IntakeInput = z.input<typeof IntakeInput>;
 

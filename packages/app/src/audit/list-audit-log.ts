@@ -3,10 +3,10 @@ import { listAudit, type AuditPage } from '@xxgk/db';
 import { z } from 'zod';
 import { denied } from '../audit.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
-import { legalDate, parseInput, plausibleDates, type DateRange } from '../validation.ts';
+import { builtOnce, legalDate, parseInput, plausibleDates, type DateRange } from '../validation.ts';
 
 /** The log's filters; given a range the dates must lie in it (listAuditLog: the plausible dates as of today). */
-export function auditQuery(range?: DateRange) {
+export const auditQuery = builtOnce((range?: DateRange) => {
   return z.object({
     agencyId: z.coerce.number().int().positive().optional(),
     action: z.string().trim().max(64).optional(),
@@ -17,7 +17,7 @@ export function auditQuery(range?: DateRange) {
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   });
-}
+});
 export const AuditQuery = auditQuery();
 export type AuditQuery = z.input<typeof AuditQuery>;
 

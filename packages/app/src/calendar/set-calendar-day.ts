@@ -3,20 +3,20 @@ import { deleteCalendarOverride, findCalendarOverride, upsertCalendarOverride } 
 import { z } from 'zod';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
-import { legalDate, parseInput, plausibleDates, type DateRange } from '../validation.ts';
+import { builtOnce, legalDate, parseInput, plausibleDates, type DateRange } from '../validation.ts';
 
 /**
  * One date set by hand. Given a range the date must lie in it (setCalendarDay passes the plausible
  * dates as of today: through next year, whose schedule is announced late in this one); without, only
  * its form is checked (the route's schema).
  */
-export function calendarDayInput(range?: DateRange) {
+export const calendarDayInput = builtOnce((range?: DateRange) => {
   return z.object({
     date: legalDate('日期', range),
     kind: z.enum(['workday', 'holiday'], { error: '类型应为 workday（工作日）或 holiday（休息日）' }),
     note: z.string().trim().max(100, '说明不能超过100个字').default(''),
   });
-}
+});
 export const CalendarDayInput = calendarDayInput();
 export type CalendarDayInput = z.input<typeof CalendarDayInput>;
 

@@ -18,7 +18,15 @@ import {
 import { z } from 'zod';
 import { audit, authorize } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
-import { EARLIEST_DOCUMENT_DATE, legalDate, parseInput, plausibleDates, text, type DateRange } from '../validation.ts';
+import {
+  builtOnce,
+  EARLIEST_DOCUMENT_DATE,
+  legalDate,
+  parseInput,
+  plausibleDates,
+  text,
+  type DateRange,
+} from '../validation.ts';
 import { toWordingRule } from './dictionary.ts';
 
 /**
@@ -26,7 +34,7 @@ import { toWordingRule } from './dictionary.ts';
  * through ten years ahead: a body renamed long ago, a leader's term that ends later); without, only
  * their form is checked (the route's schema).
  */
-export function wordingRuleInput(range?: DateRange) {
+export const wordingRuleInput = builtOnce((range?: DateRange) => {
   return z.object({
     kind: z.enum(WORDING_RULE_KINDS, { error: '请选择规则类型' }),
     text: text('词语', { min: 1, max: 60 }),
@@ -37,7 +45,7 @@ export function wordingRuleInput(range?: DateRange) {
     endsOn: legalDate('结束日期', range).nullable().default(null),
     note: text('说明', { max: 200 }).default(''),
   });
-}
+});
 export const WordingRuleInput = wordingRuleInput();
 export type WordingRuleInput = z.input<typeof WordingRuleInput>;
 

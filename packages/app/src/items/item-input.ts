@@ -1,13 +1,20 @@
 import { DISCLOSURE_KINDS, GENRES, checkDocumentNumber, SUMMARY_MAX, TOPICS, VALIDITY_KINDS } from '@xxgk/core';
 import { z } from 'zod';
-import { EARLIEST_DOCUMENT_DATE, optionalLegalDate, plausibleDates, text, type DateRange } from '../validation.ts';
+import {
+  builtOnce,
+  EARLIEST_DOCUMENT_DATE,
+  optionalLegalDate,
+  plausibleDates,
+  text,
+  type DateRange,
+} from '../validation.ts';
 
 /**
  * What staff write about an item; the same for a new draft and for a revision. Given a range the
  * 成文日期 must lie in it (the use cases pass {@link itemDates}: an old 规章 may still be published);
  * without, only its form is checked (the route's schema).
  */
-export function itemInput(range?: DateRange) {
+export const itemInput = builtOnce((range?: DateRange) => {
   return z
     .object({
       columnId: z.number({ error: '请选择栏目' }).int().positive(),
@@ -36,7 +43,7 @@ export function itemInput(range?: DateRange) {
         issues.addIssue({ code: 'custom', path: ['withheldReason'], message: '不予公开的，请写明理由和依据' });
       }
     });
-}
+});
 export const ItemInput = itemInput();
 export type ItemInput = z.input<typeof ItemInput>;
 export type ItemFields = z.output<typeof ItemInput>;

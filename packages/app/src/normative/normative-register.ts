@@ -38,6 +38,7 @@ import { requireAgency } from '../agencies/require-agency.ts';
 import { audit, authorize, denied } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import {
+  builtOnce,
   EARLIEST_DOCUMENT_DATE,
   legalDate,
   optionalLegalDate,
@@ -64,7 +65,7 @@ function registerDates(today: string): { dates: DateRange; validity: DateRange }
  * A document as entered in the register. Given ranges its dates must lie in them (the use case passes
  * {@link registerDates} as of today); without, only their form is checked (the route's schema).
  */
-export function normativeInput(ranges?: { dates: DateRange; validity: DateRange }) {
+export const normativeInput = builtOnce((ranges?: { dates: DateRange; validity: DateRange }) => {
   return z
     .object({
       kind: z.enum(NORMATIVE_KINDS, { error: '请选择类别（规章或行政规范性文件）' }),
@@ -90,12 +91,12 @@ export function normativeInput(ranges?: { dates: DateRange; validity: DateRange 
         issues.addIssue({ code: 'custom', path: ['effectiveOn'], message: '施行日期不能早于制发日期' });
       }
     });
-}
+});
 export const NormativeInput = normativeInput();
 export type NormativeInput = z.input<typeof NormativeInput>;
 
 /** A revision, abolition or expiry; its date within `range` when given (as {@link normativeInput}). */
-export function normativeEventInput(range?: DateRange) {
+export const normativeEventInput = builtOnce((range?: DateRange) => {
   return z.object({
     kind: z.enum(NORMATIVE_EVENT_KINDS, { error: '请选择事项（修订、废止或失效）' }),
     on: legalDate('日期', range),
@@ -103,7 +104,7 @@ export function normativeEventInput(range?: DateRange) {
     byTitle: text('依据文件名称', { max: 200 }).default(''),
     note: text('说明', { max: 500 }).default(''),
   });
-}
+});
 export const NormativeEventInput = normativeEventInput();
 export type NormativeEventInput = z.input<typeof NormativeEventInput>;
 
