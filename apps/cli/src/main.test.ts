@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from './main.ts';
 import type { Io } from './io.ts';
 
@@ -19,6 +19,9 @@ const run = async (args: string[], env: Record<string, string> = {}, input = '')
 };
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'xxgk-cli-'));
+
+// Several commands here seed the whole demo: on a busy two-core machine that takes well over 30 s.
+vi.setConfig({ testTimeout: 180_000 });
 
 describe('xxgk (SQLite data directory)', () => {
   it('prints help in Chinese and English', async () => {

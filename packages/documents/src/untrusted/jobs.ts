@@ -1,9 +1,8 @@
 import type { AnnualReport } from '@xxgk/core';
-import { fileText, type FileText } from '../import/file-text.ts';
-import { detectKind, importReport } from '../import/import-report.ts';
-import { officialDocumentDraft, type OfficialDocumentDraft } from '../import/official-document.ts';
+import type { FileText } from '../import/file-text.ts';
+import type { OfficialDocumentDraft } from '../import/official-document.ts';
 import { fileRejected, type ParseLimits } from './limits.ts';
-import { readSheet, type SheetRow } from './read-sheet.ts';
+import type { SheetRow } from './read-sheet.ts';
 import { preflightZip } from './zip-preflight.ts';
 
 /** What a parsing worker is asked to do with an untrusted file. */
@@ -44,7 +43,10 @@ export function preflight(fileName: string, bytes: Uint8Array, limits: ParseLimi
   }
 }
 
-/** Runs one job (in the worker). */
+/**
+ * Runs one job (in the worker). Each reader is loaded the first time its kind of job comes, so a
+ * worker that only checks uploads starts quickly.
+ */
 export async function runJob(job: ParseJob, limits: ParseLimits): Promise<ParseResults[ParseJob['kind']]> {
   const fileName = job.kind === 'officialDocument' ? 'document.docx' : job.fileName;
   preflight(fileName, job.bytes, limits);
@@ -52,21 +54,27 @@ export async function runJob(job: ParseJob, limits: ParseLimits): Promise<ParseR
     case 'preflight':
       return null;
     case 'report': {
-      if (detectKind(job.fileName, job.bytes) === 'text' || detectKind(job.fileName, job.bytes) === 'html') {
-        if (job.bytes.byteLength > limits.textChars) {
-          throw fileRejected('textChars', limits);
-        }
+      const { detectKind, importReport } = await import('../import/import-report.ts');
+      const kind = detectKind(job.fileName, job.bytes);
+      if ((kind === 'text' || kind === 'html') && job.bytes.byteLength > limits.textChars) {
+        throw fileRejected('textChars', limits);
       }
       return importReport(job.fileName, job.bytes, { pdfPages: limits.pdfPages });
     }
-    case 'fileText':
+    case 'fileText': {
+      const { fileText } = await import('../import/file-text.ts');
       return fileText(job.bytes, job.fileName, job.mediaType, { pdfPages: limits.pdfPages });
-    case 'officialDocument':
+    }
+    case 'officialDocument': {
       if (!isZip(job.bytes)) {
         throw fileRejected('corrupt', limits, '不是 DOCX 文件');
       }
+      const { officialDocumentDraft } = await import('../import/official-document.ts');
       return officialDocumentDraft(job.bytes);
-    case 'sheet':
+    }
+    case 'sheet': {
+      const { readSheet } = await import('./read-sheet.ts');
       return readSheet(job.fileName, job.bytes);
+    }
   }
 }
