@@ -45,6 +45,16 @@ export async function listChildAgencies(ex: Executor, parentId: number): Promise
   return ex.selectFrom('agencies').selectAll().where('parent_id', '=', parentId).orderBy('sort_order').execute();
 }
 
+/** Every agency's id, name and path, in tree order (by path). */
+export async function listAgencyPaths(ex: Executor): Promise<Pick<AgencyRow, 'id' | 'name' | 'path'>[]> {
+  return ex.selectFrom('agencies').select(['id', 'name', 'path']).orderBy('path').execute();
+}
+
+/** Keeps the storage key of the agency's seal image ('' when removed). */
+export async function updateAgencySeal(ex: Executor, id: number, sealFileKey: string, now: string): Promise<void> {
+  await ex.updateTable('agencies').set({ seal_file_key: sealFileKey, updated_at: now }).where('id', '=', id).execute();
+}
+
 export async function countAgencies(ex: Executor): Promise<number> {
   const row = await ex
     .selectFrom('agencies')

@@ -1,4 +1,5 @@
 import { DomainError, type Actor } from '@xxgk/core';
+import { updateAgencySeal } from '@xxgk/db';
 import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { attachmentKind } from '../files/attachment-type.ts';
@@ -38,11 +39,7 @@ export async function setAgencySeal(
     key = (await ctx.files.put(file.bytes)).key;
   }
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('agencies')
-      .set({ seal_file_key: key, updated_at: iso(ctx.now()) })
-      .where('id', '=', agency.id)
-      .execute();
+    await updateAgencySeal(trx, agency.id, key, iso(ctx.now()));
     await audit(trx, ctx, actor, meta, {
       action: 'agency.seal',
       agencyId: agency.id,

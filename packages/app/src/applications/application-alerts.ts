@@ -1,5 +1,5 @@
 import { addWorkingDays, can, shanghaiDate, type Actor } from '@xxgk/core';
-import { applicationAlertCounts } from '@xxgk/db';
+import { applicationAlertCounts, listAgencyPaths } from '@xxgk/db';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import type { AppContext } from '../context.ts';
 import { DUE_SOON_WORKING_DAYS } from './list-applications.ts';
@@ -18,9 +18,7 @@ export interface AgencyAlerts {
  * with nothing open are left out.
  */
 export async function applicationAlerts(ctx: AppContext, { actor }: { actor: Actor }): Promise<AgencyAlerts[]> {
-  const agencies = (
-    await ctx.db.selectFrom('agencies').select(['id', 'name', 'path']).orderBy('path').execute()
-  ).filter((a) => can(actor, 'application.read', a));
+  const agencies = (await listAgencyPaths(ctx.db)).filter((a) => can(actor, 'application.read', a));
   const today = shanghaiDate(ctx.now());
   const soon = addWorkingDays(await loadCalendar(ctx.db), today, DUE_SOON_WORKING_DAYS).date;
   const counts = await applicationAlertCounts(
