@@ -51,3 +51,19 @@ export async function listAppealsOfApplication(ex: Executor, applicationId: numb
 export async function listAgencyAppeals(ex: Executor, agencyId: number): Promise<ApplicationAppealRow[]> {
   return ex.selectFrom('application_appeals').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute();
 }
+
+/** The cases over several applications, by filing date. */
+export async function listAppealsOfApplications(
+  ex: Executor,
+  applicationIds: readonly number[],
+): Promise<ApplicationAppealRow[]> {
+  if (applicationIds.length === 0) {
+    return [];
+  }
+  return ex
+    .selectFrom('application_appeals')
+    .selectAll()
+    .where('application_id', 'in', [...applicationIds])
+    .orderBy('filed_on')
+    .execute();
+}

@@ -240,3 +240,117 @@ export async function listApplicantApplications(
     .limit(50)
     .execute();
 }
+
+/** Applications archived before `before` whose applicant's personal data are still kept. */
+export async function listApplicationsToPurge(
+  ex: Executor,
+  before: string,
+): Promise<Pick<ApplicationRow, 'id' | 'agency_id' | 'tracking_code'>[]> {
+  return ex
+    .selectFrom('applications')
+    .select(['id', 'agency_id', 'tracking_code'])
+    .where('archived_on', '<', before)
+    .where('personal_data_purged_on', 'is', null)
+    .execute();
+}
+
+/**
+ * Erases what names the applicant: the files that do (identity proof, scans, letters) and the
+ * application's personal fields. Returns the erased files' storage keys, for the blobs to follow.
+ */
+export async function purgeApplicantData(
+  ex: Executor,
+  applicationId: number,
+  { placeholderName, today, now }: { placeholderName: string; today: string; now: string },
+): Promise<string[]> {
+  const files = await ex
+    .selectFrom('application_files')
+    .select(['id', 'storage_key'])
+    .where('application_id', '=', applicationId)
+    .where('kind', 'in', ['identity', 'scan', 'letter'])
+    .execute();
+  await ex
+    .deleteFrom('application_files')
+    .where('id', 'in', [0, ...files.map((f) => f.id)])
+    .execute();
+  await ex
+    .updateTable('applications')
+    .set({
+      applicant_name: placeholderName,
+      id_number: '',
+      id_last4: '',
+      applicant_key: '',
+      contact_name: '',
+      phone: '',
+      email: '',
+      address: '',
+      postcode: '',
+      personal_data_purged_on: today,
+      updated_at: now,
+    })
+    .where('id', '=', applicationId)
+    .execute();
+  return files.map((f) => f.storage_key);
+}
+
+/** The ledgers of several applications, in the order written. */
+export async function listEventsOfApplications(
+  ex: Executor,
+  applicationIds: readonly number[],
+): Promise<ApplicationEventRow[]> {
+  if (applicationIds.length === 0) {
+    return [];
+  }
+  return ex
+    .selectFrom('application_events')
+    .selectAll()
+    .where('application_id', 'in', [...applicationIds])
+    .orderBy('id')
+    .execute();
+}
+
+/** Open applications due by the end of `dueBy` (overdue ones too). */
+export async function listOpenApplicationsDueBy(ex: Executor, dueBy: string): Promise<ApplicationRow[]> {
+  return ex
+    .selectFrom('applications')
+    .selectAll()
+    .where('clock_status', 'not in', CLOSED_CLOCK_STATUSES)
+    .where('due_on', '<=', dueBy)
+    .execute();
+}
+
+export type DuplicateCandidate = Pick<
+  ApplicationRow,
+  | 'id'
+  | 'tracking_code'
+  | 'applicant_key'
+  | 'info_title'
+  | 'info_doc_no'
+  | 'info_description'
+  | 'received_on'
+  | 'outcome_code'
+>;
+
+/** The agency's other applications by the same applicant, or made since `since`: whom a request may repeat. */
+export async function listDuplicateCandidates(
+  ex: Executor,
+  application: Pick<ApplicationRow, 'id' | 'agency_id' | 'applicant_key'>,
+  since: string,
+): Promise<DuplicateCandidate[]> {
+  return ex
+    .selectFrom('applications')
+    .select([
+      'id',
+      'tracking_code',
+      'applicant_key',
+      'info_title',
+      'info_doc_no',
+      'info_description',
+      'received_on',
+      'outcome_code',
+    ])
+    .where('agency_id', '=', application.agency_id)
+    .where('id', '!=', application.id)
+    .where((eb) => eb.or([eb('applicant_key', '=', application.applicant_key), eb('created_at', '>=', since)]))
+    .execute();
+}

@@ -1,5 +1,13 @@
 import { APPEAL_RESULT_LABELS, DomainError, shanghaiDate, type Actor, type AppealRecord } from '@xxgk/core';
-import type { ApplicationAppealRow, Executor } from '@xxgk/db';
+import {
+  findAppeal,
+  insertAppeal,
+  listAgencyAppeals,
+  listAppealsOfApplication,
+  updateAppeal,
+  type ApplicationAppealRow,
+  type Executor,
+} from '@xxgk/db';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
@@ -122,27 +130,19 @@ export async function saveAppeal(
     let row: ApplicationAppealRow;
     let before: ApplicationAppealRow | undefined;
     if (appealId === undefined) {
-      row = await trx
-        .insertInto('application_appeals')
-        .values({ application_id: application.id, agency_id: agency.id, ...toRow(v), created_at: now, updated_at: now })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      row = await insertAppeal(trx, {
+        application_id: application.id,
+        agency_id: agency.id,
+        ...toRow(v),
+        created_at: now,
+        updated_at: now,
+      });
     } else {
-      before = await trx
-        .selectFrom('application_appeals')
-        .selectAll()
-        .where('id', '=', appealId)
-        .where('application_id', '=', application.id)
-        .executeTakeFirst();
+      before = await findAppeal(trx, appealId, application.id);
       if (before === undefined) {
         throw new DomainError('NOT_FOUND', '该复议或诉讼记录不存在');
       }
-      row = await trx
-        .updateTable('application_appeals')
-        .set({ ...toRow(v), updated_at: now })
-        .where('id', '=', appealId)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      row = await updateAppeal(trx, appealId, { ...toRow(v), updated_at: now });
     }
     await audit(trx, ctx, actor, meta, {
       action,
@@ -158,14 +158,7 @@ export async function saveAppeal(
 }
 
 export async function listApplicationAppeals(ex: Executor, applicationId: number): Promise<Appeal[]> {
-  const rows = await ex
-    .selectFrom('application_appeals')
-    .selectAll()
-    .where('application_id', '=', applicationId)
-    .orderBy('filed_on')
-    .orderBy('id')
-    .execute();
-  return rows.map(toAppeal);
+  return (await listAppealsOfApplication(ex, applicationId)).map(toAppeal);
 }
 
 /** A case as the report's table 四 counts it (core countAppeals): 复议, or 诉讼 direct or after 复议. */
@@ -185,6 +178,5 @@ export function toAppealRecord(r: ApplicationAppealRow): AppealRecord {
 
 /** An agency's cases as the report's table 四 counts them (core countAppeals). */
 export async function appealRecords(ex: Executor, agencyId: number): Promise<AppealRecord[]> {
-  const rows = await ex.selectFrom('application_appeals').selectAll().where('agency_id', '=', agencyId).execute();
-  return rows.map(toAppealRecord);
+  return (await listAgencyAppeals(ex, agencyId)).map(toAppealRecord);
 }

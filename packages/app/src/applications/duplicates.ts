@@ -5,7 +5,7 @@ import {
   SAME_REQUEST_SIMILARITY,
   type OutcomeCode,
 } from '@xxgk/core';
-import type { ApplicationRow, Executor } from '@xxgk/db';
+import { listDuplicateCandidates, type ApplicationRow, type Executor } from '@xxgk/db';
 
 export interface SimilarApplication {
   readonly id: number;
@@ -32,22 +32,7 @@ export interface DuplicateFindings {
  */
 export async function findLikelyDuplicates(ex: Executor, application: ApplicationRow): Promise<DuplicateFindings> {
   const since = addDays(application.received_on ?? application.created_at.slice(0, 10), -366);
-  const others = await ex
-    .selectFrom('applications')
-    .select([
-      'id',
-      'tracking_code',
-      'applicant_key',
-      'info_title',
-      'info_doc_no',
-      'info_description',
-      'received_on',
-      'outcome_code',
-    ])
-    .where('agency_id', '=', application.agency_id)
-    .where('id', '!=', application.id)
-    .where((eb) => eb.or([eb('applicant_key', '=', application.applicant_key), eb('created_at', '>=', since)]))
-    .execute();
+  const others = await listDuplicateCandidates(ex, application, since);
   const me = {
     title: application.info_title,
     docNo: application.info_doc_no,

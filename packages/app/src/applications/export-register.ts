@@ -10,7 +10,7 @@ import {
   shanghaiDate,
   type Actor,
 } from '@xxgk/core';
-import { listAgencyApplications, listUsers } from '@xxgk/db';
+import { listAgencyApplications, listAppealsOfApplications, listEventsOfApplications, listUsers } from '@xxgk/db';
 import { renderApplicationRegister, type RegisterRow } from '@xxgk/documents';
 import { requireAgencyAccess } from '../agencies/require-agency.ts';
 import { audit } from '../audit.ts';
@@ -51,17 +51,8 @@ export async function exportApplicationRegister(
   rows.sort((a, b) => (a.received_on ?? a.created_at).localeCompare(b.received_on ?? b.created_at) || a.id - b.id);
   const ids = rows.map((r) => r.id);
   const [events, appeals, users] = await Promise.all([
-    ids.length === 0
-      ? []
-      : ctx.db.selectFrom('application_events').selectAll().where('application_id', 'in', ids).orderBy('id').execute(),
-    ids.length === 0
-      ? []
-      : ctx.db
-          .selectFrom('application_appeals')
-          .selectAll()
-          .where('application_id', 'in', ids)
-          .orderBy('filed_on')
-          .execute(),
+    listEventsOfApplications(ctx.db, ids),
+    listAppealsOfApplications(ctx.db, ids),
     listUsers(ctx.db, { agencyId }),
   ]);
   const eventsOf = byApplication(events);

@@ -1,5 +1,5 @@
-import { addWorkingDays, chineseDate, isClosedStatus, shanghaiDate, CLOSED_CLOCK_STATUSES } from '@xxgk/core';
-import type { AgencyRow, ApplicationRow, Executor } from '@xxgk/db';
+import { addWorkingDays, chineseDate, isClosedStatus, shanghaiDate } from '@xxgk/core';
+import { listOpenApplicationsDueBy, type AgencyRow, type ApplicationRow, type Executor } from '@xxgk/db';
 import { requireAgency } from '../agencies/require-agency.ts';
 import { loadCalendar } from '../calendar/load-calendar.ts';
 import type { AppContext } from '../context.ts';
@@ -91,12 +91,7 @@ export async function queueDeadlineReminders(ctx: AppContext): Promise<number> {
   }
   const today = shanghaiDate(ctx.now());
   const soon = addWorkingDays(await loadCalendar(ctx.db), today, DUE_SOON_WORKING_DAYS).date;
-  const urgent = await ctx.db
-    .selectFrom('applications')
-    .selectAll()
-    .where('clock_status', 'not in', CLOSED_CLOCK_STATUSES)
-    .where('due_on', '<=', soon)
-    .execute();
+  const urgent = await listOpenApplicationsDueBy(ctx.db, soon);
   let queued = 0;
   for (const application of urgent) {
     const agency = await requireAgency(ctx.db, application.agency_id);

@@ -1,4 +1,5 @@
 import { shanghaiDate } from '@xxgk/core';
+import { listApplicationsToPurge, purgeApplicantData } from '@xxgk/db';
 import { iso, NO_REQUEST, systemActor, type AppContext } from '../context.ts';
 import { audit } from '../audit.ts';
 
@@ -22,42 +23,15 @@ export async function purgePersonalData(ctx: AppContext): Promise<number[]> {
   // The same calendar day `years` years back (29 February falls back to 28 February).
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const before = new Date(Date.UTC(y - years, m - 1, Math.min(d, m === 2 ? 28 : d))).toISOString().slice(0, 10);
-  const due = await ctx.db
-    .selectFrom('applications')
-    .select(['id', 'agency_id', 'tracking_code'])
-    .where('archived_on', '<', before)
-    .where('personal_data_purged_on', 'is', null)
-    .execute();
+  const due = await listApplicationsToPurge(ctx.db, before);
   const purged: number[] = [];
   for (const application of due) {
     const keys = await ctx.db.transaction().execute(async (trx) => {
-      const files = await trx
-        .selectFrom('application_files')
-        .select(['id', 'storage_key'])
-        .where('application_id', '=', application.id)
-        .where('kind', 'in', ['identity', 'scan', 'letter'])
-        .execute();
-      await trx
-        .deleteFrom('application_files')
-        .where('id', 'in', [0, ...files.map((f) => f.id)])
-        .execute();
-      await trx
-        .updateTable('applications')
-        .set({
-          applicant_name: PURGED_NAME,
-          id_number: '',
-          id_last4: '',
-          applicant_key: '',
-          contact_name: '',
-          phone: '',
-          email: '',
-          address: '',
-          postcode: '',
-          personal_data_purged_on: today,
-          updated_at: iso(ctx.now()),
-        })
-        .where('id', '=', application.id)
-        .execute();
+      const files = await purgeApplicantData(trx, application.id, {
+        placeholderName: PURGED_NAME,
+        today,
+        now: iso(ctx.now()),
+      });
       await audit(trx, ctx, systemActor('个人信息保存期限届满'), NO_REQUEST, {
         action: 'application.purge',
         agencyId: application.agency_id,
@@ -65,7 +39,7 @@ export async function purgePersonalData(ctx: AppContext): Promise<number[]> {
         targetId: application.id,
         note: `归档满${years}年，删除申请人个人信息和${files.length}个相关文件（查询码 ${application.tracking_code}；统计数据保留）`,
       });
-      return files.map((f) => f.storage_key);
+      return files;
     });
     // The rows are gone; the sealed blobs follow (each is unique: sealing uses a fresh IV).
     await Promise.all(keys.map((k) => ctx.files.delete(k)));
