@@ -15,6 +15,7 @@ export * from './lock-version.ts';
 export * from './annual-reports.ts';
 export * from './annual-report-facts.ts';
 export * from './appeals.ts';
+export * from './letters.ts';
 export * from './job-runs.ts';
 export * from './mail-outbox.ts';
 export * from './wording-rules.ts';

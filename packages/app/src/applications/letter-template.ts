@@ -1,5 +1,5 @@
 import { DEFAULT_LETTER_TEMPLATES, type LetterKind } from '@xxgk/core';
-import type { Executor } from '@xxgk/db';
+import { findLetterTemplate, type Executor } from '@xxgk/db';
 
 /** The agency's wording of a letter, or the built-in one. */
 export async function letterTemplate(
@@ -7,11 +7,6 @@ export async function letterTemplate(
   agencyId: number,
   kind: LetterKind,
 ): Promise<{ title: string; body: string; customised: boolean }> {
-  const row = await ex
-    .selectFrom('letter_templates')
-    .select(['title', 'body'])
-    .where('agency_id', '=', agencyId)
-    .where('kind', '=', kind)
-    .executeTakeFirst();
+  const row = await findLetterTemplate(ex, agencyId, kind);
   return row === undefined ? { ...DEFAULT_LETTER_TEMPLATES[kind], customised: false } : { ...row, customised: true };
 }

@@ -1,4 +1,5 @@
 import { LETTER_LABELS, type Actor } from '@xxgk/core';
+import { deleteLetterTemplate } from '@xxgk/db';
 import { audit } from '../audit.ts';
 import type { AppContext, RequestMeta } from '../context.ts';
 import { templateAccess } from './letter-access.ts';
@@ -17,7 +18,7 @@ export async function resetLetterTemplate(
     action: 'letter_template.reset',
   });
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('letter_templates').where('agency_id', '=', agency.id).where('kind', '=', k).execute();
+    await deleteLetterTemplate(trx, agency.id, k);
     await audit(trx, ctx, actor, meta, {
       action: 'letter_template.reset',
       agencyId: agency.id,

@@ -6,6 +6,7 @@ import {
   templateProblems,
   type Actor,
 } from '@xxgk/core';
+import { upsertLetterTemplate } from '@xxgk/db';
 import { audit } from '../audit.ts';
 import { iso, type AppContext, type RequestMeta } from '../context.ts';
 import { parseInput } from '../validation.ts';
@@ -43,13 +44,13 @@ export async function saveLetterTemplate(
   const now = iso(ctx.now());
   await ctx.db.transaction().execute(async (trx) => {
     const before = await letterTemplate(trx, agency.id, k);
-    await trx
-      .insertInto('letter_templates')
-      .values({ agency_id: agency.id, kind: k, ...template, updated_at: now, updated_by: actor.displayName })
-      .onConflict((oc) =>
-        oc.columns(['agency_id', 'kind']).doUpdateSet({ ...template, updated_at: now, updated_by: actor.displayName }),
-      )
-      .execute();
+    await upsertLetterTemplate(trx, {
+      agency_id: agency.id,
+      kind: k,
+      ...template,
+      updated_at: now,
+      updated_by: actor.displayName,
+    });
     await audit(trx, ctx, actor, meta, {
       action: 'letter_template.save',
       agencyId: agency.id,
