@@ -9,6 +9,7 @@ export * from './audit-log.ts';
 export * from './calendar.ts';
 export * from './catalog.ts';
 export * from './items.ts';
+export * from './item-details.ts';
 export * from './normative.ts';
 export * from './applications.ts';
 export * from './lock-version.ts';

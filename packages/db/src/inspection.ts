@@ -65,7 +65,7 @@ export async function listScanFindings(
   return query.orderBy('f.id').execute();
 }
 
-/** An item's findings that are neither fixed nor dismissed. */
+/** An item's findings that are neither fixed nor dismissed, oldest first (the item page lists them so). */
 export async function listOpenItemFindings(ex: Executor, itemId: number): Promise<ScanFindingRow[]> {
   return ex
     .selectFrom('scan_findings')
@@ -73,6 +73,7 @@ export async function listOpenItemFindings(ex: Executor, itemId: number): Promis
     .where('item_id', '=', itemId)
     .where('fixed_at', 'is', null)
     .where('dismissed_at', 'is', null)
+    .orderBy('id')
     .execute();
 }
 

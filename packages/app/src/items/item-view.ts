@@ -18,7 +18,9 @@ import {
   listItemAttachments,
   listItemLinks,
   listItemReviews,
+  listItemTitles,
   listItemVersions,
+  listOpenItemFindings,
   type AgencyRow,
   type Executor,
   type ItemAttachmentRow,
@@ -79,16 +81,7 @@ async function linkedItems(ex: Executor, ids: readonly number[]): Promise<Linked
   if (ids.length === 0) {
     return [];
   }
-  const rows = await ex
-    .selectFrom('items as i')
-    .innerJoin('item_versions as v', (join) =>
-      join
-        .onRef('v.item_id', '=', 'i.id')
-        .on((eb) => eb('v.version', '=', eb.fn.coalesce('i.published_version', 'i.working_version'))),
-    )
-    .select(['i.id', 'v.title'])
-    .where('i.id', 'in', ids)
-    .execute();
+  const rows = await listItemTitles(ex, ids);
   return ids.flatMap((id) => rows.filter((r) => r.id === id));
 }
 
@@ -270,14 +263,7 @@ export async function loadItemDetail(
     listItemReviews(ex, item.id),
     listItemVersions(ex, item.id),
     listItemLinks(ex, item.id),
-    ex
-      .selectFrom('scan_findings')
-      .selectAll()
-      .where('item_id', '=', item.id)
-      .where('fixed_at', 'is', null)
-      .where('dismissed_at', 'is', null)
-      .orderBy('id')
-      .execute(),
+    listOpenItemFindings(ex, item.id),
   ]);
   const trail = currentTrail(item, reviews);
   return {

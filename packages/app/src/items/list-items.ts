@@ -1,5 +1,5 @@
 import { DomainError, ITEM_STATUSES, REVIEW_STAGES, type Actor } from '@xxgk/core';
-import { findItemVersion, listAgencyItems, type ItemListRow } from '@xxgk/db';
+import { findItemVersion, listAgencyItems, listSubmitReviews, type ItemListRow } from '@xxgk/db';
 import { diffLines, diffWords } from 'diff';
 import { z } from 'zod';
 import { requireAgency } from '../agencies/require-agency.ts';
@@ -49,17 +49,10 @@ async function submissionFindings(
   if (inReview.length === 0) {
     return out;
   }
-  const submits = await ctx.db
-    .selectFrom('item_reviews')
-    .select(['item_id', 'version', 'findings', 'id'])
-    .where('step', '=', 'submit')
-    .where(
-      'item_id',
-      'in',
-      inReview.map((r) => r.id),
-    )
-    .orderBy('id')
-    .execute();
+  const submits = await listSubmitReviews(
+    ctx.db,
+    inReview.map((r) => r.id),
+  );
   for (const r of inReview) {
     const latest = submits.filter((s) => s.item_id === r.id && s.version === r.working_version).at(-1);
     const findings = latest?.findings == null ? [] : (JSON.parse(latest.findings) as { severity?: string }[]);
