@@ -24,9 +24,37 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServerDeps } from '../context.ts';
 import { metaOf, requireSession } from '../plugins/session.ts';
-import { errorResponses } from './schemas.ts';
+import { DecisionMonthOut, errorResponses, ReportDraftOut } from './schemas.ts';
 
 const TAG = ['年度报告'];
+
+/** Drill-down: the records behind one number of the report (app reportCell). */
+const CellDrillOut = z.object({
+  cell: z.string(),
+  label: z.string(),
+  value: z.number().nullable(),
+  records: z.array(
+    z.object({
+      kind: z.enum(['application', 'appeal', 'normative', 'month', 'report']),
+      id: z.number(),
+      label: z.string(),
+      detail: z.string(),
+      href: z.string(),
+    }),
+  ),
+});
+
+/** One agency's report for the year, on the 政务公开办's desk (app reportStatuses). */
+const ReportStatusOut = z.object({
+  agencyId: z.number(),
+  agencyName: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  submittedAt: z.string().nullable(),
+  deadline: z.string(),
+  errors: z.number(),
+  warnings: z.number(),
+});
 export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
   const { ctx } = deps;
   // 2008 through the current year by the server's clock (issue 18: every date-like input bounded).
@@ -73,6 +101,7 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           summary: '下钻：报告中一个数字背后的申请、案件、规范性文件或月度数据',
           params: YearParams,
           querystring: z.object({ cell: z.string().max(100) }),
+          response: { 200: CellDrillOut, ...errorResponses },
         },
       },
       async (request) => {
@@ -95,6 +124,19 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           summary: '行政许可、处罚、强制决定数和行政事业性收费的月度数据',
           params: z.object({ id: z.coerce.number().int().positive() }),
           querystring: Year,
+          response: {
+            200: z.object({
+              months: z.array(DecisionMonthOut),
+              missing: z.array(z.number()),
+              total: z.object({
+                licensing: z.number(),
+                penalties: z.number(),
+                coercion: z.number(),
+                feesFen: z.number(),
+              }),
+            }),
+            ...errorResponses,
+          },
         },
       },
       async (request) => {
@@ -115,6 +157,17 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           tags: TAG,
           summary: '填报一个月的数据（覆盖该月已填数据）',
           params: z.object({ id: z.coerce.number().int().positive() }),
+          // The fields only: the use case reads the numbers and checks them, the year and the amount
+          // (decision-counts.ts), each with its own message.
+          body: z.object({
+            year: z.union([z.number(), z.string()]),
+            month: z.union([z.number(), z.string()]),
+            licensing: z.union([z.number(), z.string()]),
+            penalties: z.union([z.number(), z.string()]),
+            coercion: z.union([z.number(), z.string()]),
+            feesYuan: z.union([z.number(), z.string()]),
+          }),
+          response: { 200: z.object({ months: z.array(DecisionMonthOut) }), ...errorResponses },
         },
       },
       async (request) => {
@@ -138,6 +191,7 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           summary: '从模板 XLSX 或 CSV 导入月度数据（逐行校验，有错误则不导入）',
           consumes: ['multipart/form-data'],
           params: z.object({ id: z.coerce.number().int().positive() }),
+          response: { 200: z.object({ imported: z.number(), years: z.array(z.number()) }), ...errorResponses },
         },
       },
       async (request) => {
@@ -188,6 +242,7 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           tags: TAG,
           summary: '年度报告：草稿（表格实时计算）或已提交/已发布的报告，含校验结果、审核意见和发布版本',
           params: YearParams,
+          response: { 200: ReportDraftOut, ...errorResponses },
         },
       },
       async (request) => {
@@ -211,6 +266,7 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           summary: '保存草稿（自动保存）：各部分文字和对警告的说明；lockVersion 不符时拒绝',
           params: YearParams,
           body: SaveSectionsInput,
+          response: { 200: z.object({ lockVersion: z.number(), savedAt: z.string() }), ...errorResponses },
         },
       },
       async (request) => {
@@ -227,7 +283,14 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/agencies/:id/reports/:year/submit',
-      { schema: { tags: TAG, summary: '提交审核（有错误不能提交，警告须有书面说明）', params: YearParams } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '提交审核（有错误不能提交，警告须有书面说明）',
+          params: YearParams,
+          response: { 200: ReportDraftOut, ...errorResponses },
+        },
+      },
       async (request) => {
         const session = requireSession(request);
         return withTables(
@@ -249,6 +312,7 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           summary: '政务公开办审核：退回（须写意见）或批准（批准即发布）',
           params: YearParams,
           body: ReviewInput,
+          response: { 200: ReportDraftOut, ...errorResponses },
         },
       },
       async (request) => {
@@ -273,6 +337,7 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           summary: '重新打开已发布的报告（须说明理由，修改后须重新审核）',
           params: YearParams,
           body: z.object({ reason: z.string().max(2000) }),
+          response: { 200: ReportDraftOut, ...errorResponses },
         },
       },
       async (request) => {
@@ -291,7 +356,14 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/reports/status',
-      { schema: { tags: TAG, summary: '政务公开办：所辖各机关某年度报告的状态', querystring: Year } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '政务公开办：所辖各机关某年度报告的状态',
+          querystring: Year,
+          response: { 200: z.object({ agencies: z.array(ReportStatusOut) }), ...errorResponses },
+        },
+      },
       async (request) => {
         const session = requireSession(request);
         return { agencies: await reportStatuses(ctx, { actor: session.actor, year: request.query.year }) };
@@ -306,6 +378,7 @@ export function annualReportRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           summary: '导入使用本平台之前已发布的年度报告（DOCX、PDF、HTML 或文本），供次年跨年度校验',
           consumes: ['multipart/form-data'],
           params: YearParams,
+          response: { 200: ReportDraftOut, ...errorResponses },
         },
       },
       async (request) => {

@@ -14,6 +14,7 @@ import {
   registerApplication,
   revealIdentityNumber,
   agencySeal,
+  AppealInput,
   issueLetter,
   IssueLetterInput,
   letterDraft,
@@ -209,7 +210,14 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/applications/:id/identity',
-      { schema: { tags: TAG, summary: '查看完整证件号码（记入审计日志）', params: IdParams } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '查看完整证件号码（记入审计日志）',
+          params: IdParams,
+          response: { 200: z.object({ idNumber: z.string() }), ...errorResponses },
+        },
+      },
       async (request) => {
         const session = requireSession(request);
         return revealIdentityNumber(ctx, {
@@ -297,6 +305,7 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           tags: TAG,
           summary: '登记因该申请引起的行政复议或行政诉讼（年度报告表四）',
           params: IdParams,
+          body: AppealInput,
           response: { 201: AppealOut, ...errorResponses },
         },
       },
@@ -320,6 +329,7 @@ export function applicationRoutes(deps: ServerDeps): FastifyPluginAsyncZod {
           summary: '更正或登记复议、诉讼的进展和结果',
           response: { 200: AppealOut, ...errorResponses },
           params: z.object({ id: z.coerce.number().int().positive(), appealId: z.coerce.number().int().positive() }),
+          body: AppealInput,
         },
       },
       async (request) => {

@@ -7,9 +7,9 @@ import { z } from 'zod';
 import type { ServerDeps } from '../context.ts';
 import { metaOf, requireSession } from '../plugins/session.ts';
 import { asAnnualReport, ReportJson } from './report-json.ts';
-import { errorResponses } from './schemas.ts';
+import { AnnualReportOut, errorResponses } from './schemas.ts';
 
-const Checked = z.object({ report: z.unknown(), tablesHtml: z.string() });
+const Checked = z.object({ report: AnnualReportOut, tablesHtml: z.string() });
 
 const MAX_BYTES = 30 * 1024 * 1024;
 

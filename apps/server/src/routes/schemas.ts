@@ -1,4 +1,4 @@
-import { AGENCY_KINDS, PERMISSIONS, ROLES } from '@xxgk/core';
+import { AGENCY_KINDS, PERMISSIONS, ROLES, type AnnualReport } from '@xxgk/core';
 import { z } from 'zod';
 
 export const ErrorOut = z
@@ -100,3 +100,77 @@ export const errorResponses = {
   404: ErrorOut,
   409: ErrorOut,
 };
+
+/** A report rule's finding (core report/model.ts `Finding`). */
+export const ReportFindingOut = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  cells: z.array(z.string()),
+  message: z.string(),
+  expected: z.number().optional(),
+  actual: z.number().optional(),
+});
+
+/**
+ * An annual report (core `AnnualReport`, docs/report-json.md) as the admin reads it: whose and which year,
+ * its parts, findings and source. The tables and every other key pass through unchecked (`looseObject`);
+ * the annotation lets a route return the core type, which has no index signature.
+ */
+export const AnnualReportOut: z.ZodType<
+  Pick<AnnualReport, 'format' | 'year' | 'agency' | 'sections' | 'findings' | 'source'>
+> = z.looseObject({
+  format: z.enum(['2021', '2019']),
+  year: z.number().nullable(),
+  agency: z.string().nullable(),
+  sections: z.array(z.object({ number: z.number(), title: z.string(), text: z.string().nullable().optional() })),
+  findings: z.array(ReportFindingOut),
+  source: z.looseObject({
+    kind: z.enum(['docx', 'pdf', 'html', 'text', 'generated']),
+    warnings: z.array(z.string()),
+  }),
+});
+
+/** The year's report as its editor and reviewer see it (app getReportDraft), with its tables as HTML. */
+export const ReportDraftOut = z.object({
+  agencyId: z.number(),
+  year: z.number(),
+  status: z.enum(['new', 'draft', 'submitted', 'returned', 'published']),
+  statusLabel: z.string(),
+  report: AnnualReportOut,
+  tablesHtml: z.string(),
+  explanations: z.record(z.string(), z.string()),
+  reviewComment: z.string(),
+  reopenReason: z.string(),
+  lockVersion: z.number(),
+  lastYearSectionFive: z.string(),
+  versions: z.array(
+    z.object({
+      version: z.number(),
+      publishedOn: z.string(),
+      approvedBy: z.string(),
+      reason: z.string(),
+      changes: z.string(),
+    }),
+  ),
+  canEdit: z.boolean(),
+  canReview: z.boolean(),
+  consolidation: z
+    .object({
+      included: z.array(z.object({ agencyId: z.number(), agencyName: z.string(), version: z.number() })),
+      missing: z.array(z.object({ agencyId: z.number(), agencyName: z.string() })),
+    })
+    .nullable(),
+});
+
+/** One month of 行政许可、处罚、强制 decisions and fees (app DecisionMonth). */
+export const DecisionMonthOut = z.object({
+  month: z.number(),
+  licensing: z.number(),
+  penalties: z.number(),
+  coercion: z.number(),
+  feesFen: z.number(),
+  feesYuan: z.string(),
+  source: z.enum(['manual', 'import']),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
