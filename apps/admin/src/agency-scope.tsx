@@ -20,7 +20,7 @@ export function AgencyScopeProvider({ children }: { children: ReactNode }) {
     return saved ? Number(saved) : undefined;
   });
   const reload = async () => {
-    const result = await api<{ agencies: Agency[] }>('GET', '/api/agencies');
+    const result = await api.get('/api/agencies');
     setAgencies(result.agencies);
   };
   useEffect(() => {

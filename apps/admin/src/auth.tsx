@@ -29,7 +29,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      accept(await api<Me>('GET', '/api/auth/me'));
+      accept(await api.get('/api/auth/me'));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'SESSION_EXPIRED') {
         setNotice(error.message);
@@ -51,13 +51,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       me,
       notice,
       async login(username, password) {
-        const result = await api<Me>('POST', '/api/auth/login', { username, password });
+        const result = await api.post('/api/auth/login', { body: { username, password } });
         setNotice(undefined);
         accept(result);
       },
       async logout() {
         try {
-          await api('POST', '/api/auth/logout');
+          await api.post('/api/auth/logout');
         } finally {
           accept(null);
         }

@@ -1,83 +1,26 @@
-import type { Permission, Role } from '@xxgk/core';
+/**
+ * The shapes the admin shares between screens, each named after the server's answer it comes from
+ * (api/schema.ts, generated from the server's OpenAPI document by `npm run gen:api`).
+ */
+import type { Permission } from '@xxgk/core';
+import type { Json } from './api/types.ts';
 
-export type Reach = 'own' | 'subtree' | 'all';
+type ServerMe = Json<'/api/auth/me'>;
 
-export interface Me {
-  user: {
-    id: number;
-    username: string;
-    displayName: string;
-    agency: { id: number; name: string; path: string };
-    roles: Role[];
-    permissions: Partial<Record<Permission, Reach>>;
-    grantableRoles: Role[];
-    mustChangePassword: boolean;
-    passwordRule: string;
-  };
-  csrfToken: string;
-  expiresAt: string;
-  /** The server's current instant (apps/admin/src/clock.ts). */
-  now: string;
-}
+/** How far a permission reaches: the user's own agency, its subtree, or all agencies. */
+export type Reach = ServerMe['user']['permissions'][string];
 
-export type { AgencyKind } from '@xxgk/core';
-import type { AgencyKind } from '@xxgk/core';
+/**
+ * The logged-in user, their permissions and the session's CSRF token. OpenAPI writes the permission map
+ * as "any string key"; its keys are core's permission names, so a misspelt permission fails here.
+ */
+export type Me = Omit<ServerMe, 'user'> & {
+  user: Omit<ServerMe['user'], 'permissions'> & { permissions: Partial<Record<Permission, Reach>> };
+};
 
-export interface Agency {
-  id: number;
-  parentId: number | null;
-  path: string;
-  name: string;
-  shortName: string;
-  uscc: string;
-  kind: AgencyKind;
-  address: string;
-  phone: string;
-  fax: string;
-  postcode: string;
-  email: string;
-  officeHours: string;
-  indexPattern: string;
-  guideNotes: string;
-  reconsiderationBody: string;
-  court: string;
-  legalReviewRequired: boolean;
-  scanBlocking: 'severe' | 'warning' | 'none';
-  hasSeal: boolean;
-  sortOrder: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Agency = Json<'/api/agencies'>['agencies'][number];
+export type AgencyKind = Agency['kind'];
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  agencyId: number;
-  agencyName: string;
-  phone: string;
-  email: string;
-  status: 'active' | 'disabled';
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  roles: Role[];
-}
+export type User = Json<'/api/users'>['users'][number];
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorUserId: number | null;
-  actorName: string;
-  agencyId: number | null;
-  agencyName: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  outcome: 'ok' | 'denied' | 'failed';
-  note: string;
-  before: unknown;
-  after: unknown;
-  ip: string;
-  requestId: string;
-  hash: string;
-}
+export type AuditEntry = Json<'/api/audit'>['entries'][number];

@@ -68,7 +68,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   ];
   const [banner, setBanner] = useState<string | null>(null);
   useEffect(() => {
-    api<{ banner: string | null }>('GET', '/api/calendar/status').then(
+    api.get('/api/calendar/status').then(
       (s) => setBanner(s.banner),
       () => setBanner(null),
     );

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
+import type { RequestBody } from '../../api/types.ts';
 import { useAuth, useMe } from '../../auth.tsx';
 
 export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
@@ -10,12 +11,11 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | undefined>();
 
-  const submit = async (values: { currentPassword: string; newPassword: string }) => {
+  const submit = async (values: RequestBody<'/api/auth/password', 'post'>) => {
     setError(undefined);
     try {
-      await api('POST', '/api/auth/password', {
-        currentPassword: values.currentPassword,
-        newPassword: values.newPassword,
+      await api.post('/api/auth/password', {
+        body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
       });
       message.success('密码已修改');
       form.resetFields();

@@ -5,9 +5,13 @@ import { api, ApiError, formErrors } from '../../api.ts';
 import { indentedName, useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 import { AGENCY_KIND_LABELS } from '../../texts.ts';
+import type { RequestBody } from '../../api/types.ts';
 import type { Agency } from '../../types.ts';
 
 type AgencyTreeRow = Agency & { children?: AgencyTreeRow[] };
+
+/** The form's fields: a new agency's, or an agency's changes. */
+type AgencyForm = RequestBody<'/api/agencies', 'post'> & RequestBody<'/api/agencies/{id}', 'put'>;
 
 function toTree(agencies: Agency[]): AgencyTreeRow[] {
   const byId = new Map<number, AgencyTreeRow>(agencies.map((a) => [a.id, { ...a }]));
@@ -42,15 +46,15 @@ export default function AgenciesPage() {
   };
 
   const save = async () => {
-    const values = await form.validateFields();
+    const values: AgencyForm = await form.validateFields();
     setSaving(true);
     try {
       const body = { ...values, parentId: values.parentId ?? null };
       if (editing === 'new') {
-        await api('POST', '/api/agencies', body);
+        await api.post('/api/agencies', { body });
         message.success('机关已新建');
       } else if (editing) {
-        await api('PUT', `/api/agencies/${editing.id}`, body);
+        await api.put('/api/agencies/{id}', { path: { id: editing.id }, body });
         message.success('机关信息已保存');
       }
       setEditing(undefined);

@@ -20,40 +20,13 @@ import { api, apiUpload, ApiError } from '../../api.ts';
 import { thisYear as serverYear } from '../../clock.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
+import type { Json } from '../../api/types.ts';
 import '../reports/report-table.css';
 
-interface Finding {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  cells: string[];
-  message: string;
-}
-
-interface Draft {
-  status: 'new' | 'draft' | 'submitted' | 'returned' | 'published';
-  statusLabel: string;
-  report: { year: number; findings: Finding[]; sections: { number: number; title: string; text?: string | null }[] };
-  tablesHtml: string;
-  explanations: Record<string, string>;
-  reviewComment: string;
-  reopenReason: string;
-  lockVersion: number;
-  lastYearSectionFive: string;
-  versions: { version: number; publishedOn: string; approvedBy: string; reason: string; changes: string }[];
-  canEdit: boolean;
-  canReview: boolean;
-  consolidation: {
-    included: { agencyId: number; agencyName: string; version: number }[];
-    missing: { agencyId: number; agencyName: string }[];
-  } | null;
-}
-
-interface Drill {
-  cell: string;
-  label: string;
-  value: number | null;
-  records: { kind: string; id: number; label: string; detail: string; href: string }[];
-}
+type Draft = Json<'/api/agencies/{id}/reports/{year}'>;
+type Finding = Draft['report']['findings'][number];
+type Drill = Json<'/api/agencies/{id}/reports/{year}/cells'>;
+type StatusRow = Json<'/api/reports/status'>['agencies'][number];
 
 const SEVERITY = {
   error: { color: 'red', label: '错误' },
@@ -72,16 +45,6 @@ const TITLES: Record<string, string> = {
   '5': '五、存在的主要问题及改进情况',
   '6': '六、其他需要报告的事项',
 };
-
-interface StatusRow {
-  agencyId: number;
-  agencyName: string;
-  statusLabel: string;
-  status: string;
-  deadline: string;
-  errors: number;
-  warnings: number;
-}
 
 const keyOf = (f: Finding) => `${f.rule}:${f.cells.join(',')}`;
 
@@ -121,9 +84,9 @@ export default function AnnualReportPage() {
 
   const load = useCallback(async () => {
     setDraft(undefined);
-    apply(await api<Draft>('GET', `/api/agencies/${agencyId}/reports/${year}`));
+    apply(await api.get('/api/agencies/{id}/reports/{year}', { path: { id: agencyId, year } }));
     if (canReviewAny) {
-      setStatuses((await api<{ agencies: StatusRow[] }>('GET', `/api/reports/status?year=${year}`)).agencies);
+      setStatuses((await api.get('/api/reports/status', { query: { year } })).agencies);
     }
   }, [agencyId, year, apply, canReviewAny]);
   useEffect(() => {
@@ -136,19 +99,14 @@ export default function AnnualReportPage() {
     }
     dirty.current = false;
     try {
-      const result = await api<{ lockVersion: number; savedAt: string }>(
-        'PUT',
-        `/api/agencies/${agencyId}/reports/${year}`,
-        {
-          sections,
-          explanations,
-          lockVersion: lock.current,
-        },
-      );
+      const result = await api.put('/api/agencies/{id}/reports/{year}', {
+        path: { id: agencyId, year },
+        body: { sections, explanations, lockVersion: lock.current },
+      });
       lock.current = result.lockVersion;
       setSavedAt(new Date(result.savedAt).toLocaleTimeString('zh-CN', { hour12: false }));
       // The checks follow the text (R6 reads the numbers quoted in it); the text being typed stays as it is.
-      const fresh = await api<Draft>('GET', `/api/agencies/${agencyId}/reports/${year}`);
+      const fresh = await api.get('/api/agencies/{id}/reports/{year}', { path: { id: agencyId, year } });
       setDraft((d) =>
         d === undefined
           ? fresh
@@ -180,7 +138,7 @@ export default function AnnualReportPage() {
       apply(await call());
       message.success(label);
       if (canReviewAny) {
-        setStatuses((await api<{ agencies: StatusRow[] }>('GET', `/api/reports/status?year=${year}`)).agencies);
+        setStatuses((await api.get('/api/reports/status', { query: { year } })).agencies);
       }
     } catch (e) {
       Modal.error({ title: `${label}未完成`, content: e instanceof ApiError ? e.message : '操作失败' });
@@ -196,7 +154,7 @@ export default function AnnualReportPage() {
     }
     try {
       setDrill(
-        await api<Drill>('GET', `/api/agencies/${agencyId}/reports/${year}/cells?cell=${encodeURIComponent(cell)}`),
+        await api.get('/api/agencies/{id}/reports/{year}/cells', { path: { id: agencyId, year }, query: { cell } }),
       );
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '无法读取');
@@ -206,7 +164,10 @@ export default function AnnualReportPage() {
   const keepAsTemplate = async (n: string) => {
     try {
       const body = (sections[n] ?? '').replaceAll(String(year), '{年度}');
-      await api('PUT', `/api/agencies/${agencyId}/report-templates/${n}`, { body });
+      await api.put('/api/agencies/{id}/report-templates/{section}', {
+        path: { id: agencyId, section: Number(n) },
+        body: { body },
+      });
       message.success('已存为本机关模板：以后年度的报告从这段文字开始（年份自动替换）');
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '保存失败');
@@ -331,7 +292,9 @@ export default function AnnualReportPage() {
                 type="primary"
                 loading={busy}
                 onClick={() =>
-                  void act('已提交审核', () => api('POST', `/api/agencies/${agencyId}/reports/${year}/submit`))
+                  void act('已提交审核', () =>
+                    api.post('/api/agencies/{id}/reports/{year}/submit', { path: { id: agencyId, year } }),
+                  )
                 }
               >
                 提交审核
@@ -354,7 +317,10 @@ export default function AnnualReportPage() {
                     cancelText: '取消',
                     onOk: () =>
                       act('已重新打开', () =>
-                        api('POST', `/api/agencies/${agencyId}/reports/${year}/reopen`, { reason }),
+                        api.post('/api/agencies/{id}/reports/{year}/reopen', {
+                          path: { id: agencyId, year },
+                          body: { reason },
+                        }),
                       ),
                   });
                 }}
@@ -376,7 +342,9 @@ export default function AnnualReportPage() {
                   showUploadList={false}
                   beforeUpload={(file) => {
                     void act('已导入已发布的报告', () =>
-                      apiUpload(`/api/agencies/${agencyId}/reports/${year}/import`, file, { publishedOn: importedOn }),
+                      apiUpload('/api/agencies/{id}/reports/{year}/import', { path: { id: agencyId, year } }, file, {
+                        publishedOn: importedOn,
+                      }),
                     );
                     return false;
                   }}
@@ -405,7 +373,10 @@ export default function AnnualReportPage() {
                   loading={busy}
                   onClick={() =>
                     void act('已退回', () =>
-                      api('POST', `/api/agencies/${agencyId}/reports/${year}/review`, { decision: 'return', comment }),
+                      api.post('/api/agencies/{id}/reports/{year}/review', {
+                        path: { id: agencyId, year },
+                        body: { decision: 'return', comment },
+                      }),
                     )
                   }
                 >
@@ -416,7 +387,10 @@ export default function AnnualReportPage() {
                   loading={busy}
                   onClick={() =>
                     void act('已批准发布', () =>
-                      api('POST', `/api/agencies/${agencyId}/reports/${year}/review`, { decision: 'approve', comment }),
+                      api.post('/api/agencies/{id}/reports/{year}/review', {
+                        path: { id: agencyId, year },
+                        body: { decision: 'approve', comment },
+                      }),
                     )
                   }
                 >

@@ -5,22 +5,9 @@ import { api, apiUpload, ApiError } from '../../api.ts';
 import { thisYear as serverYear } from '../../clock.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
+import type { Json } from '../../api/types.ts';
 
-interface Month {
-  month: number;
-  licensing: number;
-  penalties: number;
-  coercion: number;
-  feesYuan: string;
-  source: 'manual' | 'import';
-  updatedBy: string;
-}
-
-interface Listing {
-  months: Month[];
-  missing: number[];
-  total: { licensing: number; penalties: number; coercion: number; feesFen: number };
-}
+type Listing = Json<'/api/agencies/{id}/decision-counts'>;
 
 type Row = {
   month: number;
@@ -48,7 +35,7 @@ export default function DecisionCountsPage() {
   const [total, setTotal] = useState<Listing['total'] | undefined>();
 
   const load = useCallback(async () => {
-    const listing = await api<Listing>('GET', `/api/agencies/${agencyId}/decision-counts?year=${year}`);
+    const listing = await api.get('/api/agencies/{id}/decision-counts', { path: { id: agencyId }, query: { year } });
     setTotal(listing.total);
     setRows(
       Array.from({ length: 12 }, (_, i) => {
@@ -66,13 +53,16 @@ export default function DecisionCountsPage() {
 
   const save = async (row: Row) => {
     try {
-      await api('PUT', `/api/agencies/${agencyId}/decision-counts`, {
-        year,
-        month: row.month,
-        licensing: row.licensing ?? 0,
-        penalties: row.penalties ?? 0,
-        coercion: row.coercion ?? 0,
-        feesYuan: row.feesYuan ?? '0',
+      await api.put('/api/agencies/{id}/decision-counts', {
+        path: { id: agencyId },
+        body: {
+          year,
+          month: row.month,
+          licensing: row.licensing ?? 0,
+          penalties: row.penalties ?? 0,
+          coercion: row.coercion ?? 0,
+          feesYuan: row.feesYuan ?? '0',
+        },
       });
       message.success(`${year}年${row.month}月已保存`);
       await load();
@@ -122,7 +112,7 @@ export default function DecisionCountsPage() {
             accept=".xlsx,.csv"
             showUploadList={false}
             beforeUpload={(file) => {
-              void apiUpload<{ imported: number }>(`/api/agencies/${agencyId}/decision-counts/import`, file).then(
+              void apiUpload('/api/agencies/{id}/decision-counts/import', { path: { id: agencyId } }, file).then(
                 async (r) => {
                   message.success(`已导入 ${r.imported} 个月的数据`);
                   await load();

@@ -2,19 +2,12 @@ import { APPEAL_RESULT_LABELS } from '@xxgk/core';
 import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
+import type { Json, RequestBody } from '../../api/types.ts';
 
-export interface Appeal {
-  id: number;
-  kind: 'reconsideration' | 'litigation';
-  body: string;
-  caseNumber: string;
-  filedOn: string;
-  stage: string;
-  result: 'upheld' | 'corrected' | 'other' | 'pending';
-  concludedOn: string | null;
-  afterReconsideration: boolean;
-  note: string;
-}
+type Appeal = Json<'/api/applications/{id}'>['appeals'][number];
+/** The form's fields: a new appeal's, or an appeal's changes. */
+type AppealForm = RequestBody<'/api/applications/{id}/appeals', 'post'> &
+  RequestBody<'/api/applications/{id}/appeals/{appealId}', 'put'>;
 
 const KIND = { reconsideration: '行政复议', litigation: '行政诉讼' } as const;
 
@@ -44,13 +37,16 @@ export function AppealsCard({
   }, [editing, form]);
 
   const save = async () => {
-    const values = (await form.validateFields()) as Record<string, unknown>;
+    const values: AppealForm = await form.validateFields();
     setSaving(true);
     try {
       if (editing === 'new') {
-        await api('POST', `/api/applications/${applicationId}/appeals`, values);
+        await api.post('/api/applications/{id}/appeals', { path: { id: applicationId }, body: values });
       } else if (editing !== undefined) {
-        await api('PUT', `/api/applications/${applicationId}/appeals/${editing.id}`, values);
+        await api.put('/api/applications/{id}/appeals/{appealId}', {
+          path: { id: applicationId, appealId: editing.id },
+          body: values,
+        });
       }
       message.success('已保存');
       setEditing(undefined);

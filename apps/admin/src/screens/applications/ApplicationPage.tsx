@@ -7,11 +7,7 @@ import {
   INFORMATION_FORM_LABELS,
   isClosedStatus,
   OUTCOMES,
-  type ApplicantCategory,
-  type Channel,
-  type ClockStatus,
   type DeliveryMethod,
-  type InformationForm,
 } from '@xxgk/core';
 import {
   Alert,
@@ -38,66 +34,18 @@ import { useParams } from 'react-router';
 import { api, apiUpload, ApiError, formErrors } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
 import { beijing } from '../../texts.ts';
-import { AppealsCard, type Appeal } from './AppealsCard.tsx';
+import type { Json, RequestBody } from '../../api/types.ts';
+import { AppealsCard } from './AppealsCard.tsx';
 import { LetterDialog } from './LetterDialog.tsx';
 import { CLOCK_STATUS_TEXT } from './texts.ts';
 
-interface Detail {
-  application: {
-    id: number;
-    trackingCode: string;
-    channel: Channel;
-    applicantKind: ApplicantCategory;
-    applicantName: string;
-    idType: string;
-    idNumberMasked: string;
-    contactName: string;
-    phone: string;
-    email: string;
-    address: string;
-    postcode: string;
-    infoTitle: string;
-    infoDocNo: string;
-    infoDescription: string;
-    infoForm: InformationForm;
-    delivery: DeliveryMethod;
-    status: ClockStatus;
-    outcomeCode: string | null;
-  };
-  deadline: {
-    status: ClockStatus;
-    receiptDate: string | null;
-    due: string | null;
-    correctionNoticeDue: string | null;
-    feePaymentDue: string | null;
-    overdue: boolean;
-    workingDaysLeft: number | null;
-    warnings: string[];
-    explanation: { date: string | null; text: string; basis: string }[];
-  };
-  events: {
-    id: number;
-    type: string;
-    label: string;
-    date: string;
-    note: string;
-    details: Record<string, unknown>;
-    userName: string;
-    at: string;
-  }[];
-  files: { id: number; kind: string; letterKind: string; fileName: string; size: number; at: string }[];
-  handler: { id: number; name: string } | null;
-  handlers: { id: number; name: string }[];
-  archivedOn: string | null;
-  legalReviewRequired: boolean;
-  letters: { kind: string; label: string }[];
-  appeals: Appeal[];
-  duplicates: {
-    sameApplicant: { id: number; trackingCode: string; infoTitle: string; receivedOn: string | null }[];
-    otherApplicants: number;
-    suggestProactive: boolean;
-  };
-}
+type Detail = Json<'/api/applications/{id}'>;
+type Letter = Detail['letters'][number];
+type Step = RequestBody<'/api/applications/{id}/steps', 'post'>;
+
+// The server answers with any stored form or delivery method, not only today's (application-schemas.ts).
+const FORM_LABELS: Readonly<Record<string, string>> = INFORMATION_FORM_LABELS;
+const DELIVERY_LABELS: Readonly<Record<string, string>> = DELIVERY_METHOD_LABELS;
 
 /** The steps before the decision (each moves the clock, or assigns or reviews), and the two after it. */
 const OPEN_STEPS: { value: string; label: string }[] = [
@@ -165,14 +113,14 @@ export default function ApplicationPage() {
   const [detail, setDetail] = useState<Detail | undefined>();
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
-  const [letter, setLetter] = useState<{ kind: string; label: string } | undefined>();
+  const [letter, setLetter] = useState<Letter | undefined>();
   const [idNumber, setIdNumber] = useState<string | undefined>();
   const [uploadKind, setUploadKind] = useState<'scan' | 'released'>('scan');
   const canHandle = me.user.permissions['application.handle'] !== undefined;
   const canReview = me.user.permissions['application.legal_review'] !== undefined;
 
   const load = useCallback(async () => {
-    setDetail(await api<Detail>('GET', `/api/applications/${id}`));
+    setDetail(await api.get('/api/applications/{id}', { path: { id } }));
   }, [id]);
   useEffect(() => {
     void load();
@@ -191,10 +139,10 @@ export default function ApplicationPage() {
   );
 
   const record = async () => {
-    const values = (await form.validateFields()) as Record<string, unknown>;
+    const values: Step = await form.validateFields();
     setSaving(true);
     try {
-      await api('POST', `/api/applications/${id}/steps`, values);
+      await api.post('/api/applications/{id}/steps', { path: { id }, body: values });
       message.success('已登记');
       form.resetFields();
       await load();
@@ -208,7 +156,7 @@ export default function ApplicationPage() {
 
   const reveal = async () => {
     try {
-      setIdNumber((await api<{ idNumber: string }>('POST', `/api/applications/${id}/identity`)).idNumber);
+      setIdNumber((await api.post('/api/applications/{id}/identity', { path: { id } })).idNumber);
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '无法显示');
     }
@@ -419,7 +367,7 @@ export default function ApplicationPage() {
             </Descriptions.Item>
             <Descriptions.Item label="文号">{a.infoDocNo || '—'}</Descriptions.Item>
             <Descriptions.Item label="获取形式与方式">
-              {INFORMATION_FORM_LABELS[a.infoForm]}，{DELIVERY_METHOD_LABELS[a.delivery]}
+              {FORM_LABELS[a.infoForm]}，{DELIVERY_LABELS[a.delivery]}
             </Descriptions.Item>
             <Descriptions.Item label="描述" span={2}>
               {a.infoDescription || '—'}
@@ -564,7 +512,11 @@ export default function ApplicationPage() {
               <Upload
                 showUploadList={false}
                 beforeUpload={(file) => {
-                  void apiUpload(`/api/applications/${id}/scans?kind=${uploadKind}`, file).then(
+                  void apiUpload(
+                    '/api/applications/{id}/scans',
+                    { path: { id }, query: { kind: uploadKind } },
+                    file,
+                  ).then(
                     async () => {
                       message.success(`已上传 ${file.name}`);
                       await load();

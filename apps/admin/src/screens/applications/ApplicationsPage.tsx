@@ -12,7 +12,6 @@ import {
   OUTCOMES,
   PERSON_ID_TYPE_LABELS,
   PERSON_ID_TYPES,
-  type ApplicantCategory,
   type Channel,
   type ClockStatus,
 } from '@xxgk/core';
@@ -33,28 +32,22 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError, formErrors } from '../../api.ts';
+import { api, ApiError, formErrors, urlOf } from '../../api.ts';
 import { thisYear as serverYear, today as serverToday } from '../../clock.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
+import type { Json, Query, RequestBody } from '../../api/types.ts';
 import { CLOCK_STATUS_TEXT } from './texts.ts';
 
-interface Row {
-  id: number;
-  trackingCode: string;
-  channel: Channel;
-  applicantKind: ApplicantCategory;
-  applicantName: string;
-  infoTitle: string;
-  receivedOn: string | null;
-  dueOn: string | null;
-  status: ClockStatus;
-  flag: 'overdue' | 'due_soon' | null;
-}
-
-type View = 'open' | 'urgent' | 'all';
+type List = Json<'/api/agencies/{id}/applications'>;
+type Row = List['rows'][number];
+type ListQuery = Query<'/api/agencies/{id}/applications'>;
+type Filters = Pick<ListQuery, 'year' | 'outcome' | 'channel' | 'q' | 'mine'>;
+type View = NonNullable<ListQuery['view']>;
+/** The intake form's fields: the application's (checked by the server) and how it came in. */
+type IntakeForm = RequestBody<'/api/applications', 'post'>['intake'] & Record<string, string>;
 
 /** 依申请公开: the agency's applications, most urgent first, and counter/post intake. */
 export default function ApplicationsPage() {
@@ -67,40 +60,41 @@ export default function ApplicationsPage() {
   const canHandle = me.user.permissions['application.handle'] !== undefined && agencyId === me.user.agency.id;
   const [view, setView] = useState<View>('open');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ rows: Row[]; total: number }>({ rows: [], total: 0 });
+  const [data, setData] = useState<List>({ rows: [], total: 0 });
   const [intake, setIntake] = useState(false);
   const [form] = Form.useForm();
-  const [filters, setFilters] = useState<{
-    year?: number;
-    outcome?: string;
-    channel?: string;
-    q?: string;
-    mine?: boolean;
-  }>({});
-  /** The filters as a query string, shared by the list and the XLSX export. */
-  const query = new URLSearchParams({
-    view,
-    ...Object.fromEntries(
-      Object.entries(filters)
-        .filter(([, v]) => v !== undefined && v !== '' && v !== false)
-        .map(([k, v]) => [k, String(v)]),
-    ),
-  }).toString();
+  const [filters, setFilters] = useState<Filters>({});
+  /** The filters as sent (empty ones left out), shared by the list and the XLSX export. */
+  const listQuery = useMemo<ListQuery>(
+    () => ({
+      view,
+      year: filters.year,
+      outcome: filters.outcome,
+      channel: filters.channel,
+      q: filters.q || undefined,
+      mine: filters.mine || undefined,
+    }),
+    [view, filters],
+  );
 
   const load = useCallback(async () => {
-    setData(await api('GET', `/api/agencies/${agencyId}/applications?${query}&page=${page}`));
-  }, [agencyId, query, page]);
+    setData(
+      await api.get('/api/agencies/{id}/applications', { path: { id: agencyId }, query: { ...listQuery, page } }),
+    );
+  }, [agencyId, listQuery, page]);
   useEffect(() => {
     void load();
   }, [load]);
 
   const register = async () => {
-    const values = (await form.validateFields()) as Record<string, string>;
+    const values: IntakeForm = await form.validateFields();
     const { channel, receivedOn, confirmedOn, ...application } = values;
     try {
-      const created = await api<{ id: number; trackingCode: string }>('POST', '/api/applications', {
-        application: { ...application, agencyId },
-        intake: { channel, receivedOn, confirmedOn: confirmedOn ?? '' },
+      const created = await api.post('/api/applications', {
+        body: {
+          application: { ...application, agencyId },
+          intake: { channel, receivedOn, confirmedOn: confirmedOn ?? '' },
+        },
       });
       message.success(`已登记，查询码 ${created.trackingCode}`);
       setIntake(false);
@@ -184,7 +178,7 @@ export default function ApplicationsPage() {
           allowClear
           style={{ width: 170 }}
           value={filters.channel}
-          onChange={(channel?: string) => {
+          onChange={(channel?: Filters['channel']) => {
             setFilters({ ...filters, channel });
             setPage(1);
           }}
@@ -197,7 +191,7 @@ export default function ApplicationsPage() {
           showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 260 }}
           value={filters.outcome}
-          onChange={(outcome?: string) => {
+          onChange={(outcome?: Filters['outcome']) => {
             setFilters({ ...filters, outcome });
             setPage(1);
           }}
@@ -212,7 +206,10 @@ export default function ApplicationsPage() {
         >
           只看我经办的
         </Checkbox>
-        <Button href={`/api/agencies/${agencyId}/applications.xlsx?${query}`} icon={<DownloadOutlined />}>
+        <Button
+          href={urlOf('/api/agencies/{id}/applications.xlsx', { path: { id: agencyId }, query: listQuery })}
+          icon={<DownloadOutlined />}
+        >
           导出台账（XLSX）
         </Button>
       </Space>

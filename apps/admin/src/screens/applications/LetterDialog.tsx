@@ -1,12 +1,9 @@
 import { App, Form, Input, Modal, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
+import type { Json } from '../../api/types.ts';
 
-interface Draft {
-  kind: string;
-  label: string;
-  fields: { name: string; hint: string; long?: boolean; value: string }[];
-}
+type Draft = Json<'/api/applications/{id}/letters/{kind}'>;
 
 /**
  * Issuing a letter: the fields the agency's template uses, filled from the record, for the handler to
@@ -19,7 +16,7 @@ export function LetterDialog({
   onIssued,
 }: {
   applicationId: number;
-  letter: { kind: string; label: string };
+  letter: { kind: Draft['kind']; label: string };
   onClose: () => void;
   onIssued: () => Promise<void>;
 }) {
@@ -29,7 +26,7 @@ export function LetterDialog({
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    void api<Draft>('GET', `/api/applications/${applicationId}/letters/${letter.kind}`).then(
+    void api.get('/api/applications/{id}/letters/{kind}', { path: { id: applicationId, kind: letter.kind } }).then(
       (d) => setDraft(d),
       (e: unknown) => message.error(e instanceof ApiError ? e.message : '无法读取文书'),
     );
@@ -44,8 +41,9 @@ export function LetterDialog({
     const values = form.getFieldsValue() as Record<string, string | undefined>;
     setSaving(true);
     try {
-      await api('POST', `/api/applications/${applicationId}/letters/${letter.kind}`, {
-        values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? ''])),
+      await api.post('/api/applications/{id}/letters/{kind}', {
+        path: { id: applicationId, kind: letter.kind },
+        body: { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? ''])) },
       });
       message.success(`已出具《${letter.label}》`);
       await onIssued();

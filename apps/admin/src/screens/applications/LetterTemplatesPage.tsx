@@ -19,22 +19,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, apiUpload, ApiError } from '../../api.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
+import type { Json } from '../../api/types.ts';
 
-interface Template {
-  kind: string;
-  label: string;
-  title: string;
-  body: string;
-  customised: boolean;
-  fields: { name: string; hint: string }[];
-  required: string[];
-}
-
-interface Preview {
-  problems: string[];
-  title: string;
-  paragraphs: string[];
-}
+type Template = Json<'/api/agencies/{id}/letter-templates'>['templates'][number];
+type Preview = Json<'/api/agencies/{id}/letter-templates/{kind}/preview', 'post'>;
 
 /**
  * 文书模板: each letter's wording for the agency, edited with a live preview (filled with made-up
@@ -48,7 +36,7 @@ export default function LetterTemplatesPage() {
   const agency = agencies.find((a) => a.id === agencyId);
   const canEdit = me.user.permissions['agency.update'] !== undefined;
   const [templates, setTemplates] = useState<Template[]>([]);
-  const [kind, setKind] = useState<string>('receipt');
+  const [kind, setKind] = useState<Template['kind']>('receipt');
   const [draft, setDraft] = useState({ title: '', body: '' });
   const [preview, setPreview] = useState<Preview | undefined>();
   const [saving, setSaving] = useState(false);
@@ -56,7 +44,7 @@ export default function LetterTemplatesPage() {
   const [hasSeal, setHasSeal] = useState<boolean | undefined>();
 
   const load = useCallback(async () => {
-    const result = await api<{ templates: Template[] }>('GET', `/api/agencies/${agencyId}/letter-templates`);
+    const result = await api.get('/api/agencies/{id}/letter-templates', { path: { id: agencyId } });
     setTemplates(result.templates);
   }, [agencyId]);
   useEffect(() => {
@@ -79,11 +67,11 @@ export default function LetterTemplatesPage() {
       return;
     }
     const timer = setTimeout(() => {
-      void api<Preview>('POST', `/api/agencies/${agencyId}/letter-templates/${kind}/preview`, draft).then(
-        setPreview,
-        (e: unknown) =>
+      void api
+        .post('/api/agencies/{id}/letter-templates/{kind}/preview', { path: { id: agencyId, kind }, body: draft })
+        .then(setPreview, (e: unknown) =>
           setPreview({ problems: [e instanceof ApiError ? e.message : '无法预览'], title: '', paragraphs: [] }),
-      );
+        );
     }, 300);
     return () => clearTimeout(timer);
   }, [draft, agencyId, kind]);
@@ -91,7 +79,7 @@ export default function LetterTemplatesPage() {
   const save = async () => {
     setSaving(true);
     try {
-      await api('PUT', `/api/agencies/${agencyId}/letter-templates/${kind}`, draft);
+      await api.put('/api/agencies/{id}/letter-templates/{kind}', { path: { id: agencyId, kind }, body: draft });
       message.success('模板已保存');
       await load();
     } catch (e) {
@@ -101,7 +89,7 @@ export default function LetterTemplatesPage() {
     }
   };
   const reset = async () => {
-    await api('DELETE', `/api/agencies/${agencyId}/letter-templates/${kind}`);
+    await api.delete('/api/agencies/{id}/letter-templates/{kind}', { path: { id: agencyId, kind } });
     message.success('已恢复为默认文本');
     await load();
   };
@@ -142,7 +130,7 @@ export default function LetterTemplatesPage() {
                 accept="image/png"
                 showUploadList={false}
                 beforeUpload={(file) => {
-                  void apiUpload(`/api/agencies/${agencyId}/seal`, file).then(
+                  void apiUpload('/api/agencies/{id}/seal', { path: { id: agencyId } }, file).then(
                     () => {
                       message.success('专用章图片已更新');
                       setHasSeal(true);

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { ACTION_LABELS, beijing, OUTCOME_LABELS } from '../../texts.ts';
+import type { Json, Query } from '../../api/types.ts';
 import type { AuditEntry } from '../../types.ts';
 
 interface Filters {
@@ -17,34 +18,31 @@ export default function AuditPage() {
   const { current } = useAgencyScope();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ total: number; entries: AuditEntry[] }>({ total: 0, entries: [] });
+  const [data, setData] = useState<Json<'/api/audit'>>({ total: 0, entries: [] });
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | undefined>();
   const [shown, setShown] = useState<AuditEntry | undefined>();
 
   const load = useCallback(async () => {
     setLoading(true);
-    const params = new URLSearchParams({ page: String(page), pageSize: '20' });
-    if (current !== undefined) {
-      params.set('agencyId', String(current));
-    }
+    const query: Query<'/api/audit'> = { page, pageSize: 20, agencyId: current };
     if (filters.action) {
-      params.set('action', filters.action);
+      query.action = filters.action;
     }
     if (filters.actor) {
-      params.set('actor', filters.actor);
+      query.actor = filters.actor;
     }
     if (filters.outcome) {
-      params.set('outcome', filters.outcome);
+      query.outcome = filters.outcome;
     }
     if (filters.range?.[0]) {
-      params.set('from', filters.range[0].format('YYYY-MM-DD'));
+      query.from = filters.range[0].format('YYYY-MM-DD');
     }
     if (filters.range?.[1]) {
-      params.set('to', filters.range[1].format('YYYY-MM-DD'));
+      query.to = filters.range[1].format('YYYY-MM-DD');
     }
     try {
-      setData(await api('GET', `/api/audit?${params}`));
+      setData(await api.get('/api/audit', { query }));
       setError(undefined);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '加载失败');

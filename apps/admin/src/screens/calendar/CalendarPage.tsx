@@ -2,20 +2,16 @@ import { App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, 
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../../api.ts';
+import type { Json } from '../../api/types.ts';
 import { beijing } from '../../texts.ts';
 
-interface Override {
-  date: string;
-  kind: 'workday' | 'holiday';
-  note: string;
-  updatedBy: string;
-  updatedAt: string;
-}
+type Calendar = Json<'/api/calendar/overrides'>;
+type Override = Calendar['overrides'][number];
 
 /** 节假日设置: dates set by hand over the official schedule, and a year's schedule imported as CSV. */
 export default function CalendarPage() {
   const { message } = App.useApp();
-  const [data, setData] = useState<{ overrides: Override[]; years: { year: number; note: string }[] }>({
+  const [data, setData] = useState<Calendar>({
     overrides: [],
     years: [],
   });
@@ -26,7 +22,7 @@ export default function CalendarPage() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setData(await api('GET', '/api/calendar/overrides'));
+      setData(await api.get('/api/calendar/overrides'));
     } finally {
       setLoading(false);
     }
@@ -39,9 +35,9 @@ export default function CalendarPage() {
 
   const set = async (values: { date: Dayjs; kind: 'workday' | 'holiday'; note?: string }) => {
     try {
-      await api('PUT', `/api/calendar/overrides/${values.date.format('YYYY-MM-DD')}`, {
-        kind: values.kind,
-        note: values.note ?? '',
+      await api.put('/api/calendar/overrides/{date}', {
+        path: { date: values.date.format('YYYY-MM-DD') },
+        body: { kind: values.kind, note: values.note ?? '' },
       });
       message.success('已保存');
       form.resetFields();
@@ -53,7 +49,7 @@ export default function CalendarPage() {
 
   const clear = async (date: string) => {
     try {
-      await api('DELETE', `/api/calendar/overrides/${date}`);
+      await api.delete('/api/calendar/overrides/{date}', { path: { date } });
       message.success(`已恢复 ${date} 的官方安排`);
       await load();
     } catch (e) {
@@ -63,10 +59,7 @@ export default function CalendarPage() {
 
   const importCsv = async () => {
     try {
-      const result = await api<{ days: number; years: number[] }>('POST', '/api/calendar/import', {
-        csv,
-        note: '管理端导入',
-      });
+      const result = await api.post('/api/calendar/import', { body: { csv, note: '管理端导入' } });
       message.success(`已导入 ${result.days} 个日期，${result.years.join('、')}年已标记为完整`);
       setCsv('');
       await load();

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { COLUMN_KIND_LABELS, type ColumnKind } from '@xxgk/core';
+import { COLUMN_KIND_LABELS } from '@xxgk/core';
 import {
   App,
   Button,
@@ -18,19 +18,14 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState, type Key, type ReactNode } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
+import type { Json, RequestBody } from '../../api/types.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 
-interface Column {
-  id: number;
-  parentId: number | null;
-  code: string | null;
-  name: string;
-  kind: ColumnKind;
-  article20: number | null;
-  sortOrder: number;
-  children: Column[];
-}
+type Column = Json<'/api/agencies/{id}/catalog'>['columns'][number];
+/** The form's fields: a new column's, or a column's changes. */
+type ColumnForm = RequestBody<'/api/agencies/{id}/catalog/columns', 'post'> &
+  RequestBody<'/api/catalog/columns/{id}', 'put'>;
 
 interface TreeNode {
   key: number;
@@ -63,7 +58,7 @@ export default function CatalogPage() {
   const [form] = Form.useForm();
 
   const load = useCallback(async () => {
-    const result = await api<{ columns: Column[] }>('GET', `/api/agencies/${agencyId}/catalog`);
+    const result = await api.get('/api/agencies/{id}/catalog', { path: { id: agencyId } });
     setColumns(result.columns);
   }, [agencyId]);
   useEffect(() => {
@@ -77,13 +72,19 @@ export default function CatalogPage() {
   };
 
   const save = async () => {
-    const values = await form.validateFields();
+    const values: ColumnForm = await form.validateFields();
     try {
       if (editing?.mode === 'add') {
-        await api('POST', `/api/agencies/${agencyId}/catalog/columns`, { ...values, parentId: editing.parentId });
+        await api.post('/api/agencies/{id}/catalog/columns', {
+          path: { id: agencyId },
+          body: { ...values, parentId: editing.parentId },
+        });
         message.success('栏目已新增');
       } else if (editing?.mode === 'edit') {
-        await api('PUT', `/api/catalog/columns/${editing.column.id}`, { ...values, parentId: values.parentId ?? null });
+        await api.put('/api/catalog/columns/{id}', {
+          path: { id: editing.column.id },
+          body: { ...values, parentId: values.parentId ?? null },
+        });
         message.success('栏目已保存');
       }
       setEditing(undefined);
@@ -126,11 +127,9 @@ export default function CatalogPage() {
       sortOrder = Math.max(0, target.sortOrder + (relative < 0 ? -5 : 5));
     }
     try {
-      await api('PUT', `/api/catalog/columns/${dragged.id}`, {
-        name: dragged.name,
-        kind: dragged.kind,
-        parentId,
-        sortOrder,
+      await api.put('/api/catalog/columns/{id}', {
+        path: { id: dragged.id },
+        body: { name: dragged.name, kind: dragged.kind, parentId, sortOrder },
       });
       message.success(`已移动栏目“${dragged.name}”`);
       await load();
@@ -141,7 +140,7 @@ export default function CatalogPage() {
 
   const remove = async (column: Column) => {
     try {
-      await api('DELETE', `/api/catalog/columns/${column.id}`);
+      await api.delete('/api/catalog/columns/{id}', { path: { id: column.id } });
       message.success(`已删除栏目“${column.name}”`);
       await load();
     } catch (e) {

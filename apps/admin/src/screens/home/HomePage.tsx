@@ -6,21 +6,9 @@ import { api } from '../../api.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 import { ROLE_LABELS, beijing } from '../../texts.ts';
+import type { Json } from '../../api/types.ts';
 
-interface OwnInspection {
-  agencyName: string;
-  verdict: { fails: boolean; reasons: string[] };
-  columns: {
-    columnId: number;
-    path: string;
-    kind: string;
-    lastPublishedOn: string | null;
-    staleOn: string | null;
-    status: string;
-  }[];
-  findings: { id: number; itemId: number | null; title: string; check: string; severity: string; message: string }[];
-  errorReports: { open: number; overdue: number };
-}
+type OwnInspection = Json<'/api/agencies/{id}/inspection'>;
 
 const COLUMN_STATUS: Record<string, [string, string]> = {
   stale: ['超期未更新', 'red'],
@@ -28,13 +16,7 @@ const COLUMN_STATUS: Record<string, [string, string]> = {
   blank: ['空白栏目', 'red'],
 };
 
-interface AgencyAlerts {
-  agencyId: number;
-  agencyName: string;
-  open: number;
-  overdue: number;
-  dueSoon: number;
-}
+type AgencyAlerts = Json<'/api/applications/alerts'>['agencies'][number];
 
 /** 工作台: who I am, what waits for my review, and which applications are overdue or due soon. */
 export function HomePage() {
@@ -48,15 +30,18 @@ export function HomePage() {
 
   useEffect(() => {
     if (p['application.read']) {
-      void api<{ agencies: AgencyAlerts[] }>('GET', '/api/applications/alerts').then((r) => setAlerts(r.agencies));
+      void api.get('/api/applications/alerts').then((r) => setAlerts(r.agencies));
     }
     if (p['item.write']) {
-      void api<OwnInspection>('GET', `/api/agencies/${me.user.agency.id}/inspection`).then(setOwn);
+      void api.get('/api/agencies/{id}/inspection', { path: { id: me.user.agency.id } }).then(setOwn);
     }
     const stages = (['first', 'second', 'final'] as const).filter((s) => p[`item.review.${s}`] !== undefined);
     void Promise.all(
       stages.map(async (s) => {
-        const r = await api<{ total: number }>('GET', `/api/agencies/${me.user.agency.id}/items?stage=${s}&pageSize=1`);
+        const r = await api.get('/api/agencies/{id}/items', {
+          path: { id: me.user.agency.id },
+          query: { stage: s, pageSize: 1 },
+        });
         return [s, r.total] as const;
       }),
     ).then((pairs) => setWaiting(Object.fromEntries(pairs)));

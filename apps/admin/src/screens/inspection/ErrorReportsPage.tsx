@@ -1,26 +1,9 @@
 import { App, Button, Card, Form, Input, Modal, Radio, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
+import type { Json, RequestBody } from '../../api/types.ts';
 
-interface ErrorReport {
-  id: number;
-  code: string;
-  agencyId: number;
-  agencyName: string;
-  pageUrl: string;
-  pageTitle: string;
-  kind: string;
-  description: string;
-  contactName: string;
-  contact: string;
-  status: 'open' | 'replied';
-  receivedAt: string;
-  dueOn: string;
-  overdue: boolean;
-  reply: string;
-  repliedAt: string | null;
-  repliedBy: string;
-}
+type ErrorReport = Json<'/api/error-reports'>[number];
 
 const KINDS: Record<string, string> = {
   wording: '错别字或表述错误',
@@ -39,10 +22,9 @@ export default function ErrorReportsPage() {
   const [form] = Form.useForm();
 
   const load = useCallback(() => {
-    void api<ErrorReport[]>('GET', `/api/error-reports${status === 'all' ? '' : `?status=${status}`}`).then(
-      setRows,
-      (e: unknown) => message.error(e instanceof ApiError ? e.message : '加载失败'),
-    );
+    void api
+      .get('/api/error-reports', { query: { status: status === 'all' ? undefined : status } })
+      .then(setRows, (e: unknown) => message.error(e instanceof ApiError ? e.message : '加载失败'));
   }, [status, message]);
   useEffect(load, [load]);
 
@@ -50,9 +32,9 @@ export default function ErrorReportsPage() {
     if (replying === undefined) {
       return;
     }
-    const v = (await form.validateFields()) as { reply: string };
+    const v: RequestBody<'/api/error-reports/{id}/reply', 'post'> = await form.validateFields();
     try {
-      await api('POST', `/api/error-reports/${replying.id}/reply`, v);
+      await api.post('/api/error-reports/{id}/reply', { path: { id: replying.id }, body: v });
       message.success('已答复，网民可凭查询码查看');
       setReplying(undefined);
       load();

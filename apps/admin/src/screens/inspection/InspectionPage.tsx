@@ -2,50 +2,16 @@ import { App, Button, Card, Col, Drawer, Row, Space, Statistic, Table, Tag, Tool
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api.ts';
+import type { Json, Query } from '../../api/types.ts';
 import { Chart, type ChartOption } from '../../components/Chart.tsx';
 
-interface AgencyInspection {
-  agencyId: number;
-  agencyName: string;
-  kind: string;
-  freshness: {
-    agencyId: number;
-    stale: number;
-    blank: number;
-    dueSoon: number;
-    homeLastPublishedOn: string | null;
-    homeStale: boolean;
-    fails: boolean;
-    reasons: string[];
-  };
-  findings: { severe: number; warning: number; fixed30: number; dismissed: number };
-  verdict: { fails: boolean; reasons: string[] };
-  applications: {
-    received: number;
-    decided: number;
-    onTime: number;
-    late: number;
-    overdue: number;
-    medianWorkingDays: number | null;
-  };
-  report: { year: number; status: string; label: string; deadline: string; late: boolean };
-  errorReports: { open: number; overdue: number; replied: number };
-  itemsByMonth: { month: string; column: string; count: number }[];
-  score: number;
-  penalties: string[];
-}
+type Dashboard = Json<'/api/inspection/dashboard'>;
+type AgencyInspection = Dashboard['agencies'][number];
 
-interface Dashboard {
-  today: string;
-  year: number;
-  months: string[];
-  agencies: AgencyInspection[];
-  ranking: { agencyId: number; agencyName: string; score: number; fails: boolean }[];
-  scoring: string[];
-}
-
-type DrillKind = 'columns' | 'findings' | 'applications' | 'error_reports' | 'items';
-type Row = Record<string, string | number | null>;
+/** What a number opens onto: an agency's records of a kind, or a month's items. */
+type RecordKind = Query<'/api/inspection/records'>['kind'];
+type DrillKind = RecordKind | 'items';
+type Row = Json<'/api/inspection/records'>['rows'][number];
 
 const COLUMN_LABELS: Record<string, string> = {
   path: '栏目',
@@ -153,15 +119,15 @@ export default function InspectionPage() {
   const [drill, setDrill] = useState<{ title: string; kind: DrillKind; rows: Row[] }>();
 
   const load = useCallback(() => {
-    void api<Dashboard>('GET', '/api/inspection/dashboard').then(setData, (e: unknown) =>
-      message.error(e instanceof ApiError ? e.message : '加载失败'),
-    );
+    void api
+      .get('/api/inspection/dashboard')
+      .then(setData, (e: unknown) => message.error(e instanceof ApiError ? e.message : '加载失败'));
   }, [message]);
   useEffect(load, [load]);
 
   const open = useCallback(
-    (agencyId: number, kind: DrillKind) => {
-      void api<{ title: string; rows: Row[] }>('GET', `/api/inspection/records?agencyId=${agencyId}&kind=${kind}`).then(
+    (agencyId: number, kind: RecordKind) => {
+      void api.get('/api/inspection/records', { query: { agencyId, kind } }).then(
         (r) => setDrill({ ...r, kind }),
         (e: unknown) => message.error(e instanceof ApiError ? e.message : '加载失败'),
       );
@@ -172,10 +138,7 @@ export default function InspectionPage() {
   const scanNow = async () => {
     setScanning(true);
     try {
-      const r = await api<{ items: number; found: number; fixed: number; open: number }>(
-        'POST',
-        '/api/inspection/scan',
-      );
+      const r = await api.post('/api/inspection/scan');
       message.success(`已检查 ${r.items} 条信息：新发现 ${r.found} 个问题，已整改 ${r.fixed} 个，现存 ${r.open} 个`);
       load();
     } catch (e) {
@@ -240,10 +203,7 @@ export default function InspectionPage() {
       if (month === undefined) {
         return;
       }
-      void api<{ title: string; rows: Row[] }>(
-        'GET',
-        `/api/inspection/items?month=${month}&column=${encodeURIComponent(p.seriesName)}`,
-      ).then(
+      void api.get('/api/inspection/items', { query: { month, column: p.seriesName } }).then(
         (r) => setDrill({ ...r, kind: 'items' }),
         (e: unknown) => message.error(e instanceof ApiError ? e.message : '加载失败'),
       );
@@ -279,7 +239,7 @@ export default function InspectionPage() {
   }
   const failing = data.agencies.filter((a) => a.verdict.fails);
   const sum = (f: (a: AgencyInspection) => number) => data.agencies.reduce((s, a) => s + f(a), 0);
-  const link = (agencyId: number, kind: DrillKind, value: number, danger = false) => (
+  const link = (agencyId: number, kind: RecordKind, value: number, danger = false) => (
     <Button
       type="link"
       size="small"

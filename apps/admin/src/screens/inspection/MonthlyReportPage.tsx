@@ -3,40 +3,10 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { chineseNumber } from '@xxgk/core';
 import { api, ApiError } from '../../api.ts';
+import type { Json } from '../../api/types.ts';
 import { todayDayjs } from '../../clock.ts';
 
-interface Content {
-  issuer: string;
-  title: string;
-  monthLabel: string;
-  issuedOn: string;
-  summary: string[];
-  agencies: {
-    agencyName: string;
-    published: number;
-    stale: number;
-    blank: number;
-    severe: number;
-    warning: number;
-    fixed: number;
-    applicationsReceived: number;
-    applicationsOverdue: number;
-    errorReportsOverdue: number;
-    verdict: string;
-    reasons: string;
-  }[];
-  problemsByAgency: { agencyName: string; lines: string[] }[];
-  requirements: string[];
-  problems: {
-    agencyName: string;
-    where: string;
-    kind: string;
-    severity: string;
-    description: string;
-    suggestion: string;
-    state: string;
-  }[];
-}
+type Content = Json<'/api/inspection/monthly-report'>;
 
 /**
  * 月度检查情况通报 (issue 8 §4): the month's report as the 政务公开办 sends it round — previewed here as
@@ -50,9 +20,9 @@ export default function MonthlyReportPage() {
 
   useEffect(() => {
     setContent(undefined);
-    void api<Content>('GET', `/api/inspection/monthly-report?month=${key}`).then(setContent, (e: unknown) =>
-      message.error(e instanceof ApiError ? e.message : '加载失败'),
-    );
+    void api
+      .get('/api/inspection/monthly-report', { query: { month: key } })
+      .then(setContent, (e: unknown) => message.error(e instanceof ApiError ? e.message : '加载失败'));
   }, [key, message]);
 
   return (

@@ -3,21 +3,12 @@ import { App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, 
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, formErrors } from '../../api.ts';
+import type { Json, RequestBody } from '../../api/types.ts';
 
-interface Rule {
-  id: number | null;
-  source: string;
-  kind: 'term' | 'rename' | 'leader';
-  text?: string;
-  pattern?: string;
-  replacement: string;
-  category: string;
-  severity: 'severe' | 'warning';
-  startsOn?: string | null;
-  endsOn?: string | null;
-  note?: string;
-  createdBy: string;
-}
+type Rule = Json<'/api/wording-rules'>[number];
+type NewRule = RequestBody<'/api/wording-rules', 'post'>;
+/** The form's fields: a rule as the server takes it, with its dates as picked. */
+type RuleForm = Omit<NewRule, 'startsOn' | 'endsOn'> & { startsOn?: Dayjs | null; endsOn?: Dayjs | null };
 
 const KIND = WORDING_RULE_KIND_LABELS;
 const CATEGORY: Record<string, string> = WORDING_CATEGORY_LABELS;
@@ -35,21 +26,23 @@ export default function WordingRulesPage() {
   const kind = Form.useWatch('kind', form) as Rule['kind'] | undefined;
 
   const load = useCallback(() => {
-    void api<Rule[]>('GET', '/api/wording-rules').then(setRules, (e: unknown) =>
-      message.error(e instanceof ApiError ? e.message : '加载失败'),
-    );
+    void api
+      .get('/api/wording-rules')
+      .then(setRules, (e: unknown) => message.error(e instanceof ApiError ? e.message : '加载失败'));
   }, [message]);
   useEffect(load, [load]);
 
   const add = async () => {
-    const v = (await form.validateFields()) as Record<string, unknown>;
-    const date = (d: unknown) => (d ? (d as Dayjs).format('YYYY-MM-DD') : null);
+    const v: RuleForm = await form.validateFields();
+    const date = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
     try {
-      await api('POST', '/api/wording-rules', {
-        ...v,
-        category: v['kind'] === 'leader' ? 'leader' : v['category'],
-        startsOn: date(v['startsOn']),
-        endsOn: date(v['endsOn']),
+      await api.post('/api/wording-rules', {
+        body: {
+          ...v,
+          category: v.kind === 'leader' ? 'leader' : v.category,
+          startsOn: date(v.startsOn),
+          endsOn: date(v.endsOn),
+        },
       });
       message.success('已加入本市词库；今晚的检查和此后的送审都会使用');
       setAdding(false);
@@ -62,7 +55,7 @@ export default function WordingRulesPage() {
 
   const remove = async (id: number) => {
     try {
-      await api('DELETE', `/api/wording-rules/${id}`);
+      await api.delete('/api/wording-rules/{id}', { path: { id } });
       message.success('已删除');
       load();
     } catch (e) {

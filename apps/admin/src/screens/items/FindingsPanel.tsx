@@ -50,9 +50,12 @@ export function FindingsPanel({
     if (dismissing === undefined) {
       return;
     }
-    const { reason } = (await form.validateFields()) as { reason: string };
+    const { reason }: { reason: string } = await form.validateFields();
     try {
-      await api('POST', `/api/items/${itemId}/findings/dismiss`, { fingerprint: dismissing.fingerprint, reason });
+      await api.post('/api/items/{id}/findings/dismiss', {
+        path: { id: itemId },
+        body: { fingerprint: dismissing.fingerprint, reason },
+      });
       message.success('已排除，同一处文字不再提示');
       setDismissing(undefined);
       onDismissed();

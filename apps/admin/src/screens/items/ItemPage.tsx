@@ -43,6 +43,7 @@ import { RichTextEditor } from '../../components/RichTextEditor.tsx';
 import { beijing } from '../../texts.ts';
 import { toTreeData } from './ItemsPage.tsx';
 import { StatusTag } from './StatusTag.tsx';
+import type { Json, RequestBody } from '../../api/types.ts';
 import type { Column, ItemDetail, SubmissionCheck } from './types.ts';
 
 type Dialog =
@@ -52,11 +53,17 @@ type Dialog =
   | { kind: 'withdraw' }
   | { kind: 'diff'; version: number };
 
-interface Diff {
-  version: number;
-  changeNote: string;
-  changes: { field: string; label: string; parts: { value: string; added: boolean; removed: boolean }[] }[];
-}
+type Diff = Json<'/api/items/{id}/versions/{version}/diff'>;
+
+/** The item form's fields (the body comes from the editor beside it). */
+type ItemForm = Omit<RequestBody<'/api/agencies/{id}/items', 'post'>, 'bodyHtml'>;
+
+/** The review dialog's fields, by dialog: approve, secrecy, return (opinion) or withdraw (reason). */
+type DialogForm = Partial<
+  RequestBody<'/api/items/{id}/approve', 'post'> &
+    RequestBody<'/api/items/{id}/secrecy', 'post'> &
+    RequestBody<'/api/items/{id}/withdraw', 'post'>
+>;
 
 const STEP_COLORS: Record<string, string> = { return: 'red', withdraw: 'red', secrecy: 'purple', submit: 'blue' };
 
@@ -105,9 +112,9 @@ export default function ItemPage() {
 
   useEffect(() => {
     if (itemId !== undefined) {
-      void api<ItemDetail>('GET', `/api/items/${itemId}`).then(show, (e: unknown) =>
-        message.error(e instanceof ApiError ? e.message : '加载失败'),
-      );
+      void api
+        .get('/api/items/{id}', { path: { id: itemId } })
+        .then(show, (e: unknown) => message.error(e instanceof ApiError ? e.message : '加载失败'));
     } else {
       form.setFieldsValue({
         publisher: me.user.agency.name,
@@ -120,19 +127,20 @@ export default function ItemPage() {
   }, [itemId, show, form, me.user.agency.name, message]);
 
   useEffect(() => {
-    void api<{ columns: Column[] }>('GET', `/api/agencies/${agencyId}/catalog`).then((r) => setColumns(r.columns));
+    void api.get('/api/agencies/{id}/catalog', { path: { id: agencyId } }).then((r) => setColumns(r.columns));
   }, [agencyId]);
 
   const editable = isNew || item?.actions.edit === true;
 
   const save = async (): Promise<ItemDetail | undefined> => {
-    const values = await form.validateFields();
+    const values: ItemForm = await form.validateFields();
     setBusy(true);
     try {
       const payload = { ...values, bodyHtml: body };
-      const saved = isNew
-        ? await api<ItemDetail>('POST', `/api/agencies/${agencyId}/items`, payload)
-        : await api<ItemDetail>('PUT', `/api/items/${itemId}`, payload);
+      const saved =
+        itemId === undefined
+          ? await api.post('/api/agencies/{id}/items', { path: { id: agencyId }, body: payload })
+          : await api.put('/api/items/{id}', { path: { id: itemId }, body: payload });
       show(saved);
       message.success('已保存');
       if (isNew) {
@@ -148,13 +156,14 @@ export default function ItemPage() {
     }
   };
 
-  const act = async (path: string, payload: unknown, done: string) => {
+  /** One review step on the item (its id given to `step`), then the answer shown. */
+  const act = async (step: (id: number) => Promise<ItemDetail>, done: string) => {
     if (item === undefined) {
       return;
     }
     setBusy(true);
     try {
-      show(await api<ItemDetail>('POST', `/api/items/${item.id}/${path}`, payload));
+      show(await step(item.id));
       message.success(done);
       setDialog(undefined);
     } catch (e) {
@@ -166,7 +175,7 @@ export default function ItemPage() {
   };
 
   const runCheck = async (id: number): Promise<SubmissionCheck> => {
-    const result = await api<SubmissionCheck>('POST', `/api/items/${id}/check`);
+    const result = await api.post('/api/items/{id}/check', { path: { id } });
     setCheck(result);
     return result;
   };
@@ -189,7 +198,7 @@ export default function ItemPage() {
     }
     setBusy(true);
     try {
-      show(await api<ItemDetail>('POST', `/api/items/${saved.id}/submit`, {}));
+      show(await api.post('/api/items/{id}/submit', { path: { id: saved.id }, body: {} }));
       setCheck(undefined);
       message.success('已送审，等待初审');
     } catch (e) {
@@ -208,7 +217,7 @@ export default function ItemPage() {
     if (item === undefined) {
       return;
     }
-    void api<ItemDetail>('GET', `/api/items/${item.id}`).then(show);
+    void api.get('/api/items/{id}', { path: { id: item.id } }).then(show);
     if (check !== undefined) {
       void runCheck(item.id);
     }
@@ -223,13 +232,17 @@ export default function ItemPage() {
       setDialog(undefined);
       return;
     }
-    const values = (await dialogForm.validateFields()) as Record<string, string | undefined>;
+    const values: DialogForm = await dialogForm.validateFields();
     switch (dialog.kind) {
       case 'approve': {
-        const publishAt = values['publishAt'] ? `${values['publishAt']}:00+08:00` : undefined;
+        const publishAt = values.publishAt ? `${values.publishAt}:00+08:00` : undefined;
+        const { stage } = dialog;
         await act(
-          'approve',
-          { stage: dialog.stage, opinion: values['opinion'] ?? '', ...(publishAt ? { publishAt } : {}) },
+          (id) =>
+            api.post('/api/items/{id}/approve', {
+              path: { id },
+              body: { stage, opinion: values.opinion ?? '', ...(publishAt ? { publishAt } : {}) },
+            }),
           dialog.stage === 'final'
             ? publishAt
               ? '终审通过，已安排定时发布'
@@ -239,13 +252,26 @@ export default function ItemPage() {
         break;
       }
       case 'secrecy':
-        await act('secrecy', values, '保密审查意见已记录');
+        await act(
+          (id) =>
+            api.post('/api/items/{id}/secrecy', {
+              path: { id },
+              body: { verdict: values.verdict ?? 'clear', opinion: values.opinion ?? '' },
+            }),
+          '保密审查意见已记录',
+        );
         break;
       case 'return':
-        await act('return', values, '已退回修改');
+        await act(
+          (id) => api.post('/api/items/{id}/return', { path: { id }, body: { opinion: values.opinion ?? '' } }),
+          '已退回修改',
+        );
         break;
       case 'withdraw':
-        await act('withdraw', values, '已撤稿，门户网站和检索中已不再显示');
+        await act(
+          (id) => api.post('/api/items/{id}/withdraw', { path: { id }, body: { reason: values.reason ?? '' } }),
+          '已撤稿，门户网站和检索中已不再显示',
+        );
         break;
     }
   };
@@ -257,10 +283,10 @@ export default function ItemPage() {
     if (item === undefined || title.trim() === '') {
       return;
     }
-    const result = await api<{ rows: { id: number; title: string }[] }>(
-      'GET',
-      `/api/agencies/${item.agencyId}/items?status=published&pageSize=20&title=${encodeURIComponent(title.trim())}`,
-    );
+    const result = await api.get('/api/agencies/{id}/items', {
+      path: { id: item.agencyId },
+      query: { status: 'published', pageSize: 20, title: title.trim() },
+    });
     setLinkOptions(result.rows.filter((r) => r.id !== item.id).map((r) => ({ value: r.id, label: r.title })));
   };
 
@@ -269,8 +295,11 @@ export default function ItemPage() {
       return;
     }
     try {
-      await api(linked ? 'PUT' : 'DELETE', `/api/items/${item.id}/interpretations/${interpretationId}`);
-      show(await api<ItemDetail>('GET', `/api/items/${item.id}`));
+      const link = { path: { id: item.id, otherId: interpretationId } };
+      await (linked
+        ? api.put('/api/items/{id}/interpretations/{otherId}', link)
+        : api.delete('/api/items/{id}/interpretations/{otherId}', link));
+      show(await api.get('/api/items/{id}', { path: { id: item.id } }));
       setLinkChoice(undefined);
       message.success(linked ? '已关联，两篇信息的页面都会显示对方' : '已取消关联');
     } catch (e) {
@@ -282,7 +311,7 @@ export default function ItemPage() {
     if (item === undefined) {
       return;
     }
-    setDiff(await api<Diff>('GET', `/api/items/${item.id}/versions/${version}/diff`));
+    setDiff(await api.get('/api/items/{id}/versions/{version}/diff', { path: { id: item.id, version } }));
     setDialog({ kind: 'diff', version });
   };
 
@@ -529,7 +558,16 @@ export default function ItemPage() {
                   </Button>
                 )}
                 {a?.revise && (
-                  <Button onClick={() => void act('revise', {}, '已生成修订稿，修订稿发布前原文保持不变')}>修订</Button>
+                  <Button
+                    onClick={() =>
+                      void act(
+                        (id) => api.post('/api/items/{id}/revise', { path: { id }, body: {} }),
+                        '已生成修订稿，修订稿发布前原文保持不变',
+                      )
+                    }
+                  >
+                    修订
+                  </Button>
                 )}
                 {a?.withdraw && (
                   <Button
@@ -562,9 +600,11 @@ export default function ItemPage() {
                               aria-label={`删除附件 ${att.fileName}`}
                               icon={<DeleteOutlined />}
                               onClick={() =>
-                                void api('DELETE', `/api/items/${item.id}/attachments/${att.id}`).then(async () =>
-                                  show(await api<ItemDetail>('GET', `/api/items/${item.id}`)),
-                                )
+                                void api
+                                  .delete('/api/items/{id}/attachments/{attachmentId}', {
+                                    path: { id: item.id, attachmentId: att.id },
+                                  })
+                                  .then(async () => show(await api.get('/api/items/{id}', { path: { id: item.id } })))
                               }
                             />,
                           ]
@@ -582,10 +622,10 @@ export default function ItemPage() {
                 <Upload
                   showUploadList={false}
                   beforeUpload={(file) => {
-                    void apiUpload(`/api/items/${item.id}/attachments`, file).then(
+                    void apiUpload('/api/items/{id}/attachments', { path: { id: item.id } }, file).then(
                       async () => {
                         message.success(`已上传 ${file.name}`);
-                        show(await api<ItemDetail>('GET', `/api/items/${item.id}`));
+                        show(await api.get('/api/items/{id}', { path: { id: item.id } }));
                       },
                       (e: unknown) => message.error(e instanceof ApiError ? e.message : '上传失败'),
                     );

@@ -7,7 +7,8 @@ import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 import { beijing } from '../../texts.ts';
 import { StatusTag } from './StatusTag.tsx';
-import { flatColumns, type Column, type ItemDetail, type ItemRow } from './types.ts';
+import type { Json, Query } from '../../api/types.ts';
+import { flatColumns, type Column, type ItemRow } from './types.ts';
 
 type Filter = 'all' | 'editing' | 'first' | 'second' | 'final' | 'scheduled' | 'published' | 'withdrawn';
 
@@ -22,20 +23,22 @@ const FILTERS: { value: Filter; label: string }[] = [
   { value: 'withdrawn', label: '已撤稿' },
 ];
 
-function query(filter: Filter): string {
+type ItemsQuery = Query<'/api/agencies/{id}/items'>;
+
+function query(filter: Filter): ItemsQuery {
   switch (filter) {
     case 'all':
-      return '';
+      return {};
     case 'editing':
-      return 'editing=true';
+      return { editing: true };
     case 'first':
     case 'second':
     case 'final':
-      return `stage=${filter}`;
+      return { stage: filter };
     case 'scheduled':
     case 'published':
     case 'withdrawn':
-      return `status=${filter}`;
+      return { status: filter };
   }
 }
 
@@ -58,7 +61,7 @@ export default function ItemsPage() {
   const [title, setTitle] = useState('');
   const [columnId, setColumnId] = useState<number | undefined>();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ rows: ItemRow[]; total: number }>({ rows: [], total: 0 });
+  const [data, setData] = useState<Json<'/api/agencies/{id}/items'>>({ rows: [], total: 0 });
   const [loading, setLoading] = useState(false);
   const [columns, setColumns] = useState<Column[]>([]);
   const [importing, setImporting] = useState(false);
@@ -69,21 +72,18 @@ export default function ItemsPage() {
   const canWithdraw = me.user.permissions['item.withdraw'] !== undefined && agencyId === me.user.agency.id;
 
   useEffect(() => {
-    void api<{ columns: Column[] }>('GET', `/api/agencies/${agencyId}/catalog`).then((r) => setColumns(r.columns));
+    void api.get('/api/agencies/{id}/catalog', { path: { id: agencyId } }).then((r) => setColumns(r.columns));
   }, [agencyId]);
 
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      const params = [
-        query(filter),
-        `page=${page}`,
-        title ? `title=${encodeURIComponent(title)}` : '',
-        columnId ? `columnId=${columnId}` : '',
-      ]
-        .filter(Boolean)
-        .join('&');
-      setData(await api('GET', `/api/agencies/${agencyId}/items?${params}`));
+      setData(
+        await api.get('/api/agencies/{id}/items', {
+          path: { id: agencyId },
+          query: { ...query(filter), page, title: title || undefined, columnId: columnId || undefined },
+        }),
+      );
     } finally {
       setLoading(false);
     }
@@ -104,7 +104,7 @@ export default function ItemsPage() {
     const failures: string[] = [];
     for (const id of selected) {
       try {
-        await api('POST', `/api/items/${id}/withdraw`, { reason });
+        await api.post('/api/items/{id}/withdraw', { path: { id }, body: { reason } });
       } catch (e) {
         const title = data.rows.find((r) => r.id === id)?.title ?? String(id);
         failures.push(`“${title}”：${e instanceof ApiError ? e.message : '失败'}`);
@@ -130,11 +130,9 @@ export default function ItemsPage() {
       return;
     }
     try {
-      const result = await apiUpload<{ item: ItemDetail; warnings: string[] }>(
-        `/api/agencies/${agencyId}/items/from-docx`,
-        file,
-        { columnId: String(importColumn) },
-      );
+      const result = await apiUpload('/api/agencies/{id}/items/from-docx', { path: { id: agencyId } }, file, {
+        columnId: String(importColumn),
+      });
       setImporting(false);
       if (result.warnings.length > 0) {
         message.warning(result.warnings.join('；'));

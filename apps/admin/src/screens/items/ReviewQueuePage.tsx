@@ -33,7 +33,7 @@ export default function ReviewQueuePage() {
     const stages: ReviewStage[] = queue === 'secrecy' ? ['first', 'second', 'final'] : [queue];
     void Promise.all(
       stages.map((s) =>
-        api<{ rows: ItemRow[] }>('GET', `/api/agencies/${me.user.agency.id}/items?stage=${s}&pageSize=100`),
+        api.get('/api/agencies/{id}/items', { path: { id: me.user.agency.id }, query: { stage: s, pageSize: 100 } }),
       ),
     )
       .then((results) => setRows(results.flatMap((r) => r.rows)))

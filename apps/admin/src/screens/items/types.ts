@@ -1,111 +1,18 @@
-import type { DisclosureKind, ItemStatus, ReviewStage, ReviewStep, ValidityKind } from '@xxgk/core';
+/** The 信息发布 screens' shapes, from the server's answers (api/schema.ts). */
+import type { Json } from '../../api/types.ts';
+
+export type SubmissionCheck = Json<'/api/items/{id}/check', 'post'>;
 
 /** A scanner finding (core/scan/scan.ts). */
-export interface Finding {
-  check: string;
-  severity: 'severe' | 'warning';
-  field: string;
-  text: string;
-  excerpt: string;
-  line?: number;
-  message: string;
-  suggestion?: string;
-  fingerprint: string;
-}
+export type Finding = SubmissionCheck['findings'][number];
 
-export interface SubmissionCheck {
-  findings: Finding[];
-  blocking: Finding[];
-  dismissed: number;
-}
+export type ItemDetail = Json<'/api/items/{id}'>;
 
-export interface ItemContent {
-  version: number;
-  title: string;
-  docNo: string;
-  publisher: string;
-  writtenOn: string;
-  topic: string;
-  genre: string;
-  keywords: string;
-  summary: string;
-  disclosure: DisclosureKind;
-  withheldReason: string;
-  validity: ValidityKind;
-  bodyHtml: string;
-  bodyText: string;
-  changeNote: string;
-  updatedAt: string;
-}
+export type ItemContent = ItemDetail['content'];
 
-export interface ItemDetail {
-  id: number;
-  agencyId: number;
-  agencyName: string;
-  columnId: number;
-  columnName: string;
-  status: ItemStatus;
-  reviewStage: ReviewStage | null;
-  indexNo: string | null;
-  publishedAt: string | null;
-  scheduledFor: string | null;
-  revisedAt: string | null;
-  withdrawnAt: string | null;
-  withdrawnReason: string | null;
-  publishedVersion: number | null;
-  workingVersion: number | null;
-  content: ItemContent;
-  attachments: { id: number; fileName: string; mediaType: string; size: number; sha256: string }[];
-  reviews: {
-    id: number;
-    version: number;
-    step: ReviewStep;
-    verdict: string | null;
-    opinion: string;
-    findings: Finding[];
-    userName: string;
-    at: string;
-  }[];
-  findings: Finding[];
-  /** What the daily scan finds in the published version, not yet fixed. */
-  scanFindings: Finding[];
-  versions: { version: number; changeNote: string; createdAt: string }[];
-  interpretations: { id: number; title: string }[];
-  policies: { id: number; title: string }[];
-  actions: {
-    edit: boolean;
-    submit: boolean;
-    approve: ReviewStage | null;
-    secrecy: boolean;
-    sendBack: boolean;
-    withdraw: boolean;
-    revise: boolean;
-  };
-}
+export type ItemRow = Json<'/api/agencies/{id}/items'>['rows'][number];
 
-export interface ItemRow {
-  id: number;
-  columnId: number;
-  status: ItemStatus;
-  reviewStage: ReviewStage | null;
-  indexNo: string | null;
-  publishedAt: string | null;
-  scheduledFor: string | null;
-  updatedAt: string;
-  title: string;
-  docNo: string;
-  version: number;
-  working: boolean;
-  /** In review: what the 送审 checks found. */
-  findings: { severe: number; warning: number } | null;
-}
-
-export interface Column {
-  id: number;
-  parentId: number | null;
-  name: string;
-  children: Column[];
-}
+export type Column = Json<'/api/agencies/{id}/catalog'>['columns'][number];
 
 export function flatColumns(columns: Column[]): Column[] {
   return columns.flatMap((c) => [c, ...flatColumns(c.children)]);

@@ -6,7 +6,6 @@ import {
   NORMATIVE_KIND_LABELS,
   NORMATIVE_KINDS,
   NORMATIVE_STATUS_LABELS,
-  type NormativeEventKind,
   type NormativeKind,
   type NormativeStatus,
 } from '@xxgk/core';
@@ -34,26 +33,10 @@ import { api, ApiError, formErrors } from '../../api.ts';
 import { today as serverToday } from '../../clock.ts';
 import { useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
+import type { Json, RequestBody } from '../../api/types.ts';
 
-interface Entry {
-  id: number;
-  kind: NormativeKind;
-  title: string;
-  docNo: string;
-  issuedOn: string;
-  effectiveOn: string | null;
-  validUntil: string | null;
-  itemId: number | null;
-  events: { id: number; kind: NormativeEventKind; on: string; byDocNo: string; byTitle: string; note: string }[];
-  status: NormativeStatus;
-  cleanup: 'past_validity' | 'review_due' | null;
-}
-
-interface Tally {
-  issued: number;
-  abolished: number;
-  inForce: number;
-}
+type Entry = Json<'/api/agencies/{id}/normative'>['documents'][number];
+type Counts = Json<'/api/agencies/{id}/normative/counts'>;
 
 const STATUS_COLORS: Record<NormativeStatus, string> = {
   in_force: 'green',
@@ -75,33 +58,30 @@ export default function NormativePage() {
   const [tab, setTab] = useState<'all' | 'cleanup'>('all');
   const [documents, setDocuments] = useState<Entry[]>([]);
   const [year, setYear] = useState(Number(today.slice(0, 4)));
-  const [counts, setCounts] = useState<{ regulations: Tally; normativeDocuments: Tally } | undefined>();
+  const [counts, setCounts] = useState<Counts | undefined>();
   const [adding, setAdding] = useState(false);
   const [eventFor, setEventFor] = useState<Entry | undefined>();
   const [form] = Form.useForm();
   const [eventForm] = Form.useForm();
 
   const load = useCallback(async () => {
-    const result = await api<{ documents: Entry[] }>('GET', `/api/agencies/${agencyId}/normative?asOf=${asOf}`);
+    const result = await api.get('/api/agencies/{id}/normative', { path: { id: agencyId }, query: { asOf } });
     setDocuments(result.documents);
   }, [agencyId, asOf]);
   useEffect(() => {
     void load();
   }, [load]);
   useEffect(() => {
-    void api<{ regulations: Tally; normativeDocuments: Tally }>(
-      'GET',
-      `/api/agencies/${agencyId}/normative/counts?year=${year}`,
-    ).then(setCounts);
+    void api.get('/api/agencies/{id}/normative/counts', { path: { id: agencyId }, query: { year } }).then(setCounts);
   }, [agencyId, year, documents]);
 
   const shown = tab === 'cleanup' ? documents.filter((d) => d.cleanup !== null) : documents;
   const cleanupCount = documents.filter((d) => d.cleanup !== null).length;
 
   const register = async () => {
-    const values = (await form.validateFields()) as Record<string, unknown>;
+    const values: RequestBody<'/api/agencies/{id}/normative', 'post'> = await form.validateFields();
     try {
-      await api('POST', `/api/agencies/${agencyId}/normative`, values);
+      await api.post('/api/agencies/{id}/normative', { path: { id: agencyId }, body: values });
       message.success('已登记');
       setAdding(false);
       await load();
@@ -115,9 +95,9 @@ export default function NormativePage() {
     if (eventFor === undefined) {
       return;
     }
-    const values = (await eventForm.validateFields()) as Record<string, unknown>;
+    const values: RequestBody<'/api/normative/{id}/events', 'post'> = await eventForm.validateFields();
     try {
-      await api('POST', `/api/normative/${eventFor.id}/events`, values);
+      await api.post('/api/normative/{id}/events', { path: { id: eventFor.id }, body: values });
       message.success('已登记');
       setEventFor(undefined);
       await load();

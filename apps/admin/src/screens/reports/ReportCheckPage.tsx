@@ -2,23 +2,15 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Drawer, List, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, currentCsrfToken } from '../../api.ts';
+import { api, ApiError, apiUploadWithProgress, currentCsrfToken } from '../../api.ts';
+import type { Json, RequestBody } from '../../api/types.ts';
 import './report-table.css';
 
-interface Finding {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  cells: string[];
-  message: string;
-}
-
-interface Report {
-  agency: string | null;
-  year: number | null;
-  format: string;
-  findings: Finding[];
-  source: { kind: string; warnings: string[]; file?: string };
-}
+/** A report as the server read it from a file (core AnnualReport: its tables pass through untyped). */
+type Report = Json<'/api/reports/check', 'post'>['report'];
+type Finding = Report['findings'][number];
+/** The whole report (docs/report-json.md), as the recheck takes it back. */
+type WholeReport = RequestBody<'/api/reports/recheck', 'post'>['report'];
 
 interface Checked {
   uid: string;
@@ -37,25 +29,17 @@ const SEVERITY = {
 } as const;
 
 /** Uploads one file with progress; resolves with the server's reading and findings. */
-function upload(file: File, onProgress: (percent: number) => void): Promise<{ report: Report; tablesHtml: string }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/reports/check');
-    xhr.setRequestHeader('x-csrf-token', currentCsrfToken());
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.onload = () => {
-      const body = JSON.parse(xhr.responseText || '{}');
-      if (xhr.status === 200) {
-        resolve(body);
-      } else {
-        reject(new Error(body.error?.message ?? `服务器返回错误（${xhr.status}）`));
-      }
-    };
-    xhr.onerror = () => reject(new Error('网络错误，上传失败'));
-    const form = new FormData();
-    form.append('file', file);
-    xhr.send(form);
-  });
+function upload(file: File, onProgress: (percent: number) => void): Promise<Json<'/api/reports/check', 'post'>> {
+  return apiUploadWithProgress('/api/reports/check', {}, file, onProgress);
+}
+
+/**
+ * The report the server read, handed back whole for the recheck. The check's answer declares only the
+ * parts this screen shows (its tables pass through untyped), so it is taken as the whole document here,
+ * where it came from the server unchanged.
+ */
+function whole(report: Report): WholeReport {
+  return report as WholeReport;
 }
 
 function FindingList({ findings }: { findings: Finding[] }) {
@@ -122,10 +106,12 @@ export default function ReportCheckPage() {
       return;
     }
     const [before, after] = (a.report.year ?? 0) <= (b.report.year ?? 0) ? [a, b] : [b, a];
+    if (before.report === undefined || after.report === undefined) {
+      return;
+    }
     try {
-      const result = await api<{ report: Report; tablesHtml: string }>('POST', '/api/reports/recheck', {
-        report: after.report,
-        previous: before.report,
+      const result = await api.post('/api/reports/recheck', {
+        body: { report: whole(after.report), previous: whole(before.report) },
       });
       setComparison({ findings: result.report.findings, before, after, afterHtml: result.tablesHtml });
     } catch (e) {

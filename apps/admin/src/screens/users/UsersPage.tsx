@@ -6,9 +6,15 @@ import { now as serverNow } from '../../clock.ts';
 import { indentedName, useAgencyScope } from '../../agency-scope.tsx';
 import { useMe } from '../../auth.tsx';
 import { beijing, ROLE_LABELS } from '../../texts.ts';
+import type { RequestBody } from '../../api/types.ts';
 import type { User } from '../../types.ts';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; user: User } | { kind: 'reset'; user: User };
+
+/** The one form's fields: a new user's, a user's changes, or a reset password, by what is being edited. */
+type UserForm = RequestBody<'/api/users', 'post'> &
+  RequestBody<'/api/users/{id}', 'put'> &
+  RequestBody<'/api/users/{id}/reset-password', 'post'>;
 
 export default function UsersPage() {
   const me = useMe();
@@ -24,15 +30,10 @@ export default function UsersPage() {
 
   const load = useCallback(async () => {
     setLoading(true);
-    const params = new URLSearchParams();
-    if (current !== undefined) {
-      params.set('agencyId', String(current));
-    }
-    if (search.trim()) {
-      params.set('search', search.trim());
-    }
     try {
-      const result = await api<{ users: User[] }>('GET', `/api/users?${params}`);
+      const result = await api.get('/api/users', {
+        query: { agencyId: current, search: search.trim() === '' ? undefined : search.trim() },
+      });
       setUsers(result.users);
       setLoadError(undefined);
     } catch (e) {
@@ -64,17 +65,25 @@ export default function UsersPage() {
   };
 
   const save = async () => {
-    const values = await form.validateFields();
+    let values: UserForm;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // The form names each field still to fill in.
+    }
     setSaving(true);
     try {
       if (editing?.kind === 'new') {
-        await api('POST', '/api/users', values);
+        await api.post('/api/users', { body: values });
         message.success(`用户 ${values.username} 已创建`);
       } else if (editing?.kind === 'edit') {
-        await api('PUT', `/api/users/${editing.user.id}`, values);
+        await api.put('/api/users/{id}', { path: { id: editing.user.id }, body: values });
         message.success('用户信息已保存');
       } else if (editing?.kind === 'reset') {
-        await api('POST', `/api/users/${editing.user.id}/reset-password`, { newPassword: values.newPassword });
+        await api.post('/api/users/{id}/reset-password', {
+          path: { id: editing.user.id },
+          body: { newPassword: values.newPassword },
+        });
         message.success('密码已重置，用户下次登录须修改密码');
       }
       setEditing(undefined);
