@@ -49,11 +49,20 @@ class ParsePool {
 
   async run(job: ParseJob): Promise<unknown> {
     const w = await this.#take();
+    // A worker that does not even start in time counts against the same limit as a slow parse.
+    let startTimer: ReturnType<typeof setTimeout> | undefined;
     try {
-      await w.ready;
+      await Promise.race([
+        w.ready,
+        new Promise((_, reject) => {
+          startTimer = setTimeout(() => reject(fileRejected('timeMs', this.#limits)), this.#limits.timeMs);
+        }),
+      ]);
     } catch (error) {
       this.#discard(w);
       throw error;
+    } finally {
+      clearTimeout(startTimer);
     }
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
