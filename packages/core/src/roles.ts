@@ -196,6 +196,18 @@ export function reachOf(actor: Actor, permission: Permission): Reach | undefined
   return best;
 }
 
+/** Every permission the actor has, with its reach: what the session tells the admin (and its tests). */
+export function permissionsOf(actor: Actor): Partial<Record<Permission, Reach>> {
+  const permissions: Partial<Record<Permission, Reach>> = {};
+  for (const p of PERMISSIONS) {
+    const reach = reachOf(actor, p);
+    if (reach !== undefined) {
+      permissions[p] = reach;
+    }
+  }
+  return permissions;
+}
+
 /** Whether the actor may do `permission` on something belonging to `target`. */
 export function can(actor: Actor, permission: Permission, target: AgencyPlace): boolean {
   const reach = reachOf(actor, permission);

@@ -2,7 +2,7 @@
  * Renders a screen as the admin shows it — Chinese Ant Design, the router, the session and the agency
  * scope — over a fake server, and makes the session of a user holding given roles.
  */
-import { grantableRoles, PERMISSIONS, reachOf, type Actor, type Role } from '@xxgk/core';
+import { grantableRoles, permissionsOf, type Actor, type Role } from '@xxgk/core';
 import { render, type RenderResult } from '@testing-library/react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -22,13 +22,7 @@ const CITY = { id: 1, name: '示例市人民政府', path: '/1/' };
 /** The session of a user at the city government holding `roles`, with the permissions core gives them. */
 export function sessionOf(roles: readonly Role[], agency = CITY): Json<'/api/auth/me'> {
   const actor: Actor = { userId: 7, username: 'tester', displayName: '测试用户', agency, roles };
-  const permissions: Me['user']['permissions'] = {};
-  for (const p of PERMISSIONS) {
-    const reach = reachOf(actor, p);
-    if (reach !== undefined) {
-      permissions[p] = reach;
-    }
-  }
+  const permissions: Me['user']['permissions'] = permissionsOf(actor);
   return {
     user: {
       id: actor.userId,

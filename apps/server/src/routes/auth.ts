@@ -1,5 +1,5 @@
 import { changeOwnPassword, ChangeOwnPasswordInput, logIn, LogInInput, logOut, type ResolvedSession } from '@xxgk/app';
-import { describePasswordPolicy, grantableRoles, PERMISSIONS, reachOf } from '@xxgk/core';
+import { describePasswordPolicy, grantableRoles, permissionsOf } from '@xxgk/core';
 import { findAgency } from '@xxgk/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,13 +15,7 @@ async function me(
 ) {
   const { actor } = session;
   const agency = await findAgency(deps.ctx.db, actor.agency.id);
-  const permissions: Partial<Record<(typeof PERMISSIONS)[number], 'own' | 'subtree' | 'all'>> = {};
-  for (const p of PERMISSIONS) {
-    const reach = reachOf(actor, p);
-    if (reach !== undefined) {
-      permissions[p] = reach;
-    }
-  }
+  const permissions = permissionsOf(actor);
   return {
     user: {
       id: actor.userId,
